@@ -1,0 +1,424 @@
+"""Events: sentences that report violence, grouped into ACLED-coded events.
+
+Flow: each sentence with a trigger becomes a Mention (its triggers, counts, dates, places,
+actors); consecutive mentions about the same place and day form one event; a new place,
+a new day or a phrase like "in a separate attack" starts another. Aggregates over a
+period become statistics; threatened, hypothetical or negated violence is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..models import Event, Place, Statistic
+from .actors import CIVILIANS, REBEL, STATE, ActorMention, interaction
+from .dates import DateMention
+from .lexicon import (
+    GENERIC_BEFORE, HYPOTHETICAL, NEGATED, PERIOD, RANK, SEPARATE_EVENT, TARGETS, TYPES, WEAPONS,
+    Trigger,
+)
+from .numbers import Count, tally
+
+Span = tuple[int, int]
+
+# Hints that never make an event on their own once a violent event is under way.
+_FOLLOW_UPS = {"Arrests", "Disrupted weapons use", "Looting/property destruction", "Peaceful protest", "Agreement"}
+_WEAK = re.compile(r"^(?:killed|killing|martyred|slain|fighting|fought|combat|destroyed|assault(?:ed)?|hostages?|encounters?)$", re.I)
+_SPEECH_BEFORE_DATE = re.compile(r"\b(?:said|says|told|stated|announced|added|claimed|confirmed|statement|remarks|aired|wrote|posted)\s*$", re.I)
+_STATE_AGENT_AFTER = re.compile(
+    r"^[^.;]{0,60}?\b(?:killed|arrested|detained|apprehended|neutrali[sz]ed|eliminated|conducted|launched|carried\s+out|"
+    r"raided|repulsed|foiled|thwarted|defused|recovered|seized|gunned\s+down|shot\s+dead|targeted|"
+    r"engaged|cordoned|busted|captured|rescued|retaliated|responded)\b",
+    re.I,
+)
+_PASSIVE_BETWEEN = re.compile(r"\b(?:were|was|been|being|is|are)\b", re.I)
+_OPERATION = re.compile(r"\b(?:intelligence[- ]based\s+operation|ibo|search\s+operation|clearance\s+operation|"
+                        r"military\s+operation|security\s+operation|combing\s+operation|operation\s+against)\b", re.I)
+_CLAIMED_RESPONSIBILITY = re.compile(r"\b(?:claimed|claims|claiming|accepted|owned)\s+(?:the\s+)?responsibility\b|"
+                                     r"\bresponsibility\s+(?:was|has\s+been)\s+claimed\s+by\b", re.I)
+_DENIED_RESPONSIBILITY = re.compile(r"\b(?:denied|denies|deny|distanced\s+(?:itself|themselves))\b[^.]{0,40}\b(?:involvement|responsibility|role|carrying\s+out)\b", re.I)
+_COUNTRY_NAMES = {"PK": "Pakistan", "AF": "Afghanistan", "IN": "India", "IR": "Iran", "SV": "El Salvador",
+                  "GT": "Guatemala", "CO": "Colombia", "PE": "Peru", "HN": "Honduras", "NI": "Nicaragua",
+                  "BO": "Bolivia", "EC": "Ecuador", "CL": "Chile", "PA": "Panama", "MX": "Mexico"}
+
+
+@dataclass
+class Mention:
+    """One sentence that reports violence."""
+
+    span: Span
+    triggers: list[Trigger]
+    counts: list[Count]
+    dates: list[DateMention]
+    places: list[Place]
+    actors: list[ActorMention]
+    separate: bool = False
+
+    @property
+    def hint(self) -> str:
+        return min((t.hint for t in self.triggers), key=lambda h: RANK[h])
+
+    @property
+    def district(self) -> tuple[str | None, str | None]:
+        for p in self.places:
+            if p.admin2:
+                return p.admin1, p.admin2
+        return (None, None)
+
+
+@dataclass
+class Cluster:
+    mentions: list[Mention] = field(default_factory=list)
+
+    def hints(self) -> list[str]:
+        return [t.hint for m in self.mentions for t in m.triggers]
+
+
+def keep_trigger(sentence: str, sent_start: int, trig: Trigger) -> bool:
+    """False for threatened, hypothetical, negated, infinitive or generic plural mentions."""
+    before = sentence[max(0, trig.start - sent_start - 70): trig.start - sent_start]
+    clause = re.split(r"[,;:—–]|\bbut\b|\band\b(?=\s+\w+\s+(?:said|added))", before)[-1]
+    if HYPOTHETICAL.search(clause):
+        return False
+    if NEGATED.search(before[-30:]):
+        return False
+    if re.search(r"\bto\s+(?:carry\s+out\s+|conduct\s+|launch\s+|stage\s+)?$", before):
+        return False  # "armed to attack", "plans to carry out attacks"
+    plural = trig.text.lower().endswith("s") and not trig.text.lower().endswith(("ss", "us"))
+    if plural and GENERIC_BEFORE.search(before[-40:]):
+        return False
+    return True
+
+
+def is_statistic(sentence: str, counts: list[Count]) -> bool:
+    return bool(PERIOD.search(sentence)) and any(c.value >= 2 for c in counts) and not re.search(
+        r"\b(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today)\b", sentence, re.I
+    )
+
+
+def make_statistic(sentence: str, start: int, counts: list[Count], dates: list[DateMention],
+                   places: list[Place]) -> Statistic:
+    c = max(counts, key=lambda c: c.value)
+    m = PERIOD.search(sentence)
+    period_start = period_end = None
+    year = re.search(r"(19|20)\d{2}", m.group(0)) if m else None
+    if year:
+        period_start = f"{year.group(0)}-01-01"
+        months = re.search(r"first\s+(\w+)\s+months", m.group(0), re.I)
+        if months:
+            from .numbers import word_number
+
+            n = word_number(months.group(1)) or 12
+            period_end = f"{year.group(0)}-{min(n, 12):02d}-{[31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][min(n, 12) - 1]}"
+        else:
+            period_end = f"{year.group(0)}-12-31"
+    counted = re.sub(r"\s+", " ", c.phrase)
+    noun = re.search(r"(\w+)\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:killed|dead|died|martyred|injured|wounded)", counted, re.I)
+    what = f"{noun.group(1).lower() if noun else 'people'} {c.kind}"
+    place = next((p.name for p in places if p.role != "speaker"), None)
+    return Statistic(c.value, c.phrase, what, period_start, period_end, place, [(c.start, c.end)])
+
+
+def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    for m in mentions:
+        current = clusters[-1] if clusters else None
+        if current is None:
+            clusters.append(Cluster([m]))
+            continue
+        cur_hints = current.hints()
+        violent_now = any(h not in _FOLLOW_UPS for h in cur_hints)
+        if m.hint in _FOLLOW_UPS and violent_now and not m.separate:
+            current.mentions.append(m)  # arrests or a defused bomb after an attack: part of its story
+            continue
+        new = m.separate
+        a1, a2 = m.district
+        c_a1, c_a2 = _cluster_district(current)
+        if a2 and c_a2 and a2 != c_a2:
+            new = True
+        day = next((d.date for d in m.dates if d.precision == 1), None)
+        c_day = next((d.date for mm in current.mentions for d in mm.dates if d.precision == 1), None)
+        if day and c_day and day != c_day:
+            new = True
+        if new and not _adds_anything(m):
+            new = False  # "the attack" restated with only a new date of a statement
+        if new:
+            clusters.append(Cluster([m]))
+        else:
+            current.mentions.append(m)
+    return clusters
+
+
+def _adds_anything(m: Mention) -> bool:
+    return bool(m.places or m.counts or any(not _WEAK.match(t.text) for t in m.triggers))
+
+
+def _cluster_district(c: Cluster) -> tuple[str | None, str | None]:
+    for m in c.mentions:
+        d = m.district
+        if d[1]:
+            return d
+    return (None, None)
+
+
+def build_event(cluster: Cluster, text: str, published: str | None, claims_of_responsibility: list[ActorMention],
+                gaz, vague: dict[str, int]) -> Event | None:
+    mentions = cluster.mentions
+    triggers = [t for m in mentions for t in m.triggers]
+    best = min(triggers, key=lambda t: RANK[t.hint])
+    counts = [c for m in mentions for c in m.counts]
+    killed = tally(counts, "killed")
+    injured = tally(counts, "injured")
+    actors = [a for m in mentions for a in m.actors]
+
+    # -- where ----------------------------------------------------------------------------
+    place_fields, place_spans = _locate(mentions, gaz)
+    country_code = place_fields.get("country") or "PK"
+    country_name = _COUNTRY_NAMES.get(country_code, place_fields.get("country_name") or "Pakistan")
+
+    # -- who ------------------------------------------------------------------------------
+    state_agent = _state_is_agent(mentions, text)
+    groups = [a for a in actors if a.kind in (REBEL, 8) and a.named_group]
+    groups += [a for a in claims_of_responsibility if a not in groups]
+    generic = [a for a in actors if a.kind == 3]
+    state = [a for a in actors if a.kind == STATE]
+    civilians = [a for a in actors if a.kind == CIVILIANS]
+    sides = killed.by_side
+    security_hit = sides.get("security", 0) > 0 or any(c.side == "security" for c in counts)
+    civilian_hit = any(c.side == "civilians" for c in counts) or bool(civilians)
+    targets = _unique(m.group(0) for m in _finditer_in(TARGETS, text, mentions))
+    military_target = any(re.search(r"military|army|security|police|fc|frontier|check|convoy|post|camp|cantonment|garrison|station|patrol|base", t, re.I) for t in targets)
+
+    if state_agent or best.hint in ("Arrests", "Disrupted weapons use", "Government regains territory"):
+        actor1 = state_agent or (state[0] if state else None)
+        opponent = groups[0] if groups else (generic[0] if generic else None)
+        actor2 = opponent
+    else:
+        actor1 = groups[0] if groups else (generic[0] if generic else None)
+        if actor1 is None and best.hint != "Peaceful protest":
+            actor1 = ActorMention("Unidentified Armed Group ({country})", 3, -1, -1, "")
+        if security_hit or military_target or (state and not civilian_hit):
+            actor2 = state[0] if state else None
+        elif civilian_hit:
+            actor2 = civilians[0] if civilians else ActorMention("Civilians ({country})", CIVILIANS, -1, -1, "")
+        else:
+            actor2 = state[0] if state else None
+
+    # -- what -----------------------------------------------------------------------------
+    sub = best.hint
+    if sub == "Violence":
+        victims_civilian = civilian_hit and not security_hit and not military_target and not state_agent
+        if victims_civilian and (actor2 is None or actor2.kind == CIVILIANS):
+            sub = "Attack"
+            if actor2 is None:
+                actor2 = ActorMention("Civilians ({country})", CIVILIANS, -1, -1, "")
+        else:
+            sub = "Armed clash"
+    event_type, disorder = TYPES[sub]
+    civilian_targeting = sub in ("Attack", "Abduction/forced disappearance", "Sexual violence") or (
+        event_type == "Explosions/Remote violence" and civilian_hit and not security_hit and not military_target
+    )
+    if sub in ("Abduction/forced disappearance", "Sexual violence") and (actor2 is None or actor2.kind != CIVILIANS):
+        actor2 = ActorMention("Civilians ({country})", CIVILIANS, -1, -1, "")
+
+    # -- when -----------------------------------------------------------------------------
+    when = _event_date(mentions, text, published)
+
+    fatalities = killed.total
+    fatalities_spans = killed.spans
+    if fatalities is None and injured.total:
+        fatalities, fatalities_spans = 0, injured.spans  # injuries reported and no deaths: none died
+    weapons = _unique(m.group(0).lower() for m in _finditer_in(WEAPONS, text, mentions))
+    victims = _unique(re.sub(r"\s+", " ", c.phrase) for c in counts if c.side != "attackers" and c.value > 0)
+    a1 = actor1.canonical(country_name) if actor1 else None
+    a2 = actor2.canonical(country_name) if actor2 else None
+    if a1 and a2 and a1 == a2:
+        a2 = None
+    event = Event(
+        event_type=event_type,
+        sub_event_type=sub,
+        disorder_type=disorder,
+        date=when[0] if when else None,
+        time_precision=when[1] if when else 3,
+        actor1=a1,
+        actor2=a2,
+        interaction=interaction(actor1.kind if actor1 else None, actor2.kind if actor2 else None),
+        perpetrator_individuals=_unique(a.text for a in generic if a.text),
+        perpetrator_organizations=_unique(a.text for a in groups if a.text),
+        targets=targets,
+        victims=victims,
+        weapons=weapons,
+        fatalities=fatalities,
+        fatalities_text=killed.phrase,
+        fatalities_by_side=dict(killed.by_side),
+        injured=injured.total,
+        injured_text=injured.phrase,
+        civilian_targeting=civilian_targeting,
+        **{k: v for k, v in place_fields.items() if k != "country_name"},
+    )
+    event.country = country_name if place_fields.get("country") or place_spans else event.country
+    ev: dict[str, list[Span]] = {
+        "event_type": [(t.start, t.end) for t in triggers if t.hint == best.hint][:3],
+        "sub_event_type": [(best.start, best.end)],
+    }
+    if place_spans:
+        ev["location"] = place_spans
+        ev["admin2"] = place_spans
+    if when:
+        ev["date"] = [when[2]] if when[2] else []
+    if fatalities_spans:
+        ev["fatalities"] = fatalities_spans
+    if injured.spans:
+        ev["injured"] = injured.spans
+    if actor1 and actor1.start >= 0:
+        ev["actor1"] = [(actor1.start, actor1.end)]
+    if actor2 and actor2.start >= 0:
+        ev["actor2"] = [(actor2.start, actor2.end)]
+    ev = {k: v for k, v in ev.items() if v}
+    event.evidence = ev
+    event.confidence = round(min(0.95, 0.4 + 0.12 * sum(k in ev for k in ("location", "date", "fatalities", "actor1")) + (0.05 if len(mentions) > 1 else 0)), 2)
+    event.notes = make_note(event)
+    return event
+
+
+def _unique(items) -> list[str]:
+    seen, out = set(), []
+    for it in items:
+        key = it.lower()
+        if key not in seen:
+            seen.add(key)
+            out.append(it)
+    return out
+
+
+def _finditer_in(pattern: re.Pattern, text: str, mentions: list[Mention]):
+    for m in mentions:
+        s, e = m.span
+        yield from pattern.finditer(text, s, e)
+
+
+def _state_is_agent(mentions: list[Mention], text: str) -> ActorMention | None:
+    """State forces acting ("security forces killed five militants in an IBO") rather than hit."""
+    for m in mentions:
+        s, e = m.span
+        sentence = text[s:e]
+        for a in m.actors:
+            if a.kind != STATE:
+                continue
+            after = text[a.end: e]
+            hit = _STATE_AGENT_AFTER.search(after)
+            if hit and not _PASSIVE_BETWEEN.search(after[: hit.end()]):
+                # "soldiers ... repulsed the attack" yes; "the police said two were killed" no.
+                if not re.search(r"\b(?:said|say|says|told|claimed)\b", after[: hit.start()], re.I):
+                    return a
+        if _OPERATION.search(sentence):
+            state = [a for a in m.actors if a.kind == STATE]
+            if state:
+                return state[0]
+    return None
+
+
+def _event_date(mentions: list[Mention], text: str, published: str | None) -> tuple[str, int, Span | None] | None:
+    for m in mentions:
+        for d in m.dates:
+            if _SPEECH_BEFORE_DATE.search(text[max(0, d.start - 25): d.start]):
+                continue  # "said on Saturday" dates the statement, not the attack
+            return d.date, d.precision, (d.start, d.end)
+    if published:
+        return published[:10], 2, None  # undated report: as reported, approximately
+    return None
+
+
+def _locate(mentions: list[Mention], gaz) -> tuple[dict, list[Span]]:
+    """Pick the event's place: the most specific non-speaker place, checked against districts named."""
+    places = [p for m in mentions for p in m.places if p.role not in ("speaker",)]
+    if not places:
+        return {}, []
+    rank = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
+    districts = [p for p in places if p.feature == "admin2"]
+    towns = [p for p in places if p.feature == "city"]
+    chosen: Place | None = None
+    precision = 3
+    if towns:
+        town = towns[0]
+        if districts and not any(d.admin2 == town.admin2 for d in districts):
+            # The article names the district; trust it over the town's recorded district
+            # unless the town is in the district's province (old GeoNames units).
+            d = districts[0]
+            if town.admin1 == d.admin1:
+                chosen, precision = town, 1
+                town_fields = _place_fields(town, 1)
+                town_fields["admin2"] = d.admin2
+                return town_fields, [(town.start, town.end), (d.start, d.end)]
+            chosen, precision = d, 2
+        else:
+            chosen, precision = town, 1
+    elif districts:
+        chosen, precision = districts[0], 2
+    else:
+        chosen = min(places, key=lambda p: rank.get(p.feature or "country", 3))
+        precision = 3
+    fields = _place_fields(chosen, precision)
+    if precision == 2 and chosen.feature == "admin2":
+        seat = gaz.admin2_seat(chosen.country, chosen.admin1, chosen.admin2)
+        if seat is not None:
+            fields.update(location=seat.name, latitude=seat.latitude, longitude=seat.longitude, geonameid=seat.geonameid)
+    elif precision == 3 and chosen.feature == "admin1":
+        seat = gaz.admin1_seat(chosen.country, chosen.admin1)
+        if seat is not None:
+            fields.update(location=seat.name, latitude=seat.latitude, longitude=seat.longitude, geonameid=seat.geonameid)
+    chosen.role = "event"
+    return fields, [(chosen.start, chosen.end)]
+
+
+def _place_fields(p: Place, precision: int) -> dict:
+    p.role = "event"
+    return {
+        "location": p.name, "admin1": p.admin1, "admin2": p.admin2 if precision < 3 else None,
+        "country": p.country, "iso3": p.iso3, "latitude": p.latitude, "longitude": p.longitude,
+        "geonameid": p.geonameid, "geo_precision": precision,
+    }
+
+
+_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December"]
+_VERB = {
+    "Suicide bomb": "carried out a suicide bombing", "Air/drone strike": "carried out an air/drone strike",
+    "Shelling/artillery/missile attack": "fired rockets or shells", "Grenade": "threw a grenade",
+    "Remote explosive/landmine/IED": "detonated an explosive device", "Armed clash": "clashed with",
+    "Attack": "attacked", "Abduction/forced disappearance": "abducted", "Arrests": "arrested",
+    "Disrupted weapons use": "disrupted an attack by", "Looting/property destruction": "destroyed property of",
+    "Peaceful protest": "protested", "Sexual violence": "sexually assaulted",
+}
+
+
+def make_note(e: Event) -> str:
+    """A one-line ACLED-style summary built from the coded fields."""
+    when = "On an unknown date"
+    if e.date:
+        y, m, d = e.date.split("-")
+        if e.time_precision == 3:
+            when = f"In {_MONTH_NAMES[int(m) - 1]} {y}"
+        else:
+            when = f"{'On' if e.time_precision == 1 else 'Around'} {int(d)} {_MONTH_NAMES[int(m) - 1]} {y}"
+    who = e.actor1 or "an unidentified group"
+    verb = _VERB.get(e.sub_event_type, "was involved in an event with")
+    target = ""
+    if e.sub_event_type in ("Armed clash", "Attack", "Abduction/forced disappearance", "Arrests",
+                            "Disrupted weapons use", "Looting/property destruction", "Sexual violence"):
+        target = f" {e.actor2}" if e.actor2 else (" unidentified people" if verb.endswith(("attacked", "abducted", "arrested")) else "")
+    elif e.targets:
+        target = f" targeting a {e.targets[0].lower()}"
+    where = ""
+    if e.location:
+        detail = ", ".join(x for x in (f"{e.admin2} district" if e.admin2 and e.admin2 != e.location else e.admin2, e.admin1) if x)
+        where = f" in {e.location}" + (f" ({detail})" if detail and detail != e.location else "")
+    toll = ""
+    if e.fatalities:
+        toll = f", killing {e.fatalities}"
+    elif e.fatalities == 0:
+        toll = ", with no fatalities reported"
+    if e.injured:
+        toll += f"{' and' if e.fatalities else ','} injuring {e.injured}"
+    return f"{when}, {who} {verb}{target}{where}{toll}."

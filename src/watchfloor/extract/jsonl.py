@@ -1,0 +1,40 @@
+"""The `watchfloor extract` contract: JSONL lines in, one JSONL line out per input, in order."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+
+from .pipeline import Extractor
+
+
+def process_lines(lines: Iterable[bytes | str], extractor: Extractor) -> Iterator[dict]:
+    """Yield {"id", "events", "places", "statistics", "claims"} or {"id", "error"} per input line."""
+    for number, raw in enumerate(lines, start=1):
+        if isinstance(raw, bytes):
+            raw = raw.decode("utf-8", errors="replace")
+        if not raw.strip():
+            continue
+        try:
+            item = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            yield {"id": None, "error": f"line {number}: not valid JSON ({exc.msg})"}
+            continue
+        if not isinstance(item, dict):
+            yield {"id": None, "error": f"line {number}: expected a JSON object"}
+            continue
+        ident = item.get("id", number)
+        text = item.get("text")
+        if not isinstance(text, str) or not text.strip():
+            yield {"id": ident, "error": f"line {number}: no text"}
+            continue
+        published = item.get("published")
+        if published is not None and not isinstance(published, str):
+            yield {"id": ident, "error": f"line {number}: published must be a YYYY-MM-DD string"}
+            continue
+        try:
+            result = extractor.extract(text, published, item.get("title") or "")
+        except Exception as exc:  # keep going: one bad article must not stop a batch
+            yield {"id": ident, "error": f"line {number}: extraction failed ({exc.__class__.__name__}: {exc})"}
+            continue
+        yield {"id": ident, **result.to_dict()}

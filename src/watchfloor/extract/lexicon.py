@@ -1,0 +1,184 @@
+"""How reporters name violence: trigger phrases mapped to ACLED event types.
+
+Each trigger suggests a sub-event type; an event made of several triggers takes the
+highest-ranked one (a suicide bombing followed by gunfire is a Suicide bomb).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# sub_event_type -> (event_type, disorder_type)
+TYPES: dict[str, tuple[str, str]] = {
+    "Armed clash": ("Battles", "Political violence"),
+    "Government regains territory": ("Battles", "Political violence"),
+    "Non-state actor overtakes territory": ("Battles", "Political violence"),
+    "Chemical weapon": ("Explosions/Remote violence", "Political violence"),
+    "Air/drone strike": ("Explosions/Remote violence", "Political violence"),
+    "Suicide bomb": ("Explosions/Remote violence", "Political violence"),
+    "Shelling/artillery/missile attack": ("Explosions/Remote violence", "Political violence"),
+    "Remote explosive/landmine/IED": ("Explosions/Remote violence", "Political violence"),
+    "Grenade": ("Explosions/Remote violence", "Political violence"),
+    "Sexual violence": ("Violence against civilians", "Political violence"),
+    "Attack": ("Violence against civilians", "Political violence"),
+    "Abduction/forced disappearance": ("Violence against civilians", "Political violence"),
+    "Peaceful protest": ("Protests", "Demonstrations"),
+    "Protest with intervention": ("Protests", "Demonstrations"),
+    "Excessive force against protesters": ("Protests", "Political violence; Demonstrations"),
+    "Violent demonstration": ("Riots", "Demonstrations"),
+    "Mob violence": ("Riots", "Political violence"),
+    "Agreement": ("Strategic developments", "Strategic developments"),
+    "Arrests": ("Strategic developments", "Strategic developments"),
+    "Change to group/activity": ("Strategic developments", "Strategic developments"),
+    "Disrupted weapons use": ("Strategic developments", "Strategic developments"),
+    "Headquarters or base established": ("Strategic developments", "Strategic developments"),
+    "Looting/property destruction": ("Strategic developments", "Strategic developments"),
+    "Non-violent transfer of territory": ("Strategic developments", "Strategic developments"),
+    "Other": ("Strategic developments", "Strategic developments"),
+}
+
+# Rank when one event carries several triggers: lower wins. "Violence" is a placeholder for
+# gunfire/attacks whose type (Armed clash or Attack) depends on who was hit.
+RANK = {
+    "Suicide bomb": 0, "Chemical weapon": 1, "Air/drone strike": 2,
+    "Shelling/artillery/missile attack": 3, "Grenade": 4, "Remote explosive/landmine/IED": 5,
+    "Government regains territory": 6, "Non-state actor overtakes territory": 6,
+    "Violence": 7, "Sexual violence": 7, "Abduction/forced disappearance": 8,
+    "Mob violence": 9, "Violent demonstration": 9, "Excessive force against protesters": 9,
+    "Protest with intervention": 10, "Peaceful protest": 11,
+    "Looting/property destruction": 12, "Disrupted weapons use": 13, "Arrests": 14,
+    "Agreement": 15, "Change to group/activity": 16, "Headquarters or base established": 16,
+    "Non-violent transfer of territory": 16, "Other": 17,
+}
+
+# (hint, pattern). "Violence" = shooting/attacking/killing: Armed clash or Attack by victim.
+_TRIGGERS: list[tuple[str, str]] = [
+    ("Suicide bomb", r"suicide[- ](?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|blast|explosion|vest|jacket|car\s+bomb|"
+                     r"truck\s+bomb|bombing|assault|squad|mission)|blew\s+(?:himself|herself|themselves)\s+up|"
+                     r"self-detonat\w*|detonated\s+(?:his|her)\s+(?:suicide\s+)?(?:vest|explosives?)|svbied|"
+                     r"explosives?-(?:laden|packed)\s+(?:vehicle|car|motorcycle|motorbike|truck)\s+(?:rammed|into)|"
+                     r"(?:rammed|drove)\s+(?:an?\s+)?(?:explosives?-(?:laden|packed)\s+)?(?:vehicle|car|motorcycle|motorbike|truck)\s+"
+                     r"(?:laden\s+with\s+explosives\s+)?into"),
+    ("Air/drone strike", r"(?:drone|air|aerial)[- ]?(?:strikes?|attacks?|raids?|bombardments?|bombing)|airstrikes?|"
+                         r"(?:jets|warplanes|fighter\s+planes|helicopter\s+gunships|gunship\s+helicopters|drones?)\s+"
+                         r"(?:bombed|struck|pounded|targeted|fired|hit)|bombed\s+from\s+the\s+air"),
+    ("Shelling/artillery/missile attack", r"rockets?(?!-propelled)|mortars?(?:\s+shells?)?|shell(?:ing|ed|s)\b|artillery|missiles?|"
+                                          r"cross-border\s+(?:firing|shelling|fire)|heavy\s+weapons|rocket\s+launchers?"),
+    ("Grenade", r"(?:hand\s+|rocket-propelled\s+)?grenades?|rpgs?\b"),
+    ("Remote explosive/landmine/IED", r"ieds?\b|improvised\s+explosive(?:\s+devices?)?|roadside\s+(?:bombs?|blasts?|explosions?)|"
+                                      r"land\s?mines?|mines?\s+(?:blast|explosion)|remote[- ]control(?:led)?\s+(?:bombs?|devices?|blasts?|explosions?)|"
+                                      r"remotely\s+detonated|magnetic\s+(?:bombs?|devices?)|sticky\s+bombs?|"
+                                      r"(?:bomb|explosive)\s+(?:planted|attached|hidden|fitted)|planted\s+(?:a\s+|an\s+)?(?:bombs?|explosives?|devices?)|"
+                                      r"explosive\s+devices?|bomb\s+(?:blasts?|explosions?|attacks?)|(?:a|the)\s+bomb|bombs?\s+"
+                                      r"(?:went\s+off|exploded|blast|ripped|struck|hit|targeted)|blasts?\b|explosions?\b|exploded|"
+                                      r"blew\s+up|blown\s+up|car\s+bomb(?:ing)?|bombings?\b|explosives?\b(?!-laden)|dynamite|"
+                                      r"detonat(?:ed|ion)|car-bomb"),
+    ("Abduction/forced disappearance", r"abduct(?:ed|ion|ions|ing|s)?|kidnap(?:ped|ping|pings|s|per|pers)?|taken\s+hostage|held\s+hostage|"
+                                       r"hostages?|forcibly\s+disappeared|enforced\s+disappearances?|forced\s+disappearances?|"
+                                       r"whisked\s+away|went\s+missing\s+after|picked\s+up\s+by"),
+    ("Sexual violence", r"rap(?:ed|e)|sexually\s+assault(?:ed)?|sexual\s+violence"),
+    ("Government regains territory", r"(?:regained|recaptured|retook|cleared)\s+(?:control\s+of\s+)?(?:the\s+)?(?:area|town|village|territory|district)"),
+    ("Non-state actor overtakes territory", r"(?:seized|captured|took)\s+control\s+of|overran"),
+    ("Violence", r"attack(?:ed|s|ing)?|ambush(?:ed|es|ing)?|raid(?:ed|s)?|storm(?:ed|ing)|open(?:ed)?\s+fire|fir(?:ed|ing)\s+(?:at|on|upon|indiscriminately)|"
+                 r"gun(?:fight|battle)s?|gun\s+battle|gunfire|shoot(?:out|ing)s?|fire[- ]?fights?|exchanges?\s+of\s+fire|exchanged\s+fire|"
+                 r"clash(?:ed|es)?|encounters?|skirmish(?:es)?|fighting|fought|combat|"
+                 r"shot\s+(?:dead|and\s+killed|at|him|her|them)|gunned\s+down|killed|killing|murder(?:ed)?|assassinat(?:ed|ion)|"
+                 r"behead(?:ed|ing)|slain|martyred|lynch(?:ed|ing)|tortured|target(?:ed)?\s+killings?|opened\s+fire|"
+                 r"assault(?:ed)?|massacre(?:d)?|stabbed|hacked\s+to\s+death|shot\s+\w+\s+dead"),
+    ("Looting/property destruction", r"set\s+(?:on\s+)?fire|set\s+ablaze|torched|torching|burnt\s+down|burned\s+down|arson|"
+                                     r"looted|ransacked|vandali[sz]ed|demolished|destroyed"),
+    ("Disrupted weapons use", r"defused|foiled|thwarted|averted|bomb\s+disposal|diffused|recovered\s+(?:explosives|weapons|arms|ammunition)|"
+                              r"seized\s+(?:explosives|weapons|arms|ammunition)|arms\s+cache|weapons\s+cache|cache\s+of\s+(?:arms|weapons|explosives)|"
+                              r"(?:explosives|weapons|arms)\s+(?:were\s+)?(?:recovered|seized)"),
+    ("Arrests", r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|apprehend(?:ed|s)?|taken\s+into\s+custody|rounded\s+up|nabbed|held\s+(?:three|two|four|five|\d+)"),
+    ("Peaceful protest", r"protest(?:ed|s|ing|ers)?|demonstrat(?:ion|ions|ors|ed)|sit-ins?|rall(?:y|ies)\s+(?:against|to\s+protest)|"
+                         r"(?:shutter-down|wheel-jam)\s+strike|marched\s+(?:to|against)"),
+    ("Mob violence", r"mob\s+(?:attacked|lynched|torched|set|beat|stormed)|angry\s+mob|riot(?:s|ing|ers)?"),
+    ("Agreement", r"cease-?fire\s+(?:agreement|deal)|peace\s+(?:deal|agreement|accord)|truce"),
+]
+TRIGGERS: list[tuple[str, re.Pattern]] = [(hint, re.compile(rf"\b(?:{p})\b", re.I)) for hint, p in _TRIGGERS]
+
+# Any word that makes a sentence worth a closer look (a fast pre-filter).
+ANY_TRIGGER = re.compile("|".join(f"(?:{p})" for _, p in _TRIGGERS), re.I)
+
+# Words around a trigger that say no real attack happened (yet).
+HYPOTHETICAL = re.compile(
+    r"\b(?:vow(?:ed|s)?|threat(?:en(?:ed|s)?)?|would|could|might|may|plan(?:s|ned|ning)?\s+to|plot(?:ted|ting)?\s+to|"
+    r"intend(?:ed|s)?\s+to|warn(?:ed|s)?\s+(?:of|against|that)|fear(?:ed|s)?|if|unless|will|risk\s+of|possible|potential|"
+    r"prevent(?:ed)?|aimed\s+at\s+preventing|to\s+counter|against\s+(?:terrorism|militancy)|capacity\s+to|in\s+order\s+to|"
+    r"ready\s+to|prepar(?:ed|ing)\s+to|wants?\s+to|seeking\s+to|seek\s+to|calls?\s+for|called\s+for|urged)\b[^.;]{0,40}$",
+    re.I,
+)
+NEGATED = re.compile(
+    r"\b(?:no|not|never|denied|deny|denies|rejected|without|neither|nor|any)\s+(?:\w+\s+){0,3}$",
+    re.I,
+)
+# A plural, generic mention ("frequent attacks", "a wave of bombings") is background, not an event.
+GENERIC_BEFORE = re.compile(
+    r"\b(?:frequent|recent|daily|repeated|regular|several|numerous|many|multiple|series\s+of|spate\s+of|wave\s+of|"
+    r"string\s+of|surge\s+(?:of|in)|rise\s+in|increase\s+in|upsurge\s+in|resurgence\s+of|number\s+of|such|past|previous|"
+    r"future|more|fresh|further|cross-border|terrorist|militant)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+SEPARATE_EVENT = re.compile(
+    r"^\W*(?:in\s+(?:a|another)\s+(?:separate|similar|different|second|third|related|earlier|later)?\s*(?:incident|attack|development|case|blast|raid)|"
+    r"separately|meanwhile|elsewhere|earlier|later|also\s+on|in\s+another|a\s+day\s+(?:earlier|later|before)|"
+    r"the\s+(?:previous|next)\s+day|on\s+the\s+same\s+day|in\s+(?:an)?other\s+(?:incidents?|attacks?))\b",
+    re.I,
+)
+# Aggregates over a period: "in the first eight months of 2023", "so far this year", "since January".
+PERIOD = re.compile(
+    r"\b(?:in\s+the\s+(?:first|last|past)\s+(?:\w+\s+)?(?:months?|weeks?|years?|days?|quarter|half)(?:\s+of\s+(?:the\s+year|(?:19|20)\d{2}|this\s+year|last\s+year))?|"
+    r"(?:so\s+far\s+)?this\s+year|so\s+far\s+in\s+(?:19|20)\d{2}|since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|(?:19|20)\d{2}|last\s+year|the\s+year)|"
+    r"(?:over|during|in|within)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months?|years?|weeks?|decades?)|"
+    r"in\s+(?:19|20)\d{2}(?!\s*,?\s*(?:when|as))|during\s+(?:19|20)\d{2}|last\s+year|a\s+year\s+earlier|"
+    r"(?:monthly|annual|yearly)\s+(?:toll|tally|count|report)|during\s+the\s+month|in\s+the\s+month\s+of\s+\w+)\b",
+    re.I,
+)
+
+WEAPONS = re.compile(
+    r"\b(?:suicide\s+(?:vest|jacket|belt)|explosives?(?:-(?:laden|packed))?\s+(?:vehicle|car|motorcycle|truck)|"
+    r"improvised\s+explosive\s+devices?|ieds?|roadside\s+bombs?|land\s?mines?|remote[- ]control(?:led)?\s+(?:bombs?|devices?)|"
+    r"magnetic\s+bombs?|car\s+bombs?|bombs?|explosives?|dynamite|(?:hand\s+|rocket-propelled\s+)?grenades?|rpgs?|rockets?|"
+    r"mortars?(?:\s+shells?)?|missiles?|artillery|drones?|machine[- ]guns?|assault\s+rifles?|rifles?|kalashnikovs?|ak-47s?|"
+    r"pistols?|guns?|firearms?|small\s+arms|heavy\s+weapons|sniper\s+rifles?|night[- ]vision\s+(?:goggles|devices)|"
+    r"thermal\s+(?:sights|weapons|scopes|imaging\s+devices)|knives|knife|axes?|machetes?|petrol\s+bombs?|molotov\s+cocktails?|"
+    r"dynamite\s+sticks?|tnt|c-4)\b",
+    re.I,
+)
+TARGETS = re.compile(
+    r"\b(?:(?:military|army|security|police|fc|frontier\s+corps|paramilitary)\s+(?:convoy|vehicle|van|truck|patrol|post|check\s?-?post|"
+    r"checkpoint|camp|base|compound|headquarters|station|mobile|pickup|team|party)s?|convoys?|check\s?-?posts?|checkpoints?|"
+    r"police\s+(?:station|lines|post|van|mobile|headquarters)s?|police\s+lines|cantonment|garrison|"
+    r"(?:gas|oil)\s+pipelines?|pipelines?|railway\s+(?:tracks?|lines?)|trains?|(?:mobile|cellular|communications?|telecom)\s+towers?|"
+    r"power\s+(?:pylons?|lines?|towers?|grid)|electricity\s+pylons?|bridges?|mosques?|schools?|markets?|bazaars?|"
+    r"hospitals?|polling\s+stations?|buses|bus|vehicles?|motorcycles?|houses?|homes?|shops?|offices?|rally|procession|"
+    r"airbase|air\s+base|naval\s+base|port|camps?|outposts?|posts?|facility|compound|embassy|courts?|checkpoints?)\b",
+    re.I,
+)
+
+
+@dataclass
+class Trigger:
+    hint: str
+    start: int
+    end: int
+    text: str
+
+
+def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
+    """Trigger phrases in text order; where two overlap, the higher-ranked one stays."""
+    found: list[Trigger] = []
+    for hint, pattern in TRIGGERS:
+        for m in pattern.finditer(text):
+            found.append(Trigger(hint, offset + m.start(), offset + m.end(), m.group(0)))
+    found.sort(key=lambda t: (t.start, RANK[t.hint]))
+    kept: list[Trigger] = []
+    for t in found:
+        if kept and t.start < kept[-1].end:
+            if RANK[t.hint] < RANK[kept[-1].hint]:
+                kept[-1] = t
+            continue
+        kept.append(t)
+    return kept

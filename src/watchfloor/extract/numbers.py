@@ -1,0 +1,336 @@
+"""Counting people: numbers in words and digits, and who was killed or injured.
+
+ACLED's rule: the most conservative figure reported. "at least nine" is 9, "more than 200"
+is 200, "9 to 12" is 9, "dozens" 12, "tens" 10, "hundreds" 100. Vague words without a
+number ("several", "a few", "many") use the conservative defaults in the settings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = {
+    "zero": 0, "no": 0, "none": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3,
+    "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+    "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "both": 2, "couple": 2, "pair": 2, "dozen": 12, "score": 20,
+}
+VAGUE_PLURALS = {"dozens": 12, "tens": 10, "scores": 20, "hundreds": 100, "thousands": 1000}
+VAGUE_WORDS = ("several", "few", "many", "some", "numerous", "multiple")
+
+_UNIT_WORDS = "|".join(sorted((k for k in UNITS if k not in ("a", "an", "no", "none")), key=len, reverse=True))
+# One number: digits (with thousands separators), or words like "twenty-three", "a dozen",
+# "two hundred", "dozens of", "several".
+NUMBER = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+)"
+    rf"|(?:(?:{_UNIT_WORDS})(?:[- ](?:{_UNIT_WORDS}))?(?:\s+hundred(?:\s+and\s+(?:{_UNIT_WORDS})(?:[- ](?:{_UNIT_WORDS}))?)?)?)"
+    r"|(?:a|one)\s+(?:dozen|hundred|score)"
+    rf"|(?:{'|'.join(VAGUE_PLURALS)})(?:\s+of)?"
+    rf"|(?:a\s+)?(?:{'|'.join(VAGUE_WORDS)})"
+)
+QUALIFIER = (
+    r"(?:at\s+least|more\s+than|over|nearly|almost|about|around|approximately|some|up\s+to|"
+    r"as\s+many\s+as|no\s+fewer\s+than|no\s+less\s+than|close\s+to|roughly|an\s+estimated|"
+    r"a\s+total\s+of|at\s+most|fewer\s+than|less\s+than)"
+)
+# A figure: optional qualifier, a number, and an optional range "to/or/-" second number.
+FIGURE = rf"(?:{QUALIFIER}\s+)?(?:{NUMBER})(?:\s*(?:-|–|to|or)\s*(?:{NUMBER}))?"
+FIGURE_RE = re.compile(rf"\b(?:{FIGURE})\b", re.I)
+
+
+def word_number(text: str, vague: dict[str, int] | None = None) -> int | None:
+    """Value of one number phrase ("twenty-three", "2,600", "a dozen", "dozens of")."""
+    t = text.lower().strip().replace("\u2013", "-")
+    t = re.sub(r"\s+of$", "", t)
+    t = re.sub(r"^a\s+", "", t) if not t in ("a", "an") else t
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", t):
+        return int(t.replace(",", ""))
+    if t in VAGUE_PLURALS:
+        return VAGUE_PLURALS[t]
+    vague = vague or {}
+    if t in VAGUE_WORDS:
+        key = {"few": "few", "several": "several", "many": "many", "numerous": "many",
+               "multiple": "several", "some": "few"}[t]
+        return vague.get(key, {"few": 2, "several": 3, "many": 5}[key])
+    total, current = 0, 0
+    for part in re.split(r"[\s-]+", t):
+        if part == "and":
+            continue
+        if part == "hundred":
+            current = max(current, 1) * 100
+        elif part == "thousand":
+            total += max(current, 1) * 1000
+            current = 0
+        elif part in UNITS:
+            current += UNITS[part]
+        else:
+            return None
+    return total + current
+
+
+def figure_value(text: str, vague: dict[str, int] | None = None) -> int | None:
+    """The conservative value of a figure: a range gives its lower bound."""
+    t = text.lower()
+    t = re.sub(rf"^{QUALIFIER}\s+", "", t)
+    parts = re.split(r"\s*(?:-|–|\bto\b|\bor\b)\s*", t, maxsplit=1)
+    if len(parts) == 2 and parts[0] and parts[1]:
+        low, high = word_number(parts[0], vague), word_number(parts[1], vague)
+        if low is not None and high is not None:
+            return min(low, high)
+    return word_number(t, vague)
+
+
+# --- who was killed or hurt ----------------------------------------------------------------
+
+KILL_VERBS = (
+    r"killed|dead|died|martyred|slain|shot\s+dead|gunned\s+down|lost\s+(?:their|his|her)\s+li(?:ves|fe)|"
+    r"perished|embraced\s+martyrdom|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|"
+    r"beheaded|executed|massacred|murdered|assassinated|lynched|burnt\s+alive|burned\s+to\s+death|"
+    r"were\s+among\s+the\s+dead|fatalities|deaths|casualties\s+among\s+the\s+dead"
+)
+INJURE_VERBS = r"injured|wounded|hurt|maimed|injuries|injuring|wounding"
+
+SIDE_WORDS = {
+    "security": (
+        r"soldiers?|troops?|servicem[ae]n|security\s+(?:personnel|forces?|officials?|men)|personnel|"
+        r"police(?:m[ae]n|\s+officers?|\s+officials?|\s+constables?)?|policem[ae]n|cops?|constables?|"
+        r"officers?|jawans?|sepoys?|levies(?:\s+(?:personnel|men|force))?|frontier\s+corps|fc\s+personnel|"
+        r"rangers|guards?|commandos?|army\s+(?:personnel|men|officers?)|military\s+personnel|"
+        r"paramilitar(?:y|ies)(?:\s+(?:troops|soldiers|personnel))?|captain|major|sepoy|"
+        r"lance\s+naik|naik|havildar|subedar|lieutenant|colonel|militiam[ae]n"
+    ),
+    "attackers": (
+        r"militants?|terrorists?|insurgents?|attackers?|assailants?|gunmen|gunman|bombers?|"
+        r"fighters|rebels?|separatists?|kharijis?|khawarij|miscreants|dacoits?|suspects?|"
+        r"hideout\s+occupants"
+    ),
+    "civilians": (
+        r"civilians?|people|persons?|passengers?|labou?rers?|workers?|children|child|women|woman|"
+        r"men|man|boys?|girls?|villagers?|residents?|worshipp?ers?|pilgrims?|students?|teachers?|"
+        r"journalists?|shopkeepers?|traders?|farmers?|bystanders?|passers-by|locals?|individuals?|"
+        r"members?|relatives?|family\s+members|tribesm[ae]n|elders?|engineers?|nationals?|citizens?|"
+        r"devotees|participants|voters|employees?|drivers?|labour|daily\s+wagers"
+    ),
+}
+# Generic nouns that do not say which side ("ten people").
+GENERIC = {"people", "persons", "person", "individuals", "individual", "members", "member"}
+
+
+@dataclass
+class Count:
+    """One statement of people killed or injured."""
+
+    value: int
+    kind: str  # "killed" | "injured"
+    side: str  # "security" | "attackers" | "civilians" | "unknown"
+    start: int
+    end: int
+    phrase: str
+    claimed_by_group: bool = False
+    update: bool = False  # "the death toll rose to ..."
+    generic: bool = False
+
+
+def side_of(noun: str) -> tuple[str, bool]:
+    n = noun.lower().strip()
+    for side, pattern in SIDE_WORDS.items():
+        if re.fullmatch(pattern, n):
+            return side, n.split()[-1] in GENERIC
+    return "unknown", True
+
+
+_ADJ = r"(?:[A-Za-z'.-]+\s+){0,4}?"  # a few modifiers: "Pakistani security", "off-duty", "FC"
+_NOUN = "|".join(f"(?:{p})" for p in SIDE_WORDS.values())
+_FIG = rf"(?P<fig>{FIGURE}|a|an|one|another|two\s+more|(?:{NUMBER})\s+(?:more|other))"
+_BE = r"(?:\s+(?:were|was|have|has|had|been|are|is|got|reportedly|also|later|all|each|left|both|critically|seriously|severely|badly|fatally|allegedly))*"
+# "members of the Sibi Scouts", "personnel from the FC", "workers belonging to Punjab"
+_POSTMOD = r"(?:\s+(?:of|from|belonging\s+to|with|in)\s+(?:the\s+)?[\w'.-]+(?:\s+[\w'.-]+){0,3}?)?"
+
+# "nine soldiers were killed", "two policemen martyred", "3 dead", "ten people including the bomber died"
+_PASSIVE = re.compile(
+    rf"\b{_FIG}\s+(?:of\s+the\s+)?{_ADJ}(?P<noun>{_NOUN}|others)\b{_POSTMOD}"
+    rf"(?:\s*,?\s*(?:and|as\s+well\s+as)\s+(?P<fig2>{FIGURE})\s+{_ADJ}(?P<noun2>{_NOUN})\b{_POSTMOD})?"
+    rf"(?:\s*,?\s*(?:including|among\s+them|among\s+whom)[^.;]{{0,60}}?,?)?"
+    rf"{_BE}\s+(?P<verb>{KILL_VERBS}|{INJURE_VERBS})\b",
+    re.I,
+)
+# "injuring both", "wounding all three"
+_BOTH = re.compile(r"\b(?P<verb>killing|injuring|wounding)\s+(?:them\s+)?(?P<fig>both|all\s+(?:two|three|four|five))\b", re.I)
+# "killing nine soldiers", "left three dead", "injuring several others", "killed 9 soldiers"
+_ACTIVE = re.compile(
+    rf"\b(?P<verb>killing|killed|kills|kill|martyring|martyred|claimed\s+the\s+lives?\s+of|"
+    rf"left|leaving|injuring|injured|wounding|wounded|shot\s+dead|gunned\s+down|slaughtered|"
+    rf"massacred|murdered|assassinated)\s+"
+    rf"(?:at\s+least\s+|as\s+many\s+as\s+|more\s+than\s+|over\s+|some\s+|about\s+|around\s+|nearly\s+)?"
+    rf"{_FIG}\s+{_ADJ}(?P<noun>{_NOUN}|others?)\b(?P<tail>\s+(?:dead|injured|wounded|killed))?",
+    re.I,
+)
+# "the death toll rose to 12", "toll climbed to 59"
+_TOLL = re.compile(
+    rf"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?dead|fatalities)\s+(?:\w+\s+){{0,3}}?"
+    rf"(?:rose|climbed|jumped|increased|reached|stood|stands|is|was|went\s+up|risen)\s+(?:to\s+|at\s+)?"
+    rf"(?P<fig>{FIGURE})\b",
+    re.I,
+)
+# "He was killed", "a soldier was martyred", "the driver died"
+_SINGLE = re.compile(
+    rf"\b(?:(?P<pron>he|she|another|one\s+other)|(?:a|an|one|the)\s+{_ADJ}(?P<noun>{_NOUN}|driver|official|leader|commander|chairman|"
+    rf"councill?or|shopkeeper|doctor|cleric|informant|elder|guard|watchman|head|owner|son|brother|father))"
+    rf"{_BE}\s+(?P<verb>{KILL_VERBS}|{INJURE_VERBS})\b",
+    re.I,
+)
+_NONE = re.compile(
+    r"\b(?:no\s+(?:one|body|casualt(?:y|ies)|fatalit(?:y|ies)|loss\s+of\s+(?:life|lives)|deaths?|injur(?:y|ies)|"
+    r"one\s+was\s+(?:hurt|injured|killed|harmed))|nobody\s+was\s+(?:hurt|injured|killed|harmed)|"
+    r"(?:escaped|remained)\s+(?:unhurt|unharmed|unscathed)|without\s+(?:any\s+)?casualt(?:y|ies)|"
+    r"none\s+(?:was|were)\s+(?:hurt|injured|killed))\b",
+    re.I,
+)
+_GROUP_CLAIM = re.compile(
+    r"\b(?:claimed|claims|claiming|said\s+in\s+a\s+statement|statement\s+(?:said|claimed)|spokesman\s+(?:said|claimed))\b"
+    r"[^.;]{0,25}$",
+    re.I,
+)
+_NEG_BEFORE = re.compile(r"\b(?:no|not|never|none\s+of\s+the)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def _count_from(value: int | None, verb: str, noun: str, m: re.Match, text: str, offset: int,
+                update: bool = False) -> Count | None:
+    if value is None:
+        return None
+    v = verb.lower()
+    kind = "injured" if re.fullmatch(INJURE_VERBS, v) or v in ("injuring", "wounding") else "killed"
+    side, generic = side_of(noun) if noun else ("unknown", True)
+    before = text[max(0, m.start() - 60): m.start()]
+    claimed = bool(_GROUP_CLAIM.search(before))
+    return Count(value, kind, side, offset + m.start(), offset + m.end(), m.group(0), claimed, update, generic)
+
+
+def find_counts(text: str, offset: int = 0, vague: dict[str, int] | None = None) -> list[Count]:
+    """Every killed/injured statement in ``text`` (spans shifted by ``offset``)."""
+    out: list[Count] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(m: re.Match) -> bool:
+        return all(m.end() <= s or m.start() >= e for s, e in taken)
+
+    for m in _TOLL.finditer(text):
+        c = _count_from(figure_value(m.group("fig"), vague), "killed", "", m, text, offset, update=True)
+        if c:
+            out.append(c)
+            taken.append(m.span())
+    for m in _PASSIVE.finditer(text):
+        if not free(m) or _NEG_BEFORE.search(text[max(0, m.start() - 20): m.start()]):
+            continue
+        value = _figure_or_article(m.group("fig"), vague)
+        noun = "" if m.group("noun").lower() == "others" else m.group("noun")
+        c = _count_from(value, m.group("verb"), noun, m, text, offset)
+        if c:
+            out.append(c)
+            taken.append(m.span())
+            if m.group("fig2"):
+                c2 = _count_from(_figure_or_article(m.group("fig2"), vague), m.group("verb"),
+                                 m.group("noun2"), m, text, offset)
+                if c2:
+                    out.append(c2)
+    for m in _BOTH.finditer(text):
+        if free(m):
+            fig = m.group("fig").lower()
+            value = 2 if fig == "both" else word_number(fig.split()[-1])
+            c = _count_from(value, m.group("verb"), "", m, text, offset)
+            if c:
+                out.append(c)
+                taken.append(m.span())
+    for m in _ACTIVE.finditer(text):
+        if not free(m):
+            continue
+        verb = m.group("verb").lower()
+        tail = (m.group("tail") or "").strip().lower()
+        if verb in ("left", "leaving"):
+            if not tail:
+                continue
+            verb = tail
+        noun = m.group("noun")
+        if noun.lower() in ("other", "others"):
+            noun = ""
+        c = _count_from(_figure_or_article(m.group("fig"), vague), verb, noun, m, text, offset)
+        if c:
+            out.append(c)
+            taken.append(m.span())
+    for m in _SINGLE.finditer(text):
+        if not free(m):
+            continue
+        noun = m.group("noun") or ""
+        c = _count_from(1, m.group("verb"), noun if re.fullmatch(_NOUN, noun, re.I) else "", m, text, offset)
+        if c:
+            if m.group("pron"):
+                c.side = "unknown"
+            out.append(c)
+            taken.append(m.span())
+    for m in _NONE.finditer(text):
+        if not free(m):
+            continue
+        phrase = m.group(0).lower()
+        kind = "injured" if re.search(r"injur|hurt", phrase) and not re.search(r"kill|death|casualt|fatalit|life|lives|unhurt|unharmed|unscathed", phrase) else "killed"
+        out.append(Count(0, kind, "unknown", offset + m.start(), offset + m.end(), m.group(0)))
+        taken.append(m.span())
+    return out
+
+
+def _figure_or_article(fig: str, vague: dict[str, int] | None) -> int | None:
+    f = fig.lower().strip()
+    if f in ("a", "an", "one", "another"):
+        return 1
+    m = re.fullmatch(rf"(.+?)\s+(?:more|other)", f)
+    if m:
+        return figure_value(m.group(1), vague)
+    return figure_value(fig, vague)
+
+
+@dataclass
+class Tally:
+    """The event's figure, combined from all its counts by ACLED's conservative rule."""
+
+    total: int | None
+    by_side: dict[str, int]
+    spans: list[tuple[int, int]]
+    phrase: str | None
+
+
+def tally(counts: list[Count], kind: str) -> Tally:
+    relevant = [c for c in counts if c.kind == kind]
+    if not relevant:
+        return Tally(None, {}, [], None)
+    # A group's own claim counts only when nothing better sourced gives a figure.
+    sourced = [c for c in relevant if not c.claimed_by_group] or relevant
+    updates = [c for c in sourced if c.update]
+    if updates:
+        best = max(updates, key=lambda c: c.value)
+        return Tally(best.value, {}, [(best.start, best.end)], best.phrase)
+    by_side: dict[str, Count] = {}
+    generic: list[Count] = []
+    for c in sourced:
+        if c.generic or c.side == "unknown":
+            generic.append(c)
+            continue
+        prev = by_side.get(c.side)
+        # Restated figures for one side: keep the most conservative (smallest non-zero).
+        if prev is None or (0 < c.value < prev.value) or prev.value == 0:
+            by_side[c.side] = c
+    specific_total = sum(c.value for c in by_side.values())
+    generic_best = max(generic, key=lambda c: c.value) if generic else None
+    if generic_best and generic_best.value > specific_total:
+        chosen = [generic_best]
+        total = generic_best.value
+    else:
+        chosen = list(by_side.values()) or ([generic_best] if generic_best else [])
+        total = specific_total if by_side else (generic_best.value if generic_best else None)
+    return Tally(
+        total,
+        {side: c.value for side, c in by_side.items()},
+        [(c.start, c.end) for c in chosen],
+        "; ".join(c.phrase for c in chosen) or None,
+    )

@@ -1,0 +1,89 @@
+"""The extraction pipeline: text + publication date in, typed Extraction out.
+
+Stages, each a small function over the same text (offsets always index ``text``):
+sentences -> actors -> places -> per-sentence triggers, counts, dates -> mentions ->
+clusters -> events; aggregates -> statistics; attributions -> claims.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from ..models import Extraction
+from ..nlp import sentences
+from .actors import find_actors
+from .dates import find_dates
+from .events import (
+    _CLAIMED_RESPONSIBILITY, _DENIED_RESPONSIBILITY, Mention, build_event, cluster_mentions,
+    is_statistic, keep_trigger, make_statistic,
+)
+from .lexicon import ANY_TRIGGER, SEPARATE_EVENT, find_triggers
+from .numbers import find_counts
+from .places import find_places
+
+# Bumped whenever extraction output changes, so stored articles are re-extracted.
+EXTRACTOR_VERSION = "0.2.0"
+
+
+class Extractor:
+    def __init__(self, settings: dict | None = None):
+        from ..settings import settings_copy
+
+        self.settings = settings or settings_copy()
+        ex = self.settings["extract"]
+        self.vague = {"several": ex["vague_several"], "few": ex["vague_few"], "many": ex["vague_many"]}
+        self.min_confidence = ex["min_event_confidence"]
+        self.default_country = self.settings["geo"]["default_country"]
+
+    def extract(self, text: str, published: str | None = None, title: str = "") -> Extraction:
+        from ..geo import get_gazetteer
+
+        gaz = get_gazetteer()
+        lowercase = text.islower() or (sum(c.isupper() for c in text) < 0.005 * max(1, len(text)))
+        sents = sentences(text)
+        actors = find_actors(text)
+        named = [(a.start, a.end) for a in actors if a.named_group and a.kind != 1]
+        places = find_places(text, default_country=self.default_country, lowercase=lowercase, exclude=named)
+
+        responsibility = []
+        for s, e in sents:
+            sentence = text[s:e]
+            if _CLAIMED_RESPONSIBILITY.search(sentence) and not _DENIED_RESPONSIBILITY.search(sentence):
+                responsibility += [a for a in actors if s <= a.start < e and a.named_group and a.kind in (2, 8)]
+
+        mentions: list[Mention] = []
+        statistics = []
+        for s, e in sents:
+            sentence = text[s:e]
+            if not ANY_TRIGGER.search(sentence):
+                continue
+            counts = find_counts(sentence, s, self.vague)
+            s_dates = find_dates(sentence, published, s)
+            s_places = [p for p in places if s <= p.start < e]
+            if is_statistic(sentence, counts):
+                statistics.append(make_statistic(sentence, s, counts, s_dates, s_places))
+                continue
+            triggers = [t for t in find_triggers(sentence, s) if keep_trigger(sentence, s, t)]
+            if not triggers:
+                continue
+            mentions.append(Mention(
+                span=(s, e), triggers=triggers, counts=counts, dates=s_dates, places=s_places,
+                actors=[a for a in actors if s <= a.start < e], separate=bool(SEPARATE_EVENT.search(sentence)),
+            ))
+
+        events = []
+        for cluster in cluster_mentions(mentions):
+            event = build_event(cluster, text, published, responsibility, gaz, self.vague)
+            if event is not None and event.confidence >= self.min_confidence:
+                events.append(event)
+        return Extraction(events=events, places=places, statistics=statistics, claims=[])
+
+    def extract_many(self, items: Iterable[dict]) -> Iterator[Extraction]:
+        for item in items:
+            yield self.extract(item["text"], item.get("published"), item.get("title", ""))
+
+
+@lru_cache(maxsize=1)
+def get_extractor() -> Extractor:
+    return Extractor()

@@ -1,0 +1,145 @@
+"""Ingest stage: read files, folders, globs, stdin and URLs into normalized Articles.
+
+``read_sources`` never raises for bad input: every failure becomes an ``IngestError``
+with a one-line reason and the run goes on with the remaining sources and records.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from typing import BinaryIO
+from urllib.parse import urlsplit
+
+from watchfloor.models import Article, IngestError
+
+from .articles import Failure, finalize
+from .feeds import read_feed
+from .fetch import Fetcher, FetchError
+from .files import (
+    check_content,
+    decode,
+    read_csv,
+    read_jsonl,
+    read_limited,
+    read_plain,
+    read_stream,
+    sniff_format,
+)
+from .pages import extract_page
+from .sources import Item, expand
+
+__all__ = ["read_sources", "Fetcher", "FetchError"]
+
+_WHAT = {"html": "HTML", "text": "text", "feed": "feed entry", "jsonl": "JSONL record", "csv": "CSV row"}
+
+
+def read_sources(
+    specs: list[str],
+    settings: dict,
+    stdin: BinaryIO | None = None,
+    *,
+    fetch_local_feed_links: bool = False,
+) -> Iterator[Article | IngestError]:
+    """Yield an Article or IngestError for everything the SOURCE specs name, in order.
+
+    ``fetch_local_feed_links``: whether entries of a feed read from a local file or stdin
+    fetch their http(s) links (off by default so demo ingestion stays offline); feeds
+    fetched from a URL follow ``fetch.fetch_feed_pages`` instead.
+    """
+    fetcher: Fetcher | None = None
+    try:
+        for spec in specs:
+            for item in expand(spec, settings):
+                if isinstance(item, IngestError):
+                    yield item
+                    continue
+                if fetcher is None and (item.kind == "url" or fetch_local_feed_links):
+                    fetcher = Fetcher(settings)
+                yield from _read_item(item, settings, stdin, fetcher, fetch_local_feed_links)
+    finally:
+        if fetcher is not None:
+            fetcher.close()
+
+
+def _read_item(
+    item: Item, settings: dict, stdin: BinaryIO | None, fetcher: Fetcher | None, fetch_links: bool
+) -> Iterator[Article | IngestError]:
+    """Read one input, finalizing each draft; any failure is reported, never raised."""
+    source = item.location
+    try:
+        for record in _drafts(item, settings, stdin, fetcher, fetch_links):
+            if isinstance(record, IngestError):
+                yield record
+                continue
+            draft, fmt = record
+            try:
+                yield finalize(draft, settings, what=_WHAT.get(fmt, fmt))
+            except Failure as exc:
+                yield exc.to_error(draft.source or source)
+    except Failure as exc:
+        yield exc.to_error(source)
+    except Exception as exc:  # a parser bug must not end the whole run
+        yield IngestError(source, f"unexpected error: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}")
+
+
+def _drafts(
+    item: Item, settings: dict, stdin: BinaryIO | None, fetcher: Fetcher | None, fetch_links: bool
+) -> Iterator[tuple[Article, str] | IngestError]:
+    """Raw (draft, format) pairs for one input."""
+    url: str | None = None
+    charset: str | None = None
+    content_type = ""
+    name = item.location
+    if item.kind == "url":
+        if fetcher is None:  # read_sources always passes one for URLs
+            raise Failure("internal error: no HTTP client for a URL")
+        resp = fetcher.get(item.location)
+        data, url, charset, content_type = resp.content, resp.url, resp.charset, resp.content_type
+        name = urlsplit(resp.url).path
+        fetch_links = bool(settings["fetch"]["fetch_feed_pages"])
+    elif item.kind == "stdin":
+        data = read_stream(stdin if stdin is not None else sys.stdin.buffer, settings)
+        name = ""
+    else:
+        data = read_limited(item.location, settings)
+    yield from _read_bytes(data, item.location, settings, name=name, url=url, charset=charset,
+                          content_type=content_type, fetcher=fetcher if fetch_links else None,
+                          what={"url": "response", "stdin": "input"}.get(item.kind, "file"))
+
+
+def _read_bytes(
+    data: bytes,
+    source: str,
+    settings: dict,
+    *,
+    name: str = "",
+    url: str | None = None,
+    charset: str | None = None,
+    content_type: str = "",
+    fetcher: Fetcher | None = None,
+    what: str = "file",
+) -> Iterator[tuple[Article, str] | IngestError]:
+    """Draft Articles (with their format) from one input's bytes, whatever its format."""
+    check_content(data, what)
+    fmt = sniff_format(data, name, content_type)
+    if fmt == "feed":
+        for entry in read_feed(data, source, feed_url=url, content_type=content_type,
+                               fetcher=fetcher, fetch_pages=fetcher is not None):
+            yield entry if isinstance(entry, IngestError) else (entry, fmt)
+        return
+    text, flags = decode(data, charset)
+    if fmt == "html":
+        page = extract_page(text, url=url, source=source)
+        page.flags.extend(flags)
+        yield page, fmt
+    elif fmt == "jsonl":
+        for rec in read_jsonl(text, source, flags):
+            yield rec if isinstance(rec, IngestError) else (rec, fmt)
+    elif fmt == "csv":
+        for rec in read_csv(text, source, flags, settings):
+            yield rec if isinstance(rec, IngestError) else (rec, fmt)
+    else:
+        article = read_plain(text, source, flags)
+        article.url = url
+        yield article, fmt

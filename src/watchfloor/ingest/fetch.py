@@ -1,0 +1,219 @@
+"""Safe, polite HTTP GET: size-capped, redirect-checked, robots.txt-aware, rate-limited.
+
+URLs come from feeds and users, so any of them may point at an internal service
+(SSRF), redirect forever, or stream gigabytes; each hop is therefore checked before
+it is requested, and every body is read in chunks against a hard limit.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import SplitResult, urljoin, urlsplit
+from urllib.robotparser import RobotFileParser
+
+import httpx
+
+from .articles import Failure
+
+REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
+ROBOTS_MAX_BYTES = 512_000
+ACCEPT = ("text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
+          "application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5")
+
+
+class FetchError(Failure):
+    """A URL that could not (or must not) be fetched; the reason is user-facing."""
+
+
+@dataclass
+class Response:
+    """A fetched body and what is needed to interpret it."""
+
+    url: str  # the final address, after redirects
+    status: int
+    content_type: str  # media type only, lower case ("text/html")
+    charset: str | None
+    content: bytes
+
+
+def check_scheme(url: str) -> SplitResult:
+    """Only http(s) URLs with a host are fetched; file:, ftp:, javascript: etc. are refused."""
+    try:
+        parts = urlsplit(url.strip())
+        parts.port  # noqa: B018 - raises ValueError on a malformed port
+    except ValueError:
+        raise FetchError(f"invalid URL: {url!r}") from None
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        shown = f"{scheme}:" if scheme else "URLs without a scheme"
+        raise FetchError(f"refused: {shown} is not fetched (only http and https)")
+    if not parts.hostname:
+        raise FetchError(f"invalid URL (no host): {url!r}")
+    return parts
+
+
+class Fetcher:
+    """One httpx client plus per-host robots.txt cache and request clock."""
+
+    def __init__(
+        self,
+        settings: dict,
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        cfg = settings["fetch"]
+        self.timeout = float(cfg["timeout"])
+        self.max_bytes = int(cfg["max_bytes"])
+        self.max_redirects = int(cfg["max_redirects"])
+        self.interval = float(cfg["per_host_interval"])
+        self.user_agent = str(cfg["user_agent"])
+        self.respect_robots = bool(cfg["respect_robots"])
+        self.allow_private = bool(cfg["allow_private"])
+        self._sleep = sleep
+        self._clock = clock
+        self._last: dict[str, float] = {}
+        self._robots: dict[str, RobotFileParser | None] = {}
+        self._client = httpx.Client(
+            timeout=httpx.Timeout(self.timeout),
+            follow_redirects=False,
+            headers={"User-Agent": self.user_agent, "Accept": ACCEPT},
+        )
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._client.close()
+
+    def get(self, url: str) -> Response:
+        """GET a page or feed; raises FetchError with a one-line reason on any refusal."""
+        response = self._follow(url, self.max_bytes, check_robots=self.respect_robots)
+        if response.status >= 400:
+            phrase = _reason_phrase(response.status)
+            raise FetchError(f"HTTP {response.status}{' ' + phrase if phrase else ''}")
+        return response
+
+    def _follow(self, url: str, limit: int, *, check_robots: bool) -> Response:
+        """Request ``url``, following redirects by hand so every hop is vetted."""
+        seen: set[str] = set()
+        current = url
+        for _ in range(self.max_redirects + 1):
+            parts = check_scheme(current)
+            seen.add(current)
+            self._check_address(parts)
+            if check_robots and not self._robots_allow(parts, current):
+                raise FetchError("blocked by robots.txt")
+            response, location = self._request(current, limit)
+            if location is None:
+                return response
+            target = urljoin(current, location)
+            if target in seen:
+                raise FetchError(f"redirect loop: {current} redirects back to {target}")
+            current = target
+        raise FetchError(f"too many redirects (max {self.max_redirects})")
+
+    def _check_address(self, parts: SplitResult) -> None:
+        """Refuse hosts resolving to private, loopback, link-local or reserved addresses."""
+        if self.allow_private:
+            return
+        host = parts.hostname or ""
+        port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+        try:
+            infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+        except (socket.gaierror, UnicodeError, OSError):
+            raise FetchError(f"unreachable: cannot resolve host {host}") from None
+        for info in infos:
+            ip = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+            if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+                ip = ip.ipv4_mapped
+            if not ip.is_global or ip.is_multicast:
+                raise FetchError(
+                    f"refused: {ip} is a private/loopback address (set fetch.allow_private to allow)"
+                )
+
+    def _robots_allow(self, parts: SplitResult, url: str) -> bool:
+        """robots.txt rules for this host, fetched once; missing or unreadable means allowed."""
+        base = f"{parts.scheme.lower()}://{parts.netloc.lower()}"
+        if base not in self._robots:
+            parser: RobotFileParser | None = None
+            try:
+                resp = self._follow(base + "/robots.txt", ROBOTS_MAX_BYTES, check_robots=False)
+            except FetchError:
+                resp = None
+            if resp is not None:
+                parser = RobotFileParser()
+                if resp.status in (401, 403):
+                    parser.disallow_all = True
+                elif resp.status >= 400:
+                    parser.allow_all = True
+                else:
+                    parser.parse(resp.content.decode("utf-8", errors="replace").splitlines())
+            self._robots[base] = parser
+        parser = self._robots[base]
+        return parser is None or parser.can_fetch(self.user_agent, url)
+
+    def _wait_turn(self, host: str) -> None:
+        """Sleep so two requests to one host are at least ``per_host_interval`` apart."""
+        if self.interval > 0 and host in self._last:
+            remaining = self._last[host] + self.interval - self._clock()
+            if remaining > 0:
+                self._sleep(remaining)
+        self._last[host] = self._clock()
+
+    def _request(self, url: str, limit: int) -> tuple[Response, str | None]:
+        """One GET; returns the response and the redirect target (None if not a redirect)."""
+        self._wait_turn(urlsplit(url).netloc.lower())
+        try:
+            with self._client.stream("GET", url) as r:
+                location = r.headers.get("location")
+                if r.status_code in REDIRECT_CODES and location:
+                    return Response(str(r.url), r.status_code, "", None, b""), location
+                declared = r.headers.get("content-length", "")
+                if declared.strip().isdigit() and int(declared) > limit:
+                    raise FetchError(f"response over the {limit}-byte limit")  # said so up front
+                chunks: list[bytes] = []
+                size = 0
+                for chunk in r.iter_bytes():
+                    size += len(chunk)
+                    if size > limit:
+                        raise FetchError(f"response over the {limit}-byte limit")
+                    chunks.append(chunk)
+                ctype = r.headers.get("content-type", "")
+        except httpx.TimeoutException:
+            raise FetchError(f"timed out after {self.timeout:g}s") from None
+        except httpx.ConnectError as exc:
+            raise FetchError(f"unreachable: {_short(exc)}") from None
+        except httpx.InvalidURL as exc:
+            raise FetchError(f"invalid URL: {_short(exc)}") from None
+        except httpx.HTTPError as exc:
+            raise FetchError(f"request failed: {type(exc).__name__}: {_short(exc)}") from None
+        media, _, params = ctype.partition(";")
+        charset = None
+        for param in params.split(";"):
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "charset" and value.strip():
+                charset = value.strip().strip("\"'")
+        return Response(str(r.url), r.status_code, media.strip().lower(), charset, b"".join(chunks)), None
+
+
+def _reason_phrase(status: int) -> str:
+    try:
+        from http import HTTPStatus
+
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""
+
+
+def _short(exc: BaseException) -> str:
+    """An exception message on one line, bounded in length."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text[:200]

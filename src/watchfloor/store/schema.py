@@ -1,0 +1,164 @@
+"""The SQLite schema as an ordered list of migrations.
+
+``PRAGMA user_version`` records how many have been applied; opening a database
+applies the rest in one transaction each, so an old file upgrades in place.
+Never edit a released migration: append a new one.
+"""
+
+MIGRATIONS: list[str] = [
+    # 1: the initial schema.
+    """
+    CREATE TABLE publishers (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        host TEXT
+    );
+
+    CREATE TABLE articles (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        content_hash TEXT NOT NULL UNIQUE,
+        external_id TEXT,
+        title TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,
+        url TEXT,
+        publisher_id INTEGER REFERENCES publishers(id),
+        original_source TEXT,
+        categories TEXT NOT NULL DEFAULT '[]',
+        author TEXT,
+        published TEXT,
+        language TEXT,
+        source TEXT NOT NULL DEFAULT '',
+        flags TEXT NOT NULL DEFAULT '[]',
+        ingested_at TEXT NOT NULL,
+        extracted_at TEXT,
+        extractor_version TEXT
+    );
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_url ON articles(url);
+
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='rowid'
+    );
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+
+    CREATE TABLE actors (
+        name TEXT PRIMARY KEY,
+        kind TEXT
+    );
+
+    -- A real-world event; several articles may report it (event_reports).
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        event_type TEXT NOT NULL,
+        sub_event_type TEXT NOT NULL,
+        disorder_type TEXT NOT NULL,
+        date TEXT,
+        time_precision INTEGER,
+        location TEXT,
+        admin1 TEXT,
+        admin2 TEXT,
+        country TEXT,
+        iso3 TEXT,
+        latitude REAL,
+        longitude REAL,
+        geonameid INTEGER,
+        geo_precision INTEGER,
+        actor1 TEXT REFERENCES actors(name),
+        assoc_actor_1 TEXT,
+        actor2 TEXT REFERENCES actors(name),
+        assoc_actor_2 TEXT,
+        interaction INTEGER,
+        fatalities INTEGER,
+        injured INTEGER,
+        civilian_targeting INTEGER NOT NULL DEFAULT 0,
+        notes TEXT NOT NULL DEFAULT '',
+        confidence REAL NOT NULL DEFAULT 0.5
+    );
+    CREATE INDEX events_date ON events(date);
+    CREATE INDEX events_place ON events(admin1, admin2);
+
+    -- Which article reports which event, with the event as that article coded it.
+    CREATE TABLE event_reports (
+        event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (article_id, ordinal)
+    );
+    CREATE INDEX event_reports_event ON event_reports(event_id);
+
+    CREATE TABLE places (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        name TEXT,
+        admin1 TEXT,
+        admin2 TEXT,
+        country TEXT,
+        iso3 TEXT,
+        latitude REAL,
+        longitude REAL,
+        geonameid INTEGER,
+        feature TEXT,
+        role TEXT NOT NULL DEFAULT 'other'
+    );
+    CREATE INDEX places_article ON places(article_id);
+
+    CREATE TABLE statistics (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        quantity INTEGER NOT NULL,
+        quantity_text TEXT NOT NULL,
+        counted TEXT NOT NULL,
+        period_start TEXT,
+        period_end TEXT,
+        place TEXT
+    );
+    CREATE INDEX statistics_article ON statistics(article_id);
+
+    CREATE TABLE claims (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        speaker_text TEXT,
+        speaker_name TEXT,
+        cue TEXT NOT NULL,
+        content TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        stance TEXT NOT NULL,
+        channel TEXT,
+        date TEXT,
+        confidence REAL NOT NULL DEFAULT 0.5,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX claims_article ON claims(article_id);
+    CREATE INDEX claims_speaker ON claims(speaker_name);
+
+    -- The characters behind every extracted field.
+    CREATE TABLE evidence (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        object_kind TEXT NOT NULL,  -- 'event_report', 'claim', 'statistic', 'place'
+        object_ordinal INTEGER NOT NULL,
+        field TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL
+    );
+    CREATE INDEX evidence_article ON evidence(article_id, object_kind, object_ordinal);
+    """,
+]

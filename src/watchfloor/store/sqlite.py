@@ -1,0 +1,418 @@
+"""The SQLite store. Only this package speaks SQL; everything else passes dataclasses."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from ..models import Article, Extraction
+from .schema import MIGRATIONS
+
+
+class StoreError(RuntimeError):
+    """The database cannot be opened or is not a watchfloor database."""
+
+
+@dataclass
+class AddResult:
+    article: Article
+    inserted: bool  # False when the same normalized text was already stored
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _event_id(article_id: str, ordinal: int) -> str:
+    return "e" + hashlib.sha256(f"{article_id}:{ordinal}".encode()).hexdigest()[:16]
+
+
+_EVENT_COLUMNS = (
+    "event_type sub_event_type disorder_type date time_precision location admin1 admin2 country "
+    "iso3 latitude longitude geonameid geo_precision actor1 assoc_actor_1 actor2 assoc_actor_2 "
+    "interaction fatalities injured civilian_targeting notes confidence"
+).split()
+_PLACE_COLUMNS = "text start end name admin1 admin2 country iso3 latitude longitude geonameid feature role".split()
+
+
+class Store:
+    """A watchfloor database file. Use as a context manager, or call close()."""
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        if self.path != ":memory:":
+            parent = Path(self.path).resolve().parent
+            if not parent.is_dir():
+                raise StoreError(f"{self.path}: folder {parent} does not exist")
+        try:
+            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a usable SQLite database ({exc})") from None
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise StoreError(
+                f"{self.path}: schema version {version} is newer than this watchfloor "
+                f"({len(MIGRATIONS)}); upgrade watchfloor"
+            )
+        if version == 0 and self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise StoreError(f"{self.path}: an SQLite file, but not a watchfloor database")
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            # executescript commits first; wrap each migration in its own transaction.
+            self.db.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- articles ----------------------------------------------------------------------------
+
+    def _publisher_id(self, name: str | None, url: str | None) -> int | None:
+        if not name:
+            return None
+        host = None
+        if url and "://" in url:
+            host = url.split("://", 1)[1].split("/", 1)[0].lower()
+        self.db.execute(
+            "INSERT INTO publishers(name, host) VALUES (?, ?) ON CONFLICT(name) DO NOTHING",
+            (name, host),
+        )
+        return self.db.execute("SELECT id FROM publishers WHERE name = ?", (name,)).fetchone()[0]
+
+    def add_articles(self, articles: Iterable[Article]) -> list[AddResult]:
+        """Insert a batch in one transaction; an article already stored is skipped."""
+        results = []
+        with self.transaction():
+            for art in articles:
+                if not art.content_hash or not art.id:
+                    raise ValueError("article must be normalized (content_hash and id set)")
+                cur = self.db.execute(
+                    """INSERT INTO articles(id, content_hash, external_id, title, text, url,
+                           publisher_id, original_source, categories, author, published, language,
+                           source, flags, ingested_at)
+                       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                       ON CONFLICT(content_hash) DO NOTHING""",
+                    (
+                        art.id, art.content_hash, art.external_id, art.title, art.text, art.url,
+                        self._publisher_id(art.publisher, art.url), art.original_source,
+                        json.dumps(art.categories), art.author, art.published, art.language,
+                        art.source, json.dumps(art.flags), art.ingested_at or _now(),
+                    ),
+                )
+                results.append(AddResult(art, cur.rowcount == 1))
+        return results
+
+    def get_article(self, article_id: str) -> Article | None:
+        row = self.db.execute(
+            """SELECT a.*, p.name AS publisher FROM articles a
+               LEFT JOIN publishers p ON p.id = a.publisher_id WHERE a.id = ?""",
+            (article_id,),
+        ).fetchone()
+        return _row_to_article(row) if row else None
+
+    def extractor_version(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT extractor_version FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def iter_articles(self, *, needing_version: str | None = None) -> Iterator[Article]:
+        """All articles, or those not yet extracted by extractor ``needing_version``."""
+        sql = """SELECT a.*, p.name AS publisher FROM articles a
+                 LEFT JOIN publishers p ON p.id = a.publisher_id"""
+        params: tuple = ()
+        if needing_version is not None:
+            sql += " WHERE a.extractor_version IS NOT ? "
+            params = (needing_version,)
+        sql += " ORDER BY a.rowid"
+        for row in self.db.execute(sql, params).fetchall():
+            yield _row_to_article(row)
+
+    def search_articles(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search; the query is passed as one quoted phrase per word, never as syntax."""
+        terms = [t for t in query.replace('"', " ").split() if t]
+        if not terms:
+            return []
+        match = " ".join(f'"{t}"' for t in terms)
+        rows = self.db.execute(
+            """SELECT a.id, a.title, a.published, snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet
+               FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+               WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?""",
+            (match, limit),
+        ).fetchall()
+        return [dict(r) for r in rows]
+
+    # -- extractions -------------------------------------------------------------------------
+
+    def save_extraction(self, article_id: str, extraction: Extraction, version: str) -> None:
+        """Replace everything extracted from one article (re-running never duplicates rows)."""
+        with self.transaction():
+            self._delete_extraction(article_id)
+            for ordinal, event in enumerate(extraction.events):
+                data = event.to_dict()
+                eid = _event_id(article_id, ordinal)
+                for actor in (event.actor1, event.actor2):
+                    if actor:
+                        self.db.execute(
+                            "INSERT INTO actors(name) VALUES (?) ON CONFLICT(name) DO NOTHING", (actor,)
+                        )
+                values = [data[c] for c in _EVENT_COLUMNS]
+                self.db.execute(
+                    f"INSERT INTO events(id, {', '.join(_EVENT_COLUMNS)}) "
+                    f"VALUES (?{', ?' * len(_EVENT_COLUMNS)})",
+                    [eid, *values],
+                )
+                self.db.execute(
+                    "INSERT INTO event_reports(event_id, article_id, ordinal, data) VALUES (?,?,?,?)",
+                    (eid, article_id, ordinal, json.dumps(data)),
+                )
+                self._add_evidence(article_id, "event_report", ordinal, event.evidence)
+            for ordinal, place in enumerate(extraction.places):
+                d = place.to_dict()
+                self.db.execute(
+                    f'INSERT INTO places(article_id, {", ".join(chr(34) + c + chr(34) for c in _PLACE_COLUMNS)}) '
+                    f"VALUES (?{', ?' * len(_PLACE_COLUMNS)})",
+                    [article_id, *[d[c] for c in _PLACE_COLUMNS]],
+                )
+                self._add_evidence(article_id, "place", ordinal, {"text": [(place.start, place.end)]})
+            for ordinal, stat in enumerate(extraction.statistics):
+                self.db.execute(
+                    """INSERT INTO statistics(article_id, ordinal, quantity, quantity_text, counted,
+                           period_start, period_end, place) VALUES (?,?,?,?,?,?,?,?)""",
+                    (article_id, ordinal, stat.quantity, stat.quantity_text, stat.counted,
+                     stat.period_start, stat.period_end, stat.place),
+                )
+                self._add_evidence(article_id, "statistic", ordinal, {"quantity": stat.evidence})
+            for ordinal, claim in enumerate(extraction.claims):
+                speaker = claim.speaker or {}
+                entity = speaker.get("entity") or {}
+                self.db.execute(
+                    """INSERT INTO claims(article_id, ordinal, speaker_text, speaker_name, cue, content,
+                           kind, stance, channel, date, confidence, data)
+                       VALUES (?,?,?,?,?,?,?,?,?,?,?,?)""",
+                    (article_id, ordinal, speaker.get("text"), entity.get("name") or speaker.get("text"),
+                     claim.cue.get("text", ""), claim.content.get("text", ""), claim.kind, claim.stance,
+                     claim.channel, claim.date, claim.confidence, json.dumps(claim.to_dict())),
+                )
+                spans = {"content": [tuple(s) for s in claim.content.get("spans", [])]}
+                if claim.cue.get("start") is not None:
+                    spans["cue"] = [(claim.cue["start"], claim.cue["end"])]
+                if speaker.get("start") is not None:
+                    spans["speaker"] = [(speaker["start"], speaker["end"])]
+                self._add_evidence(article_id, "claim", ordinal, spans)
+            self.db.execute(
+                "UPDATE articles SET extracted_at = ?, extractor_version = ? WHERE id = ?",
+                (_now(), version, article_id),
+            )
+
+    def _add_evidence(self, article_id: str, kind: str, ordinal: int, spans: dict) -> None:
+        rows = [
+            (article_id, kind, ordinal, field, int(s), int(e))
+            for field, pairs in spans.items()
+            for s, e in pairs
+        ]
+        self.db.executemany(
+            'INSERT INTO evidence(article_id, object_kind, object_ordinal, field, start, "end") '
+            "VALUES (?,?,?,?,?,?)",
+            rows,
+        )
+
+    def _delete_extraction(self, article_id: str) -> None:
+        event_ids = [
+            r[0] for r in self.db.execute(
+                "SELECT event_id FROM event_reports WHERE article_id = ?", (article_id,)
+            )
+        ]
+        self.db.execute("DELETE FROM event_reports WHERE article_id = ?", (article_id,))
+        # An event no other article reports goes with its last report.
+        for eid in event_ids:
+            self.db.execute(
+                "DELETE FROM events WHERE id = ? AND NOT EXISTS "
+                "(SELECT 1 FROM event_reports WHERE event_id = ?)",
+                (eid, eid),
+            )
+        for table in ("places", "statistics", "claims", "evidence"):
+            self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+
+    def load_extraction(self, article_id: str) -> dict[str, list[dict]]:
+        """The stored extraction of one article, in the JSONL output shape."""
+        events = [
+            json.loads(r[0]) for r in self.db.execute(
+                "SELECT data FROM event_reports WHERE article_id = ? ORDER BY ordinal", (article_id,)
+            )
+        ]
+        places = [
+            {c: r[c] for c in _PLACE_COLUMNS}
+            for r in self.db.execute("SELECT * FROM places WHERE article_id = ? ORDER BY id", (article_id,))
+        ]
+        stats = [
+            dict(r) for r in self.db.execute(
+                """SELECT quantity, quantity_text, counted, period_start, period_end, place
+                   FROM statistics WHERE article_id = ? ORDER BY ordinal""", (article_id,)
+            )
+        ]
+        claims = [
+            json.loads(r[0]) for r in self.db.execute(
+                "SELECT data FROM claims WHERE article_id = ? ORDER BY ordinal", (article_id,)
+            )
+        ]
+        return {"events": events, "places": places, "statistics": stats, "claims": claims}
+
+    # -- queries -----------------------------------------------------------------------------
+
+    def events(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        admin1: str | None = None,
+        admin2: str | None = None,
+        event_type: str | None = None,
+        actor: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        where, params = [], []
+        for column, op, value in (
+            ("e.date", ">=", since), ("e.date", "<=", until),
+            ("e.admin1", "=", admin1), ("e.admin2", "=", admin2), ("e.event_type", "=", event_type),
+        ):
+            if value is not None:
+                where.append(f"{column} {op} ?")
+                params.append(value)
+        if actor:
+            where.append("(e.actor1 LIKE ? OR e.actor2 LIKE ?)")
+            params += [f"%{actor}%", f"%{actor}%"]
+        sql = (
+            "SELECT e.*, group_concat(r.article_id) AS articles FROM events e "
+            "JOIN event_reports r ON r.event_id = e.id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " GROUP BY e.id ORDER BY e.date DESC, e.id"
+        )
+        if limit:
+            sql += " LIMIT ?"
+            params.append(limit)
+        out = []
+        for row in self.db.execute(sql, params):
+            d = dict(row)
+            d["civilian_targeting"] = bool(d["civilian_targeting"])
+            d["articles"] = (d["articles"] or "").split(",")
+            out.append(d)
+        return out
+
+    def claims(
+        self,
+        *,
+        speaker: str | None = None,
+        stance: str | None = None,
+        text: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        where, params = [], []
+        if speaker:
+            where.append("(c.speaker_name LIKE ? OR c.speaker_text LIKE ?)")
+            params += [f"%{speaker}%", f"%{speaker}%"]
+        if stance:
+            where.append("c.stance = ?")
+            params.append(stance)
+        if text:
+            where.append("c.content LIKE ?")
+            params.append(f"%{text}%")
+        if since:
+            where.append("coalesce(c.date, a.published) >= ?")
+            params.append(since)
+        if until:
+            where.append("coalesce(c.date, a.published) <= ?")
+            params.append(until)
+        sql = (
+            "SELECT c.*, a.title AS article_title, a.published AS article_published "
+            "FROM claims c JOIN articles a ON a.id = c.article_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY coalesce(c.date, a.published) DESC, c.article_id, c.ordinal"
+        )
+        if limit:
+            sql += " LIMIT ?"
+            params.append(limit)
+        out = []
+        for row in self.db.execute(sql, params):
+            d = json.loads(row["data"])
+            d.update(article_id=row["article_id"], article_title=row["article_title"],
+                     article_published=row["article_published"])
+            out.append(d)
+        return out
+
+    def summary(self, top: int = 5) -> dict[str, Any]:
+        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
+        busiest = self.db.execute(
+            """SELECT admin1, admin2, count(*) AS events, coalesce(sum(fatalities), 0) AS fatalities
+               FROM events WHERE admin2 IS NOT NULL GROUP BY admin1, admin2
+               ORDER BY events DESC, fatalities DESC, admin2 LIMIT ?""",
+            (top,),
+        ).fetchall()
+        by_type = self.db.execute(
+            "SELECT event_type, count(*) FROM events GROUP BY event_type ORDER BY count(*) DESC"
+        ).fetchall()
+        return {
+            "articles": one("SELECT count(*) FROM articles"),
+            "articles_extracted": one("SELECT count(*) FROM articles WHERE extracted_at IS NOT NULL"),
+            "publishers": one("SELECT count(*) FROM publishers"),
+            "events": one("SELECT count(*) FROM events"),
+            "fatalities": one("SELECT coalesce(sum(fatalities), 0) FROM events"),
+            "claims": one("SELECT count(*) FROM claims"),
+            "statistics": one("SELECT count(*) FROM statistics"),
+            "places": one("SELECT count(DISTINCT coalesce(geonameid, name)) FROM places WHERE name IS NOT NULL"),
+            "first_event": one("SELECT min(date) FROM events"),
+            "last_event": one("SELECT max(date) FROM events"),
+            "events_by_type": {r[0]: r[1] for r in by_type},
+            "busiest_districts": [dict(r) for r in busiest],
+        }
+
+    # -- transactions ------------------------------------------------------------------------
+
+    def transaction(self) -> _Transaction:
+        return _Transaction(self.db)
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _row_to_article(row: sqlite3.Row) -> Article:
+    return Article(
+        id=row["id"], content_hash=row["content_hash"], external_id=row["external_id"],
+        title=row["title"], text=row["text"], url=row["url"], publisher=row["publisher"],
+        original_source=row["original_source"], categories=json.loads(row["categories"]),
+        author=row["author"], published=row["published"], language=row["language"],
+        source=row["source"], flags=json.loads(row["flags"]), ingested_at=row["ingested_at"],
+    )
