@@ -75,7 +75,8 @@ def figure_value(text: str, vague: dict[str, int] | None = None) -> int | None:
     """The conservative value of a figure: a range gives its lower bound."""
     t = text.lower()
     t = re.sub(rf"^{QUALIFIER}\s+", "", t)
-    parts = re.split(r"\s*(?:-|–|\bto\b|\bor\b)\s*", t, maxsplit=1)
+    # "9-12" and "9 - 12" are ranges; "twenty-three" is one number.
+    parts = re.split(r"\s*(?:–|\bto\b|\bor\b)\s*|(?<=\d)\s*-\s*(?=\d)|\s+-\s+", t, maxsplit=1)
     if len(parts) == 2 and parts[0] and parts[1]:
         low, high = word_number(parts[0], vague), word_number(parts[1], vague)
         if low is not None and high is not None:

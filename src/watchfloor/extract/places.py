@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..geo import get_gazetteer
 from ..models import Place
 
 # A place right after these words is where somebody spoke, not where something happened.
@@ -44,6 +43,8 @@ def find_places(
     exclude: list[tuple[int, int]] | None = None,
 ) -> list[Place]:
     """Every resolvable place mention in ``text`` with its role (event roles are set later)."""
+    from ..geo import get_gazetteer  # loaded on first use: the index takes a second
+
     gaz = get_gazetteer()
     spans = gaz.match_spans(text, case_insensitive=lowercase)
     exclude = exclude or []

@@ -1,0 +1,67 @@
+"""Counting the dead and injured by ACLED's conservative rule."""
+
+import pytest
+
+from watchfloor.extract.numbers import figure_value, find_counts, tally
+
+
+@pytest.mark.parametrize("phrase,value", [
+    ("nine", 9), ("twenty-three", 23), ("2,600", 2600), ("at least nine", 9), ("more than 200", 200),
+    ("9 to 12", 9), ("dozens", 12), ("dozens of", 12), ("tens", 10), ("hundreds", 100), ("a dozen", 12),
+    ("two hundred", 200), ("over 40", 40), ("12-15", 12), ("three or four", 3),
+])
+def test_figures(phrase, value):
+    assert figure_value(phrase) == value
+
+
+def killed(text):
+    return tally(find_counts(text), "killed")
+
+
+def injured(text):
+    return tally(find_counts(text), "injured").total
+
+
+@pytest.mark.parametrize("text,total", [
+    ("A suicide bomber struck the convoy, killing nine soldiers and wounding several others.", 9),
+    ("At least 7 people, including a local councillor, were killed when the bomb went off.", 7),
+    ("He was killed on the spot.", 1),
+    ("The death toll rose to 59 on Saturday.", 59),
+    ("Dozens of people were killed in the blast.", 12),
+    ("Two FC personnel were martyred and two others were left injured.", 2),
+    ("Gunmen shot dead a shopkeeper in the bazaar.", 1),
+    ("There were no casualties in the attack.", 0),
+    ("1 army personnel was killed.", 1),
+])
+def test_killed(text, total):
+    assert killed(text).total == total
+
+
+def test_sides_are_added_and_kept_apart():
+    t = killed("Nine soldiers and four militants died in the exchange of fire.")
+    assert t.total == 13
+    assert t.by_side == {"security": 9, "attackers": 4}
+
+
+def test_group_claim_only_when_nothing_better():
+    text = ("Four members of the Sibi Scouts were killed and five others were injured. "
+            "The BLA claimed that 11 soldiers were killed in the attack.")
+    assert killed(text).total == 4
+    assert killed("The BLF claimed that three soldiers were killed in the attack.").total == 3
+
+
+def test_injured_counted_apart():
+    assert injured("A man was killed and another injured when their motorbike hit a landmine.") == 1
+    assert injured("Gunmen opened fire on two police officers, injuring both.") == 2
+    assert killed("Gunmen opened fire on two police officers, injuring both.").total is None
+
+
+def test_unknown_is_none_not_zero():
+    assert killed("Militants attacked a checkpost in the district.").total is None
+
+
+def test_spans_point_at_the_phrase():
+    text = "Officials said nine soldiers were killed."
+    t = killed(text)
+    (s, e), = t.spans
+    assert text[s:e] == "nine soldiers were killed"

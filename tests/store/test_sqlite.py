@@ -1,0 +1,147 @@
+"""The SQLite store: idempotent writes, replaced extractions, migrations, search, rollback."""
+
+import sqlite3
+
+import pytest
+
+from watchfloor.models import Article, Claim, Event, Extraction, Place, Statistic
+from watchfloor.normalize import article_id, content_hash, normalize_text
+from watchfloor.store import Store, StoreError
+from watchfloor.store.schema import MIGRATIONS
+
+
+def make_article(text: str, **kw) -> Article:
+    text = normalize_text(text)
+    h = content_hash(text)
+    return Article(text=text, content_hash=h, id=article_id(h), title=kw.pop("title", "A title"), **kw)
+
+
+def make_extraction(fatalities=9) -> Extraction:
+    ev = Event("Explosions/Remote violence", "Suicide bomb", "Political violence", date="2023-09-01",
+               time_precision=1, location="Bannu", admin1="Khyber Pakhtunkhwa", admin2="Bannu",
+               actor1="Unidentified Armed Group (Pakistan)", actor2="Military Forces of Pakistan",
+               fatalities=fatalities, evidence={"fatalities": [(10, 20)], "location": [(30, 35)]})
+    place = Place("Bannu", 30, 35, name="Bannu", admin1="Khyber Pakhtunkhwa", admin2="Bannu", country="PK",
+                  geonameid=1183880, feature="city", role="event")
+    stat = Statistic(200, "more than 200", "soldiers killed", "2023-01-01", "2023-08-31", None, [(40, 50)])
+    claim = Claim(speaker={"text": "Kakar", "start": 0, "end": 5, "entity": {"name": "Anwaar-ul-Haq Kakar"}},
+                  cue={"text": "said", "start": 6, "end": 10}, content={"text": "weapons", "spans": [[11, 18]]},
+                  stance="asserts")
+    return Extraction([ev], [place], [stat], [claim])
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "w.db") as s:
+        yield s
+
+
+def test_same_text_is_stored_once(store):
+    a = make_article("A bomb went off in Quetta.\u00a0Two  people died.")
+    b = make_article("A bomb went off in Quetta. Two people died.")  # same after normalization
+    first = store.add_articles([a])
+    second = store.add_articles([b])
+    assert [r.inserted for r in first] == [True]
+    assert [r.inserted for r in second] == [False]
+    assert store.summary()["articles"] == 1
+
+
+def test_reextraction_replaces_rows(store):
+    a = make_article("Some article text about Bannu.")
+    store.add_articles([a])
+    store.save_extraction(a.id, make_extraction(9), "v1")
+    store.save_extraction(a.id, make_extraction(10), "v2")
+    counts = {t: store.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+              for t in ("events", "event_reports", "places", "statistics", "claims")}
+    assert counts == {"events": 1, "event_reports": 1, "places": 1, "statistics": 1, "claims": 1}
+    assert store.events()[0]["fatalities"] == 10
+    assert store.extractor_version(a.id) == "v2"
+    loaded = store.load_extraction(a.id)
+    assert loaded["events"][0]["evidence"]["fatalities"] == [[10, 20]]
+    assert loaded["claims"][0]["speaker"]["entity"]["name"] == "Anwaar-ul-Haq Kakar"
+
+
+def test_evidence_rows_point_into_the_article(store):
+    a = make_article("x" * 60)
+    store.add_articles([a])
+    store.save_extraction(a.id, make_extraction(), "v1")
+    rows = store.db.execute('SELECT object_kind, field, start, "end" FROM evidence').fetchall()
+    assert ("event_report", "fatalities", 10, 20) in [tuple(r) for r in rows]
+    assert all(0 <= r["start"] <= r["end"] for r in rows)
+
+
+def test_queries_filter(store):
+    a = make_article("Article one about an attack.")
+    store.add_articles([a])
+    store.save_extraction(a.id, make_extraction(), "v1")
+    assert len(store.events(admin2="Bannu")) == 1
+    assert store.events(admin2="Kech") == []
+    assert len(store.events(since="2023-09-01", until="2023-09-30")) == 1
+    assert store.events(since="2023-10-01") == []
+    assert len(store.claims(speaker="Kakar")) == 1
+    assert store.claims(stance="denies") == []
+    s = store.summary()
+    assert s["busiest_districts"][0]["admin2"] == "Bannu" and s["fatalities"] == 9
+
+
+def test_search_treats_query_as_words_not_syntax(store):
+    store.add_articles([make_article("Militants attacked a checkpost in Turbat on Monday.", title="Turbat attack")])
+    assert store.search_articles("Turbat")[0]["title"] == "Turbat attack"
+    # FTS5 operators and SQL metacharacters are just text here.
+    for hostile in ['"', "Turbat' OR 1=1 --", "NEAR(", "*", "a AND OR NOT", "; DROP TABLE articles;"]:
+        store.search_articles(hostile)
+    assert store.summary()["articles"] == 1
+
+
+def test_hostile_text_is_stored_verbatim(store):
+    text = "Robert'); DROP TABLE articles;-- <script>alert(1)</script> ../../etc/passwd"
+    a = make_article(text)
+    store.add_articles([a])
+    assert store.get_article(a.id).text == normalize_text(text)
+
+
+def test_failed_batch_rolls_back_and_keeps_earlier_data(store):
+    good = make_article("The first article is safe.")
+    store.add_articles([good])
+    bad = make_article("Second.")
+    bad.content_hash = ""  # not normalized: the store refuses it
+    with pytest.raises(ValueError):
+        store.add_articles([make_article("Third article in the batch."), bad])
+    assert store.summary()["articles"] == 1
+    assert store.get_article(good.id) is not None
+
+
+def test_schema_is_versioned_and_reopens(tmp_path):
+    path = tmp_path / "w.db"
+    with Store(path) as s:
+        assert s.schema_version == len(MIGRATIONS)
+        s.add_articles([make_article("Persisted text here.")])
+    with Store(path) as s:
+        assert s.summary()["articles"] == 1
+        assert s.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert s.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_refuses_foreign_and_future_files(tmp_path):
+    other = tmp_path / "other.db"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE x (a)")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError, match="not a watchfloor database"):
+        Store(other)
+    future = tmp_path / "future.db"
+    with Store(future):
+        pass
+    con = sqlite3.connect(future)
+    con.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 5}")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError, match="newer than this watchfloor"):
+        Store(future)
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(StoreError, match="not a usable SQLite database"):
+        Store(junk)
+    with pytest.raises(StoreError, match="does not exist"):
+        Store(tmp_path / "missing" / "w.db")
