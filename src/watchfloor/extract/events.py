@@ -15,10 +15,14 @@ from ..models import Event, Place, Statistic
 from .actors import CIVILIANS, REBEL, STATE, ActorMention, interaction
 from .dates import DateMention
 from .lexicon import (
-    GENERIC_BEFORE, HYPOTHETICAL, NEGATED, PERIOD, RANK, SEPARATE_EVENT, TARGETS, TYPES, WEAPONS,
+    GENERIC_BEFORE, GENERIC_SENTENCE, HYPOTHETICAL, NEGATED, PERIOD, RANK, SEPARATE_EVENT, TARGETS, TYPES, WEAPONS,
     Trigger,
 )
-from .numbers import Count, tally
+import calendar
+
+from .numbers import FIGURE, SIDE_WORDS, Count, figure_value, tally, word_number
+
+_PEOPLE_NOUNS = "|".join(f"(?:{p})" for p in SIDE_WORDS.values())
 
 Span = tuple[int, int]
 
@@ -91,33 +95,75 @@ def keep_trigger(sentence: str, sent_start: int, trig: Trigger) -> bool:
     return True
 
 
+def is_background(sentence: str, triggers: list[Trigger], counts: list[Count]) -> bool:
+    """A sentence about violence in general, not one event: plural triggers and no figure."""
+    if any(c.value > 0 for c in counts):
+        return False
+    plural = all(t.text.lower().endswith("s") and not t.text.lower().endswith(("ss", "us")) for t in triggers)
+    return plural or bool(GENERIC_SENTENCE.search(sentence))
+
+
+_SOFT = re.compile(r"^(?:attack(?:ed|s|ing)?|assault(?:ed)?|raid(?:ed|s)?|storm(?:ed|ing)|clash(?:ed|es)?|"
+                   r"fighting|fought|combat|encounters?|target(?:ed)?|hostages?|destroyed|killed|killing)$", re.I)
+
+
+def is_supported(sentence: str, sent_start: int, triggers: list[Trigger], counts: list[Count],
+                 actors: list[ActorMention]) -> bool:
+    """A soft verb ("attacked the plan", "fighting inflation") needs violent context to count."""
+    if any(not _SOFT.match(t.text) for t in triggers):
+        return True
+    if any(c.value > 0 for c in counts):
+        return True
+    if any(a.kind in (REBEL, 3, STATE, 8) for a in actors):
+        return True
+    if WEAPONS.search(sentence):
+        return True
+    # The thing attacked, right after the verb: "attacked a checkpost", not "schools ... attacked the plan".
+    return any(TARGETS.search(sentence[t.end - sent_start: t.end - sent_start + 50]) for t in triggers)
+
+
 def is_statistic(sentence: str, counts: list[Count]) -> bool:
     return bool(PERIOD.search(sentence)) and any(c.value >= 2 for c in counts) and not re.search(
         r"\b(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today)\b", sentence, re.I
     )
 
 
-def make_statistic(sentence: str, start: int, counts: list[Count], dates: list[DateMention],
-                   places: list[Place]) -> Statistic:
-    c = max(counts, key=lambda c: c.value)
+_PEOPLE_FIGURE = re.compile(
+    rf"\b(?P<fig>{FIGURE})\s+(?:of\s+)?(?P<noun>(?:[A-Za-z-]+\s+){{0,2}}?(?:{_PEOPLE_NOUNS}))\b"
+    rf"(?:\s+(?:and|or)\s+(?P<noun2>(?:{_PEOPLE_NOUNS})))?",
+    re.I,
+)
+
+
+def make_statistics(sentence: str, start: int, counts: list[Count], places: list[Place],
+                    vague: dict[str, int]) -> list[Statistic]:
+    """One statistic per figure of people in an aggregate sentence ("more than 200 soldiers")."""
     m = PERIOD.search(sentence)
     period_start = period_end = None
     year = re.search(r"(19|20)\d{2}", m.group(0)) if m else None
     if year:
-        period_start = f"{year.group(0)}-01-01"
+        y = year.group(0)
+        period_start, period_end = f"{y}-01-01", f"{y}-12-31"
         months = re.search(r"first\s+(\w+)\s+months", m.group(0), re.I)
         if months:
-            from .numbers import word_number
-
-            n = word_number(months.group(1)) or 12
-            period_end = f"{year.group(0)}-{min(n, 12):02d}-{[31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][min(n, 12) - 1]}"
-        else:
-            period_end = f"{year.group(0)}-12-31"
-    counted = re.sub(r"\s+", " ", c.phrase)
-    noun = re.search(r"(\w+)\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:killed|dead|died|martyred|injured|wounded)", counted, re.I)
-    what = f"{noun.group(1).lower() if noun else 'people'} {c.kind}"
-    place = next((p.name for p in places if p.role != "speaker"), None)
-    return Statistic(c.value, c.phrase, what, period_start, period_end, place, [(c.start, c.end)])
+            n = min(word_number(months.group(1)) or 12, 12)
+            period_end = f"{y}-{n:02d}-{calendar.monthrange(int(y), n)[1]:02d}"
+    kind = "injured" if all(c.kind == "injured" for c in counts) else "killed"
+    place = next((p.name for p in places if p.role != "speaker" and p.feature != "country"), None) or next(
+        (p.name for p in places if p.role != "speaker"), None)
+    out = []
+    for f in _PEOPLE_FIGURE.finditer(sentence):
+        value = figure_value(f.group("fig"), vague)
+        if not value or re.fullmatch(r"(?:19|20)\d{2}", f.group("fig")):
+            continue
+        noun = " and ".join(x for x in (f.group("noun"), f.group("noun2")) if x).lower()
+        noun = re.sub(r"\s+", " ", noun)
+        out.append(Statistic(value, f.group(0), f"{noun} {kind}", period_start, period_end, place,
+                             [(start + f.start(), start + f.end())]))
+    if not out:
+        c = max(counts, key=lambda c: c.value)
+        out.append(Statistic(c.value, c.phrase, f"people {c.kind}", period_start, period_end, place, [(c.start, c.end)]))
+    return out
 
 
 def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
@@ -163,7 +209,7 @@ def _cluster_district(c: Cluster) -> tuple[str | None, str | None]:
 
 
 def build_event(cluster: Cluster, text: str, published: str | None, claims_of_responsibility: list[ActorMention],
-                gaz, vague: dict[str, int]) -> Event | None:
+                gaz, vague: dict[str, int], all_dates: list[DateMention]) -> Event | None:
     mentions = cluster.mentions
     triggers = [t for m in mentions for t in m.triggers]
     best = min(triggers, key=lambda t: RANK[t.hint])
@@ -223,14 +269,14 @@ def build_event(cluster: Cluster, text: str, published: str | None, claims_of_re
         actor2 = ActorMention("Civilians ({country})", CIVILIANS, -1, -1, "")
 
     # -- when -----------------------------------------------------------------------------
-    when = _event_date(mentions, text, published)
+    when = _event_date(mentions, text, published, all_dates)
 
     fatalities = killed.total
     fatalities_spans = killed.spans
     if fatalities is None and injured.total:
         fatalities, fatalities_spans = 0, injured.spans  # injuries reported and no deaths: none died
     weapons = _unique(m.group(0).lower() for m in _finditer_in(WEAPONS, text, mentions))
-    victims = _unique(re.sub(r"\s+", " ", c.phrase) for c in counts if c.side != "attackers" and c.value > 0)
+    victims = _unique(c.who for c in counts if c.side != "attackers" and c.value > 0 and c.who)
     a1 = actor1.canonical(country_name) if actor1 else None
     a2 = actor2.canonical(country_name) if actor2 else None
     if a1 and a2 and a1 == a2:
@@ -319,12 +365,29 @@ def _state_is_agent(mentions: list[Mention], text: str) -> ActorMention | None:
     return None
 
 
-def _event_date(mentions: list[Mention], text: str, published: str | None) -> tuple[str, int, Span | None] | None:
+_SAME_DAY = re.compile(r"\b(?:on\s+)?(?:the\s+same\s+day|that\s+day|the\s+same\s+night|same\s+day)\b", re.I)
+
+
+def _event_date(mentions: list[Mention], text: str, published: str | None,
+                all_dates: list[DateMention]) -> tuple[str, int, Span | None] | None:
     for m in mentions:
         for d in m.dates:
             if _SPEECH_BEFORE_DATE.search(text[max(0, d.start - 25): d.start]):
                 continue  # "said on Saturday" dates the statement, not the attack
             return d.date, d.precision, (d.start, d.end)
+    first = mentions[0].span[0]
+    for m in mentions:
+        if _SAME_DAY.search(text, m.span[0], m.span[1]):
+            # "on the same day" points back to the last date named before the event.
+            earlier = [d for d in all_dates if d.end <= m.span[0]]
+            if earlier:
+                d = earlier[-1]
+                return d.date, d.precision, (d.start, d.end)
+    # The lead sentence usually carries the day ("... on Friday").
+    lead = [d for d in all_dates if d.start < min(first, 400) and d.precision <= 2]
+    if lead:
+        d = lead[0]
+        return d.date, d.precision, (d.start, d.end)
     if published:
         return published[:10], 2, None  # undated report: as reported, approximately
     return None
@@ -411,9 +474,11 @@ def make_note(e: Event) -> str:
     elif e.targets:
         target = f" targeting a {e.targets[0].lower()}"
     where = ""
-    if e.location:
-        detail = ", ".join(x for x in (f"{e.admin2} district" if e.admin2 and e.admin2 != e.location else e.admin2, e.admin1) if x)
-        where = f" in {e.location}" + (f" ({detail})" if detail and detail != e.location else "")
+    if e.location and e.geo_precision == 2 and e.admin2 and e.admin2 == e.location:
+        where = f" in {e.admin2} district" + (f" ({e.admin1})" if e.admin1 else "")
+    elif e.location:
+        detail = ", ".join(x for x in (f"{e.admin2} district" if e.admin2 else None, e.admin1) if x and x != e.location)
+        where = f" in {e.location}" + (f" ({detail})" if detail else "")
     toll = ""
     if e.fatalities:
         toll = f", killing {e.fatalities}"

@@ -85,7 +85,7 @@ _TRIGGERS: list[tuple[str, str]] = [
                  r"clash(?:ed|es)?|encounters?|skirmish(?:es)?|fighting|fought|combat|"
                  r"shot\s+(?:dead|and\s+killed|at|him|her|them)|gunned\s+down|killed|killing|murder(?:ed)?|assassinat(?:ed|ion)|"
                  r"behead(?:ed|ing)|slain|martyred|lynch(?:ed|ing)|tortured|target(?:ed)?\s+killings?|opened\s+fire|"
-                 r"assault(?:ed)?|massacre(?:d)?|stabbed|hacked\s+to\s+death|shot\s+\w+\s+dead"),
+                 r"assault(?:ed)?(?!\s+rifles?|\s+weapons?)|massacre(?:d)?|stabbed|hacked\s+to\s+death|shot\s+\w+\s+dead"),
     ("Looting/property destruction", r"set\s+(?:on\s+)?fire|set\s+ablaze|torched|torching|burnt\s+down|burned\s+down|arson|"
                                      r"looted|ransacked|vandali[sz]ed|demolished|destroyed"),
     ("Disrupted weapons use", r"defused|foiled|thwarted|averted|bomb\s+disposal|diffused|recovered\s+(?:explosives|weapons|arms|ammunition)|"
@@ -115,6 +115,12 @@ NEGATED = re.compile(
     re.I,
 )
 # A plural, generic mention ("frequent attacks", "a wave of bombings") is background, not an event.
+# Background, not a report of one event: "attacks have become an almost daily occurrence".
+GENERIC_SENTENCE = re.compile(
+    r"\b(?:daily|routine|almost\s+every\s+day|every\s+week|regular(?:ly)?|frequent(?:ly)?|increasingly|"
+    r"have\s+(?:become|turned|risen|increased|surged|grown)|has\s+(?:become|risen|increased|surged|grown))\b",
+    re.I,
+)
 GENERIC_BEFORE = re.compile(
     r"\b(?:frequent|recent|daily|repeated|regular|several|numerous|many|multiple|series\s+of|spate\s+of|wave\s+of|"
     r"string\s+of|surge\s+(?:of|in)|rise\s+in|increase\s+in|upsurge\s+in|resurgence\s+of|number\s+of|such|past|previous|"

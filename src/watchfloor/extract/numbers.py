@@ -133,6 +133,7 @@ class Count:
     claimed_by_group: bool = False
     update: bool = False  # "the death toll rose to ..."
     generic: bool = False
+    who: str = ""  # the people counted, as written: "nine soldiers"
 
 
 def side_of(noun: str) -> tuple[str, bool]:
@@ -207,7 +208,12 @@ def _count_from(value: int | None, verb: str, noun: str, m: re.Match, text: str,
     side, generic = side_of(noun) if noun else ("unknown", True)
     before = text[max(0, m.start() - 60): m.start()]
     claimed = bool(_GROUP_CLAIM.search(before))
-    return Count(value, kind, side, offset + m.start(), offset + m.end(), m.group(0), claimed, update, generic)
+    groups = m.re.groupindex
+    who = ""
+    if "noun" in groups and m.group("noun") and noun:
+        fig = m.group("fig") if "fig" in groups and m.group("fig") else ""
+        who = re.sub(r"\s+", " ", text[m.start("fig") if fig else m.start("noun"): m.end("noun")]).strip()
+    return Count(value, kind, side, offset + m.start(), offset + m.end(), m.group(0), claimed, update, generic, who)
 
 
 def find_counts(text: str, offset: int = 0, vague: dict[str, int] | None = None) -> list[Count]:

@@ -16,7 +16,7 @@ from .actors import find_actors
 from .dates import find_dates
 from .events import (
     _CLAIMED_RESPONSIBILITY, _DENIED_RESPONSIBILITY, Mention, build_event, cluster_mentions,
-    is_statistic, keep_trigger, make_statistic,
+    is_background, is_statistic, is_supported, keep_trigger, make_statistics,
 )
 from .lexicon import ANY_TRIGGER, SEPARATE_EVENT, find_triggers
 from .numbers import find_counts
@@ -52,6 +52,7 @@ class Extractor:
             if _CLAIMED_RESPONSIBILITY.search(sentence) and not _DENIED_RESPONSIBILITY.search(sentence):
                 responsibility += [a for a in actors if s <= a.start < e and a.named_group and a.kind in (2, 8)]
 
+        all_dates = find_dates(text, published)
         mentions: list[Mention] = []
         statistics = []
         for s, e in sents:
@@ -59,22 +60,24 @@ class Extractor:
             if not ANY_TRIGGER.search(sentence):
                 continue
             counts = find_counts(sentence, s, self.vague)
-            s_dates = find_dates(sentence, published, s)
+            s_dates = [d for d in all_dates if s <= d.start < e]
             s_places = [p for p in places if s <= p.start < e]
             if is_statistic(sentence, counts):
-                statistics.append(make_statistic(sentence, s, counts, s_dates, s_places))
+                statistics.extend(make_statistics(sentence, s, counts, s_places, self.vague))
                 continue
             triggers = [t for t in find_triggers(sentence, s) if keep_trigger(sentence, s, t)]
-            if not triggers:
+            s_actors = [a for a in actors if s <= a.start < e]
+            if (not triggers or is_background(sentence, triggers, counts)
+                    or not is_supported(sentence, s, triggers, counts, s_actors)):
                 continue
             mentions.append(Mention(
                 span=(s, e), triggers=triggers, counts=counts, dates=s_dates, places=s_places,
-                actors=[a for a in actors if s <= a.start < e], separate=bool(SEPARATE_EVENT.search(sentence)),
+                actors=s_actors, separate=bool(SEPARATE_EVENT.search(sentence)),
             ))
 
         events = []
         for cluster in cluster_mentions(mentions):
-            event = build_event(cluster, text, published, responsibility, gaz, self.vague)
+            event = build_event(cluster, text, published, responsibility, gaz, self.vague, all_dates)
             if event is not None and event.confidence >= self.min_confidence:
                 events.append(event)
         return Extraction(events=events, places=places, statistics=statistics, claims=[])

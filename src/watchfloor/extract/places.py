@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..geo import is_plausible_place
 from ..models import Place
 
 # A place right after these words is where somebody spoke, not where something happened.
@@ -26,6 +27,9 @@ _SPEAKER_BEFORE = re.compile(
 _DATELINE = re.compile(r"^[ \t]*([A-Z][A-Za-z .'-]{2,40}?)(?:\s*,\s*[^\n]{0,40}?)?\s*(?:\([^)]{1,30}\)\s*)?[—–:-]+\s", re.M)
 
 
+_DISTRICT_AFTER = re.compile(r"\s+(?:district|agency|tribal\s+district|division)\b", re.I)
+
+
 def _dateline_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _DATELINE.finditer(text[:2000]):
@@ -33,6 +37,36 @@ def _dateline_spans(text: str) -> list[tuple[int, int]]:
             break
         spans.append((m.start(1), m.end(1)))
     return spans
+
+
+# A capitalized word right before a name ("Anwaar-ul-Haq Kakar", "Gen. Asim Munir") or a
+# speech verb right after it ("Kakar said") makes the name a person's, wherever it recurs.
+_NAME_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Brig|Sgt|Justice|Senator|Minister|President|"
+                          r"Premier|Chief|Commander|Spokesman|Spokesperson|Governor|Maulana|Mufti|Sheikh|Syed|Sardar|"
+                          r"Nawab|Mir|Malik|Khan|Haji|Qari|Mullah|Hafiz)\.?|[A-Z][a-z]+(?:-[a-z]+-[A-Z][a-z]+)?)\s+$")
+_NAME_AFTER = re.compile(r"^(?:'s)?\s*,?\s+(?:said|says|told|added|stated|claimed|noted|wrote|argued|asserted|denied|"
+                         r"insisted|warned|explained|remarked|declared|who\s+(?:is|was|heads|leads))\b")
+_NOT_NAMES = {"The", "In", "On", "At", "From", "Near", "Of", "And", "But", "For", "To", "By", "With", "As",
+              "A", "An", "Northern", "Southern", "Eastern", "Western", "Central", "North", "South", "East",
+              "West", "Upper", "Lower", "Greater", "Old", "New", "Pakistani", "Afghan", "Iranian", "Indian",
+              "Home", "Province", "District", "Capital", "City", "Town", "Village", "Tehsil", "Agency"}
+
+
+def _person_names(text: str, spans) -> set[str]:
+    people = set()
+    for start, end, surface in spans:
+        before = _NAME_BEFORE.search(text[max(0, start - 40): start])
+        if before:
+            word = before.group(0).strip().rstrip(".")
+            line_start = text.rfind("\n", 0, start) + 1
+            at_sentence_start = not text[line_start:start - len(before.group(0))].strip() or re.search(
+                r"[.!?\"“]\s*$", text[max(0, start - len(before.group(0)) - 3): start - len(before.group(0))])
+            if word not in _NOT_NAMES and not (at_sentence_start and word in _NOT_NAMES):
+                if not re.search(r"\b(?:in|at|of|from|near|to)\s+\S+\s+$", text[max(0, start - 40): start]):
+                    people.add(surface)
+        if _NAME_AFTER.match(text[end: end + 30]):
+            people.add(surface)
+    return people
 
 
 def find_places(
@@ -46,9 +80,11 @@ def find_places(
     from ..geo import get_gazetteer  # loaded on first use: the index takes a second
 
     gaz = get_gazetteer()
-    spans = gaz.match_spans(text, case_insensitive=lowercase)
+    spans = gaz.match_spans(text, case_sensitive=not lowercase)
     exclude = exclude or []
     spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in exclude)]
+    people = _person_names(text, spans)
+    spans = [s for s in spans if s[2] not in people and is_plausible_place(s[2])]
     if not spans:
         return []
 
@@ -75,6 +111,15 @@ def find_places(
             cand = gaz.resolve(surface, country=None)
         if cand is None:
             continue
+        if surface.isupper() and len(surface) <= 5 and cand.kind not in ("country", "admin1") and not any(
+            a <= start and end <= b for a, b in datelines
+        ):
+            continue  # "NATO", "ISPR": acronyms are organizations unless a dateline
+        if cand.kind == "city" and _DISTRICT_AFTER.match(text, end) and cand.admin2:
+            district = next((c for c in gaz.candidates(cand.admin2, cand.country)
+                             if c.kind == "admin2" and c.admin1 == cand.admin1), None)
+            if district is not None:
+                cand = district
         role = "other"
         if any(a <= start and end <= b for a, b in datelines):
             role = "dateline"
