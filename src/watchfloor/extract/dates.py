@@ -50,6 +50,10 @@ _RELATIVE = [
 _APPROX = re.compile(r"\b(?:around|about|week\s+of|as\s+reported|approximately)\b", re.I)
 
 
+# "elections scheduled for February 8": a plan, not a past event (whatever the year).
+_SCHEDULED = re.compile(r"\b(?:scheduled|slated|due|set|planned|expected)\s+(?:to\s+\w+\s+)?(?:for|on|by)\s+$|\buntil\s+$|\bby\s+$", re.I)
+
+
 @dataclass
 class DateMention:
     date: str  # ISO
@@ -103,6 +107,8 @@ def find_dates(text: str, published: str | None, offset: int = 0) -> list[DateMe
             return
         if base and d > base + timedelta(days=1):
             return  # a future date is an announcement, not when something happened
+        if _SCHEDULED.search(text[max(0, m.start() - 40): m.start()]):
+            return
         taken.append(m.span())
         found.append(DateMention(d.isoformat(), precision, offset + m.start(), offset + m.end(), m.group(0)))
 

@@ -15,7 +15,7 @@ from ..models import Event, Place, Statistic
 from .actors import CIVILIANS, REBEL, STATE, ActorMention, interaction
 from .dates import DateMention
 from .lexicon import (
-    GENERIC_BEFORE, GENERIC_SENTENCE, HYPOTHETICAL, NEGATED, PERIOD, RANK, SEPARATE_EVENT, TARGETS, TYPES, WEAPONS,
+    DENIED_REPORT, GENERIC_BEFORE, GENERIC_SENTENCE, RECOVERED, HYPOTHETICAL, NEGATED, PERIOD, RANK, SEPARATE_EVENT, TARGETS, TYPES, WEAPONS,
     Trigger,
 )
 import calendar
@@ -79,13 +79,23 @@ class Cluster:
         return [t.hint for m in self.mentions for t in m.triggers]
 
 
+_WEAPON_HINTS = {"Suicide bomb", "Remote explosive/landmine/IED", "Grenade", "Shelling/artillery/missile attack"}
+_WEAPON_NOUN = re.compile(r"(?:vest|jacket|explosives?|grenades?|ieds?|devices?|bombs?|mines?|rockets?|mortars?|"
+                          r"dynamite|detonators?|rpgs?|missiles?|heavy\s+weapons)$", re.I)
+# "the blast", "Friday's attack", "the convoy was targeted": the story goes on about the same event.
+_DEFINITE = re.compile(r"\b(?:the|this|that|its|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|"
+                       r"Sunday's|yesterday's|today's|last\s+night's)\s+(?:\w+\s+){0,2}$", re.I)
+
+
 def keep_trigger(sentence: str, sent_start: int, trig: Trigger) -> bool:
     """False for threatened, hypothetical, negated, infinitive or generic plural mentions."""
     before = sentence[max(0, trig.start - sent_start - 70): trig.start - sent_start]
     clause = re.split(r"[,;:—–]|\bbut\b|\band\b(?=\s+\w+\s+(?:said|added))", before)[-1]
     if HYPOTHETICAL.search(clause):
         return False
-    if NEGATED.search(before[-30:]):
+    if NEGATED.search(before[-30:]) or DENIED_REPORT.search(before):
+        return False
+    if trig.hint in _WEAPON_HINTS and _WEAPON_NOUN.search(trig.text) and RECOVERED.search(before):
         return False
     if re.search(r"\bto\s+(?:carry\s+out\s+|conduct\s+|launch\s+|stage\s+)?$", before):
         return False  # "armed to attack", "plans to carry out attacks"
@@ -166,7 +176,18 @@ def make_statistics(sentence: str, start: int, counts: list[Count], places: list
     return out
 
 
-def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
+def _refers_back(m: Mention, text: str) -> bool:
+    """Every trigger is definite ("the blast") and the sentence names no new day or figure."""
+    if any(c.value > 0 and not c.update for c in m.counts) and not all(
+            _DEFINITE.search(text[max(0, t.start - 30): t.start]) for t in m.triggers):
+        return False
+    if any(d.precision == 1 and not re.match(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'s", d.text)
+           for d in m.dates if not _SPEECH_BEFORE_DATE.search(text[max(0, d.start - 25): d.start])):
+        return False
+    return all(_DEFINITE.search(text[max(0, t.start - 30): t.start]) for t in m.triggers)
+
+
+def cluster_mentions(mentions: list[Mention], text: str) -> list[Cluster]:
     clusters: list[Cluster] = []
     for m in mentions:
         current = clusters[-1] if clusters else None
@@ -179,6 +200,9 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
             current.mentions.append(m)  # arrests or a defused bomb after an attack: part of its story
             continue
         new = m.separate
+        if not new and _refers_back(m, text):
+            current.mentions.append(m)
+            continue
         a1, a2 = m.district
         c_a1, c_a2 = _cluster_district(current)
         if a2 and c_a2 and a2 != c_a2:
@@ -371,9 +395,13 @@ _SAME_DAY = re.compile(r"\b(?:on\s+)?(?:the\s+same\s+day|that\s+day|the\s+same\s
 def _event_date(mentions: list[Mention], text: str, published: str | None,
                 all_dates: list[DateMention]) -> tuple[str, int, Span | None] | None:
     for m in mentions:
-        for d in m.dates:
-            if _SPEECH_BEFORE_DATE.search(text[max(0, d.start - 25): d.start]):
-                continue  # "said on Saturday" dates the statement, not the attack
+        usable = [d for d in m.dates if not _SPEECH_BEFORE_DATE.search(text[max(0, d.start - 25): d.start])]
+        if usable:
+            # The date nearest a trigger wins: "police on Thursday revised the toll from Monday's bombing".
+            def distance(d: DateMention) -> int:
+                return min(min(abs(d.start - t.end), abs(t.start - d.end)) for t in m.triggers)
+
+            d = min(usable, key=distance)
             return d.date, d.precision, (d.start, d.end)
     first = mentions[0].span[0]
     for m in mentions:
@@ -395,7 +423,10 @@ def _event_date(mentions: list[Mention], text: str, published: str | None,
 
 def _locate(mentions: list[Mention], gaz) -> tuple[dict, list[Span]]:
     """Pick the event's place: the most specific non-speaker place, checked against districts named."""
-    places = [p for m in mentions for p in m.places if p.role not in ("speaker",)]
+    places = [p for m in mentions for p in m.places if p.role not in ("speaker", "dateline")]
+    if not places:
+        # The dateline is where the story was filed; use it only when nothing else is named.
+        places = [p for m in mentions for p in m.places if p.role == "dateline"]
     if not places:
         return {}, []
     rank = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}

@@ -110,6 +110,24 @@ HYPOTHETICAL = re.compile(
     r"ready\s+to|prepar(?:ed|ing)\s+to|wants?\s+to|seeking\s+to|seek\s+to|calls?\s+for|called\s+for|urged)\b[^.;]{0,40}$",
     re.I,
 )
+# Weapons found, seized or defused are not attacks: "recovered explosives and a suicide vest".
+RECOVERED = re.compile(
+    r"\b(?:recover(?:ed|y)|seiz(?:ed|ure)|confiscat(?:ed|ion)|found|defus(?:ed|ing)|diffused|possession|cache|haul|"
+    r"stockpile|carrying|in\s+their\s+custody|training\s+(?:in|for)|making|manufactur(?:e|ing)|smuggl(?:ed|ing)|"
+    r"equipped|armed\s+with|used\s+to\s+make|bundle\s+of|kilograms?\s+of|kg\s+of)\b[^.;]{0,60}$",
+    re.I,
+)
+# Reports that are denied or rumoured: "denied reports that militants had attacked".
+DENIED_REPORT = re.compile(
+    r"\b(?:denied|denies|deny|rejected|dismissed|refuted)\b[^.;]{0,40}\b(?:reports?|claims?|allegations?|rumou?rs?|"
+    r"news|posts?|videos?|accounts?)\b",
+    re.I,
+)
+NO_SUCH_EVENT = re.compile(
+    r"\b(?:no\s+such\s+(?:incident|attack)|there\s+was\s+no\s+(?:attack|incident|blast|explosion)|"
+    r"did\s+not\s+take\s+place|never\s+happened|fake\s+news|baseless\s+propaganda|rumou?r)\b",
+    re.I,
+)
 NEGATED = re.compile(
     r"\b(?:no|not|never|denied|deny|denies|rejected|without|neither|nor|any)\s+(?:\w+\s+){0,3}$",
     re.I,

@@ -173,13 +173,23 @@ _ACTIVE = re.compile(
 # "the death toll rose to 12", "toll climbed to 59"
 _TOLL = re.compile(
     rf"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?dead|fatalities)\s+(?:\w+\s+){{0,3}}?"
-    rf"(?:rose|climbed|jumped|increased|reached|stood|stands|is|was|went\s+up|risen)\s+(?:to\s+|at\s+)?"
-    rf"(?P<fig>{FIGURE})\b",
+    rf"(?:rose|rises|climbed|climbs|jumped|increased|reached|reaches|stood|stands|is|was|went\s+up|risen|has\s+risen)\s+(?:to\s+|at\s+)?"
+    rf"(?P<fig>{FIGURE})\b"
+    rf"|\b(?:revised|raised|lowered|put|updated|brought)\s+the\s+(?:death\s+)?toll\b[^.;]{{0,90}}?\bto\s+(?P<fig2>{FIGURE})\b",
     re.I,
 )
-# "He was killed", "a soldier was martyred", "the driver died"
+_SINGULAR = "|".join(
+    w for w in ("soldier", "policeman", "police officer", "officer", "constable", "jawan", "sepoy", "civilian",
+                "person", "man", "woman", "boy", "girl", "child", "passenger", "labourer", "laborer", "worker",
+                "villager", "resident", "student", "teacher", "journalist", "trader", "farmer", "militant",
+                "terrorist", "attacker", "assailant", "gunman", "bomber", "suspect", "guard", "official",
+                "member", "individual", "captain", "major", "lieutenant", "colonel", "commando", "cop",
+                "levies official", "fc official", "engineer", "national", "citizen", "rebel", "insurgent")
+)
+# "He was killed", "a soldier was martyred", "the driver died" (singular only: "the soldiers were
+# killed" restates a figure given elsewhere)
 _SINGLE = re.compile(
-    rf"\b(?:(?P<pron>he|she|another|one\s+other)|(?:a|an|one|the)\s+{_ADJ}(?P<noun>{_NOUN}|driver|official|leader|commander|chairman|"
+    rf"\b(?:(?P<pron>he|she|another|one\s+other)|(?:a|an|one|the)\s+{_ADJ}(?P<noun>{_SINGULAR}|driver|official|leader|commander|chairman|"
     rf"councill?or|shopkeeper|doctor|cleric|informant|elder|guard|watchman|head|owner|son|brother|father))"
     rf"{_BE}\s+(?P<verb>{KILL_VERBS}|{INJURE_VERBS})\b",
     re.I,
@@ -225,7 +235,7 @@ def find_counts(text: str, offset: int = 0, vague: dict[str, int] | None = None)
         return all(m.end() <= s or m.start() >= e for s, e in taken)
 
     for m in _TOLL.finditer(text):
-        c = _count_from(figure_value(m.group("fig"), vague), "killed", "", m, text, offset, update=True)
+        c = _count_from(figure_value(m.group("fig") or m.group("fig2"), vague), "killed", "", m, text, offset, update=True)
         if c:
             out.append(c)
             taken.append(m.span())
@@ -324,8 +334,9 @@ def tally(counts: list[Count], kind: str) -> Tally:
             generic.append(c)
             continue
         prev = by_side.get(c.side)
-        # Restated figures for one side: keep the most conservative (smallest non-zero).
-        if prev is None or (0 < c.value < prev.value) or prev.value == 0:
+        # A side's figure is the first one given (the lead states it; later smaller numbers are
+        # usually parts of it: "two of the soldiers were officers").
+        if prev is None or (prev.value == 0 and c.value > 0):
             by_side[c.side] = c
     specific_total = sum(c.value for c in by_side.values())
     generic_best = max(generic, key=lambda c: c.value) if generic else None

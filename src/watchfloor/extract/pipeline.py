@@ -18,7 +18,11 @@ from .events import (
     _CLAIMED_RESPONSIBILITY, _DENIED_RESPONSIBILITY, Mention, build_event, cluster_mentions,
     is_background, is_statistic, is_supported, keep_trigger, make_statistics,
 )
-from .lexicon import ANY_TRIGGER, SEPARATE_EVENT, find_triggers
+import re
+
+from .lexicon import ANY_TRIGGER, DENIED_REPORT, NO_SUCH_EVENT, SEPARATE_EVENT, find_triggers
+
+_REPORTED = re.compile(r"\b(?:claimed|alleged|purported(?:ly)?|reportedly|circulating|shared|posts?|videos?)\b", re.I)
 from .numbers import find_counts
 from .places import find_places
 
@@ -53,6 +57,7 @@ class Extractor:
                 responsibility += [a for a in actors if s <= a.start < e and a.named_group and a.kind in (2, 8)]
 
         all_dates = find_dates(text, published)
+        denied_article = bool(NO_SUCH_EVENT.search(text))
         mentions: list[Mention] = []
         statistics = []
         for s, e in sents:
@@ -66,6 +71,8 @@ class Extractor:
                 statistics.extend(make_statistics(sentence, s, counts, s_places, self.vague))
                 continue
             triggers = [t for t in find_triggers(sentence, s) if keep_trigger(sentence, s, t)]
+            if triggers and denied_article and (DENIED_REPORT.search(sentence) or _REPORTED.search(sentence)):
+                continue  # an attack the article reports only as a denied or rumoured claim
             s_actors = [a for a in actors if s <= a.start < e]
             if (not triggers or is_background(sentence, triggers, counts)
                     or not is_supported(sentence, s, triggers, counts, s_actors)):
@@ -76,7 +83,7 @@ class Extractor:
             ))
 
         events = []
-        for cluster in cluster_mentions(mentions):
+        for cluster in cluster_mentions(mentions, text):
             event = build_event(cluster, text, published, responsibility, gaz, self.vague, all_dates)
             if event is not None and event.confidence >= self.min_confidence:
                 events.append(event)

@@ -12,6 +12,8 @@ import re
 from collections import Counter
 
 from ..geo import is_plausible_place
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ..models import Place
 
 # A place right after these words is where somebody spoke, not where something happened.
@@ -84,16 +86,22 @@ def find_places(
     exclude = exclude or []
     spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in exclude)]
     people = _person_names(text, spans)
-    spans = [s for s in spans if s[2] not in people and is_plausible_place(s[2])]
+    spans = [s for s in spans if s[2] not in people and is_plausible_place(s[2])
+             and not (" " not in s[2] and s[2].lower() in STOP_WORDS)]
     if not spans:
         return []
 
     # Context: which countries and provinces does the article talk about?
     first_pass = [(s, gaz.resolve(s[2], country=None)) for s in spans]
-    countries = Counter(c.country for _, c in first_pass if c is not None and c.kind == "country")
-    country = countries.most_common(1)[0][0] if countries else default_country
-    if country != default_country and default_country in countries:
-        country = default_country
+    # Votes: a province or district names its country more surely than a country name does
+    # ("Afghanistan" is mentioned in most Pakistani security stories).
+    weight = {"country": 1, "admin1": 3, "admin2": 3, "city": 1}
+    countries: Counter = Counter()
+    for _, c in first_pass:
+        if c is not None and c.country:
+            countries[c.country] += weight.get(c.kind, 1)
+    countries[default_country] += 0.5  # ties go to the default
+    country = countries.most_common(1)[0][0]
     provinces = Counter(
         c.admin1 for _, c in first_pass if c is not None and c.kind == "admin1" and c.country == country
     )

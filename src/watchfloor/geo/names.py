@@ -1,0 +1,110 @@
+"""Place-name normalization: the keys the gazetteer indexes and looks up.
+
+Three levels, each coarser than the last:
+
+* :func:`norm` -- ASCII (unidecode), lower case, apostrophes dropped, every other
+  punctuation mark a space: ``"Dasht-e Qal'ah" -> "dasht e qalah"``,
+  ``"D.I. Khan" -> "d i khan"``.
+* :func:`strip_generic` -- ``norm`` without generic words such as ``district``,
+  ``city``, ``town``, ``tehsil``, ``agency``, ``bazaar``, ``valley`` at the ends:
+  ``"machh bazaar" -> "machh"``, ``"swat valley" -> "swat"``.
+* :func:`loose_key` -- a spelling-insensitive skeleton for transliterated South and
+  Central Asian names: no spaces, ``q -> k``, doubled letters collapsed, the ``h`` of
+  aspirated consonants dropped, ``e -> i``, ``o -> u``: ``Machh``/``Mach``,
+  ``Miranshah``/``Miran Shah``, ``Killa``/``Qila``/``Qilla``, ``Naseerabad``/
+  ``Nasirabad``, ``Jaffarabad``/``Jafarabad`` and ``Pakhtunkwa``/``Pakhtunkhwa`` each
+  share one key.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from unidecode import unidecode
+
+# Apostrophes (and the letter-like marks transliterations use for ayn/hamza) vanish;
+# every other non-alphanumeric character becomes a space.
+_APOSTROPHES = "'\u2018\u2019\u02bc\u02bb\u02be\u02bf`\u00b4"
+_DROP = {ord(c): None for c in _APOSTROPHES}
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_COMBINING = re.compile(r"[\u0300-\u036f]+")
+
+# Words that describe the kind of place rather than name it. Stripped from either end
+# when a name is not found as written ("Tehsil Mastung", "Kech District", "Turbat town").
+GENERIC_WORDS = frozenset(
+    """district distt dist city town township tehsil tahsil taluka taluk subdivision
+    sub division agency province provincial region division village area areas valley
+    bazaar bazar market cantonment cantt headquarters hq municipality municipal port airport
+    committee union council uc frontier tribal fr state county governorate prefecture
+    oblast raion rayon department""".split()
+)
+# "the" and other leading words that are not part of a name.
+_LEADING = frozenset({"the"})
+
+
+def _ascii(name: str) -> str:
+    """Transliterate to ASCII: strip diacritics in C, unidecode only what is left."""
+    s = _COMBINING.sub("", unicodedata.normalize("NFKD", name.translate(_DROP)))
+    return s if s.isascii() else unidecode(s)
+
+
+def norm(name: str) -> str:
+    """The exact-match key of a name: ASCII, lower case, single spaces."""
+    if not name:
+        return ""
+    if not name.isascii():
+        name = _ascii(name)
+    s = name.lower()
+    if s.replace(" ", "").isalnum() and "  " not in s and s[0] != " " and s[-1] != " ":
+        return s
+    return " ".join(_NON_WORD.sub(" ", s.translate(_DROP)).split())
+
+
+def strip_generic(key: str) -> str:
+    """A normalized key without generic words (district, town, ...) at either end.
+
+    Returns the key unchanged when nothing would be left of it.
+    """
+    words = key.split()
+    while len(words) > 1 and (words[0] in GENERIC_WORDS or words[0] in _LEADING):
+        words.pop(0)
+    while len(words) > 1 and words[-1] in GENERIC_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+_DOUBLE = re.compile(r"(.)\1+")
+_ASPIRATE = re.compile(r"(?<=[bcdgjkpstz])h")
+_FOLD = str.maketrans({"q": "k", "e": "i", "o": "u", "y": "i", " ": None})
+
+
+def loose_key(key: str) -> str:
+    """A spelling-insensitive skeleton of a normalized key (see the module docstring)."""
+    s = key.translate(_FOLD)
+    if _DOUBLE.search(s):
+        s = _DOUBLE.sub(r"\1", s)
+    s = _ASPIRATE.sub("", s)
+    return _DOUBLE.sub(r"\1", s) if _DOUBLE.search(s) else s
+
+
+def loose_keys(keys: list[str]) -> list[str]:
+    """``[loose_key(k) for k in keys]``, computed on one joined string (much faster)."""
+    blob = "\n".join(keys).translate(_FOLD)
+    blob = _ASPIRATE.sub("", _DOUBLE.sub(r"\1", blob))
+    out = _DOUBLE.sub(r"\1", blob).split("\n")
+    if len(out) != len(keys):  # a key with a newline in it; never from norm()
+        return [loose_key(k) for k in keys]
+    return out
+
+
+def query_keys(name: str) -> list[tuple[str, float]]:
+    """The keys to try for a query, best first, each with its match quality (0..1)."""
+    key = norm(name)
+    if not key:
+        return []
+    keys = [(key, 1.0)]
+    stripped = strip_generic(key)
+    if stripped != key:
+        keys.append((stripped, 0.9))
+    return keys
