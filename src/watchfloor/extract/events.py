@@ -105,11 +105,16 @@ def keep_trigger(sentence: str, sent_start: int, trig: Trigger) -> bool:
     return True
 
 
+_EVENT_NOUN_PLURAL = re.compile(
+    r"(?:\w+\s+)*(?:attacks|ambushes|raids|bombings|blasts|explosions|clashes|shootings|killings|abductions|"
+    r"kidnappings|strikes|encounters|operations|assaults|skirmishes|gunfights|firefights|incidents)", re.I)
+
+
 def is_background(sentence: str, triggers: list[Trigger], counts: list[Count]) -> bool:
     """A sentence about violence in general, not one event: plural triggers and no figure."""
     if any(c.value > 0 for c in counts):
         return False
-    plural = all(t.text.lower().endswith("s") and not t.text.lower().endswith(("ss", "us")) for t in triggers)
+    plural = all(_EVENT_NOUN_PLURAL.fullmatch(t.text) for t in triggers)
     return plural or bool(GENERIC_SENTENCE.search(sentence))
 
 
@@ -277,6 +282,13 @@ def build_event(cluster: Cluster, text: str, published: str | None, claims_of_re
 
     # -- what -----------------------------------------------------------------------------
     sub = best.hint
+    target_side = _target_side(mentions, text)
+    if target_side == "civilians" and not security_hit:
+        civilian_hit = True
+    if target_side == "security":
+        security_hit = True
+    if sub in ("Grenade", "Shelling/artillery/missile attack") and _CLASH.search(" ".join(text[m.span[0]:m.span[1]] for m in mentions)):
+        sub = "Violence"  # grenades or rockets in a firefight: ACLED codes the clash
     if sub == "Violence":
         victims_civilian = civilian_hit and not security_hit and not military_target and not state_agent
         if victims_civilian and (actor2 is None or actor2.kind == CIVILIANS):
@@ -350,6 +362,43 @@ def build_event(cluster: Cluster, text: str, published: str | None, claims_of_re
     event.confidence = round(min(0.95, 0.4 + 0.12 * sum(k in ev for k in ("location", "date", "fatalities", "actor1")) + (0.05 if len(mentions) > 1 else 0)), 2)
     event.notes = make_note(event)
     return event
+
+
+_CLASH = re.compile(r"\b(?:exchang(?:e|ed|ing)\s+(?:of\s+)?fire|exchanged\s+fire|gun\s?(?:fight|battle)|fire\s?fight|clash(?:ed|es)?|"
+                    r"heavy\s+(?:weapons|weaponry|arms)|light\s+and\s+heavy|small\s+(?:arms|weapons)|sniper|retaliat\w+|"
+                    r"returned\s+fire|fought\s+back|repulsed)\b", re.I)
+_TARGET_VERB = re.compile(
+    r"\b(?:fired\s+(?:at|on|upon)|opened\s+fire\s+(?:at|on)|targeted|target(?:ing)?|attacked|shot(?:\s+and\s+killed)?|"
+    r"killed|gunned\s+down|ambushed|abducted|kidnapped|stabbed|assassinated|shot\s+dead)\s+"
+    r"(?:(?:a|an|the|two|three|four|five|six|\d+|several|his|her|their|one)\s+)?(?:\([^)]{0,40}\)\s+)?"
+    r"(?P<np>(?:[\w'-]+\s+){0,4}?(?P<head>[\w-]+))\b",
+    re.I,
+)
+_CIVILIAN_HEADS = re.compile(
+    r"^(?:civilians?|persons?|people|man|men|woman|women|boys?|girls?|child(?:ren)?|labou?rers?|workers?|miners?|"
+    r"shopkeepers?|traders?|drivers?|journalists?|teachers?|doctors?|students?|leaders?|politicians?|activists?|"
+    r"brother(?:-in-law)?|sons?|relatives?|elders?|informants?|passengers?|villagers?|residents?|engineers?|"
+    r"contractors?|employees?|officials?|councill?ors?|chairman|candidates?|worshipp?ers?|pilgrims?|house|home|"
+    r"shop|school|vehicle\s+of\s+a|nationals?|citizens?|farmers?|herders?|truck|bus|passers-by|family)$", re.I)
+_SECURITY_HEADS = re.compile(
+    r"^(?:soldiers?|troops?|personnel|forces?|army|military|police(?:m[ae]n)?|policeman|officers?|constables?|"
+    r"levies|fc|corps|convoy|patrol|posts?|check\s?-?posts?|checkpoints?|camps?|outposts?|bases?|stations?|"
+    r"cantonment|garrison|headquarters|jawans?|commandos?|rangers|guards?|sho|ctd|unit|team|party)$", re.I)
+
+
+def _target_side(mentions: list[Mention], text: str) -> str | None:
+    """Who was attacked: the noun right after "fired at", "targeted", "shot" ... in the event's sentences."""
+    for m in mentions:
+        for hit in _TARGET_VERB.finditer(text, m.span[0], m.span[1]):
+            np = hit.group("np").lower()
+            if re.search(r"\boff-duty\b|\bunarmed\b|\bretired\b", text[hit.start(): hit.end() + 30], re.I):
+                return "civilians"
+            for word in reversed(np.split()):
+                if _SECURITY_HEADS.match(word):
+                    return "security"
+                if _CIVILIAN_HEADS.match(word):
+                    return "civilians"
+    return None
 
 
 def _unique(items) -> list[str]:

@@ -63,16 +63,16 @@ _TRIGGERS: list[tuple[str, str]] = [
     ("Air/drone strike", r"(?:drone|air|aerial)[- ]?(?:strikes?|attacks?|raids?|bombardments?|bombing)|airstrikes?|"
                          r"(?:jets|warplanes|fighter\s+planes|helicopter\s+gunships|gunship\s+helicopters|drones?)\s+"
                          r"(?:bombed|struck|pounded|targeted|fired|hit)|bombed\s+from\s+the\s+air"),
-    ("Shelling/artillery/missile attack", r"rockets?(?!-propelled)|mortars?(?:\s+shells?)?|shell(?:ing|ed|s)\b|artillery|missiles?|"
+    ("Shelling/artillery/missile attack", r"grenade\s+launchers?|(?:a-1|mortar)\s+shells?|rockets?(?![- ]propelled)|mortars?(?:\s+shells?)?|shell(?:ing|ed|s)\b|artillery|missiles?|"
                                           r"cross-border\s+(?:firing|shelling|fire)|heavy\s+weapons|rocket\s+launchers?"),
-    ("Grenade", r"(?:hand\s+|rocket-propelled\s+)?grenades?|rpgs?\b"),
+    ("Grenade", r"(?:hand\s+|rocket[- ]propelled\s+)?grenades?(?!\s+launchers?)|rpgs?\b"),
     ("Remote explosive/landmine/IED", r"ieds?\b|improvised\s+explosive(?:\s+devices?)?|roadside\s+(?:bombs?|blasts?|explosions?)|"
                                       r"land\s?mines?|mines?\s+(?:blast|explosion)|remote[- ]control(?:led)?\s+(?:bombs?|devices?|blasts?|explosions?)|"
                                       r"remotely\s+detonated|magnetic\s+(?:bombs?|devices?)|sticky\s+bombs?|"
                                       r"(?:bomb|explosive)\s+(?:planted|attached|hidden|fitted)|planted\s+(?:a\s+|an\s+)?(?:bombs?|explosives?|devices?)|"
                                       r"explosive\s+devices?|bomb\s+(?:blasts?|explosions?|attacks?)|(?:a|the)\s+bomb|bombs?\s+"
                                       r"(?:went\s+off|exploded|blast|ripped|struck|hit|targeted)|blasts?\b|explosions?\b|exploded|"
-                                      r"blew\s+up|blown\s+up|car\s+bomb(?:ing)?|bombings?\b|explosives?\b(?!-laden)|dynamite|"
+                                      r"blew\s+up|blown\s+up|car\s+bomb(?:ing)?|bombings?\b|bombed|cracker\s+bombs?|explosives?\b(?!-laden)|dynamite|"
                                       r"detonat(?:ed|ion)|car-bomb"),
     ("Abduction/forced disappearance", r"abduct(?:ed|ion|ions|ing|s)?|kidnap(?:ped|ping|pings|s|per|pers)?|taken\s+hostage|held\s+hostage|"
                                        r"hostages?|forcibly\s+disappeared|enforced\s+disappearances?|forced\s+disappearances?|"

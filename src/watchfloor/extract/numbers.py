@@ -144,7 +144,7 @@ def side_of(noun: str) -> tuple[str, bool]:
     return "unknown", True
 
 
-_ADJ = r"(?:[A-Za-z'.-]+\s+){0,4}?"  # a few modifiers: "Pakistani security", "off-duty", "FC"
+_ADJ = r"(?:(?:[A-Za-z'.-]+|\([^)]{1,40}\))\s+){0,4}?"  # a few modifiers: "Pakistani security", "off-duty", "FC"
 _NOUN = "|".join(f"(?:{p})" for p in SIDE_WORDS.values())
 _FIG = rf"(?P<fig>{FIGURE}|a|an|one|another|two\s+more|(?:{NUMBER})\s+(?:more|other))"
 _BE = r"(?:\s+(?:were|was|have|has|had|been|are|is|got|reportedly|also|later|all|each|left|both|critically|seriously|severely|badly|fatally|allegedly))*"
@@ -167,9 +167,13 @@ _ACTIVE = re.compile(
     rf"left|leaving|injuring|injured|wounding|wounded|shot\s+dead|gunned\s+down|slaughtered|"
     rf"massacred|murdered|assassinated)\s+"
     rf"(?:at\s+least\s+|as\s+many\s+as\s+|more\s+than\s+|over\s+|some\s+|about\s+|around\s+|nearly\s+)?"
-    rf"{_FIG}\s+{_ADJ}(?P<noun>{_NOUN}|others?)\b(?P<tail>\s+(?:dead|injured|wounded|killed))?",
+    rf"{_FIG}\s+{_ADJ}(?P<noun>{_NOUN}|others?)\b"
+    rf"(?:\s*,?\s*(?:and|as\s+well\s+as)\s+(?P<fig2>{FIGURE})\s+{_ADJ}(?P<noun2>{_NOUN})\b)?"
+    rf"(?P<tail>\s+(?:dead|injured|wounded|killed))?",
     re.I,
 )
+# "killing him", "injuring them both"
+_PRONOUN_OBJECT = re.compile(r"\b(?P<verb>killing|killed|injuring|wounding|injured|wounded)\s+(?P<who>him|her)\b(?!\s+\w+(?:ed|ing)\b)", re.I)
 # "the death toll rose to 12", "toll climbed to 59"
 _TOLL = re.compile(
     rf"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?dead|fatalities)\s+(?:\w+\s+){{0,3}}?"
@@ -277,6 +281,16 @@ def find_counts(text: str, offset: int = 0, vague: dict[str, int] | None = None)
         if c:
             out.append(c)
             taken.append(m.span())
+            if m.group("fig2"):
+                c2 = _count_from(_figure_or_article(m.group("fig2"), vague), verb, m.group("noun2"), m, text, offset)
+                if c2:
+                    out.append(c2)
+    for m in _PRONOUN_OBJECT.finditer(text):
+        if free(m):
+            c = _count_from(1, m.group("verb"), "", m, text, offset)
+            if c:
+                out.append(c)
+                taken.append(m.span())
     for m in _SINGLE.finditer(text):
         if not free(m):
             continue

@@ -116,7 +116,13 @@ def find_places(
         admin1 = local[0] if local else (provinces.most_common(1)[0][0] if provinces else None)
         cand = gaz.resolve(surface, country=country, admin1=admin1, near=dateline_point)
         if cand is None:
+            # Outside the article's country only what is well known, or in a country it names
+            # ("Kabul" when Afghanistan is mentioned), never a hamlet on another continent.
             cand = gaz.resolve(surface, country=None)
+            if cand is not None and not (
+                cand.kind in ("country", "admin1") or (cand.population or 0) >= 100_000 or cand.country in countries
+            ):
+                cand = None
         if cand is None:
             continue
         if surface.isupper() and len(surface) <= 5 and cand.kind not in ("country", "admin1") and not any(

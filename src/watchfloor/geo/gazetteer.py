@@ -20,7 +20,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterator
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -489,10 +489,6 @@ class Gazetteer:
                 return 10**9
             best = max(best, self.idx.t_pop[rid])
         return best
-
-    def describe(self, c: Candidate) -> str:
-        parts: Iterable[str | None] = (c.name, c.admin2, c.admin1, c.country)
-        return ", ".join(dict.fromkeys(p for p in parts if p))
 
 
 _GAZETTEER: Gazetteer | None = None
