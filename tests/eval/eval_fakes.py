@@ -29,9 +29,10 @@ class FakeBatchExtractor(FakeExtractor):
         super().__init__(answers)
         self.batches = 0
 
-    def extract_many(self, items):
+    def extract_many(self, items):  # a generator, like the real one
         self.batches += 1
-        return [self.extract(i["text"], i["published"], i["title"]) for i in items]
+        for i in items:
+            yield self.extract(i["text"], i["published"], i["title"])
 
 
 def ev(event_type="Battles", sub_event_type="Armed clash", **kw) -> Event:

@@ -105,8 +105,12 @@ def test_acled_limit_and_batch(acled_csv):
     assert rep.records == 2 and _values(rep)["event_type"] == (2, 2) and rep.worst == []
     # extract_many is used when present; a batch that raises is redone one by one
     fake = FakeBatchExtractor(answers())
-    rep = run_eval("acled", str(acled_csv), extractor=fake)
+    seen = []
+    rep = run_eval("acled", str(acled_csv), extractor=fake, progress=lambda d, t: seen.append(d))
     assert fake.batches == 1 and rep.errors == 1
+    assert seen == [1, 2, 3, 4]  # once per record, not per batch
+    # T1-T3 came from the batch; only the failing T4 was retried alone
+    assert [c[0] for c in fake.calls] == [T1, T2, T3, T4, T4]
     assert _values(rep)["location_25km"] == (1, 4)
     fake = FakeBatchExtractor({k: v for k, v in answers().items() if k != T4})
     rep = run_eval("acled", str(acled_csv), extractor=fake)

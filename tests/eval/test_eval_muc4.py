@@ -64,8 +64,8 @@ def test_muc4_role_scores(dev):
     assert got["incident types (set)"] == (2, 3, 4)
     v = {s.name: (s.correct, s.total) for s in rep.scores}
     assert v["incident_type"] == (1, 2)  # D1 attack ok; D2 has only a non-MUC event
-    assert v["no-template docs with an event"] == (1, 2)
-    assert v["no-template docs with a MUC-type event"] == (1, 2)
+    assert v["empty docs with an event"] == (1, 2)
+    assert v["empty docs with a MUC-type event"] == (1, 2)
     # D1: 3 wrong (PerpInd FP, Victim FN, Weapon FP); D2: 3 (Victim FP+FN, type): order kept
     assert [w["id"] for w in rep.worst] == ["D1"]
     json.dumps(rep.to_dict())

@@ -92,10 +92,10 @@ def score(outcomes: list[Outcome], report: EvalReport, errors: int = 0) -> EvalR
     any_event = Score("any event")
     scores = {k: Score(k) for k in FIELDS}
     scores["location_25km"].note = f"haversine <= {LOCATION_KM:g} km"
-    scores["actor1"].note = "year ranges stripped, case-insensitive"
+    scores["actor1"].note = "no year range, any case"
     # Extra, not in the gold convention: gold 0 often means "unspecified losses".
-    fat_lenient = Score("fatalities (null = 0)", note="unknown counted as 0")
-    loc_name = Score("location name", note="exact, case-insensitive")
+    fat_lenient = Score("fatalities (null = 0)", note="unknown = 0")
+    loc_name = Score("location name", note="exact, any case")
     et_pairs, st_pairs, worst_rows = [], [], []
     for o in outcomes:
         gold = o.record.gold

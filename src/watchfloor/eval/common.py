@@ -131,7 +131,7 @@ def _pct(v: float | None) -> str:
     return "   n/a" if v is None else f"{100 * v:5.1f}%"
 
 
-def _short(v: Any, width: int = 38) -> str:
+def _short(v: Any, width: int = 28) -> str:
     s = "-" if v is None or v == "" else str(v)
     s = " ".join(s.split())
     return s if len(s) <= width else s[: width - 1] + "…"
@@ -177,16 +177,17 @@ def format_report(report: EvalReport) -> str:
             out.append(f"  {e['id']}: {_short(e['error'], 90)}")
     for i, wr in enumerate(report.worst, 1):
         out.append("")
-        out.append(f"worst #{i}: {wr['id']}  ({wr['wrong']} wrong)"
-                   + (f"  EXCEPTION: {_short(wr['exception'], 60)}" if wr.get("exception") else ""))
+        out.append(f"worst #{i}: {wr['id']}  ({wr['wrong']} wrong)")
+        if wr.get("exception"):
+            out.append(f"  exception: {_short(wr['exception'], 200)}")
         out.append(f"  text: {_short(wr['text'], 300)}")
         fields = wr.get("fields", {})
         if fields:
             w = max(len(k) for k in fields)
-            out.append(f"  {'':<{w}}  {'gold':<38}  {'predicted':<38}")
+            out.append(f"  {'':<{w}}  {'gold':<28}  {'predicted':<28}")
             for k, f in fields.items():
                 mark = " " if f.get("ok") else "x"
-                out.append(f"{mark} {k:<{w}}  {_short(f.get('gold')):<38}  {_short(f.get('predicted')):<38}")
+                out.append(f"{mark} {k:<{w}}  {_short(f.get('gold')):<28}  {_short(f.get('predicted'))}")
     for n in report.notes:
         out.append("")
         out.append(f"note: {n}")
@@ -227,8 +228,9 @@ def run_extractor(extractor: Any, records: Sequence[Record],
 
     If the extractor has ``extract_many(items)`` it is used in chunks of ``BATCH``; items are
     dicts ``{"text", "published", "title"}`` and the result is one Extraction per item, in
-    order. A chunk whose batch call raises is redone record by record, so one bad record
-    costs only itself. A record whose ``extract`` raises is kept, scored as an empty
+    order (an iterator is consumed lazily). When the batch raises, the rest of that chunk is
+    done record by record, so one bad record costs only itself. ``progress(done, total)`` is
+    called once per record in both modes. A record whose ``extract`` raises is kept, scored as an empty
     Extraction (every field wrong) and counted in ``EvalReport.errors``.
     """
     total = len(records)
@@ -247,19 +249,21 @@ def run_extractor(extractor: Any, records: Sequence[Record],
     if callable(batch):
         for i in range(0, total, BATCH):
             chunk = records[i:i + BATCH]
+            got: list[Extraction] = []
             try:
-                results = list(batch(_batch_items(chunk)))
-                if len(results) != len(chunk):
-                    raise ValueError("extract_many returned a different number of results")
-                out.extend(Outcome(r, ex if ex is not None else Extraction())
-                           for r, ex in zip(chunk, results))
-                if progress:
-                    progress(len(out), total)
-            except Exception:  # noqa: BLE001 - fall back to one by one for this chunk
-                for r in chunk:
-                    out.append(one(r))
+                for ex in batch(_batch_items(chunk)):
+                    if len(got) == len(chunk):
+                        raise ValueError("extract_many returned more results than items")
+                    got.append(ex if ex is not None else Extraction())
+                    out.append(Outcome(chunk[len(got) - 1], got[-1]))
                     if progress:
                         progress(len(out), total)
+            except Exception:  # noqa: BLE001 - the rest of this chunk one by one
+                pass
+            for r in chunk[len(got):]:  # after an exception, or if the batch came up short
+                out.append(one(r))
+                if progress:
+                    progress(len(out), total)
     else:
         for r in records:
             out.append(one(r))

@@ -181,9 +181,9 @@ def score(outcomes: list[Outcome], report: EvalReport, errors: int = 0) -> EvalR
     role_prf = {r: PRF(r) for r in ROLES}
     overall = PRF("all roles")
     type_prf = PRF("incident types (set)")
-    type_acc = Score("incident_type", note="docs with templates; primary MUC-type event")
-    fp_any = Score("no-template docs with an event", note="false-positive rate; lower is better")
-    fp_muc = Score("no-template docs with a MUC-type event", note="false-positive rate; lower is better")
+    type_acc = Score("incident_type", note="docs with templates")
+    fp_any = Score("empty docs with an event", note="false-positive rate")
+    fp_muc = Score("empty docs with a MUC-type event", note="false-positive rate")
     worst_rows = []
     for o in outcomes:
         doc, ex = o.record.gold, o.extraction
@@ -225,7 +225,7 @@ def score(outcomes: list[Outcome], report: EvalReport, errors: int = 0) -> EvalR
     report.worst = pick_worst(worst_rows, errors)
     report.notes.append("GTT matching: predicted string == any mention of a gold entity "
                         "(case-insensitive, stripped); each gold entity matched once; "
-                        "templates merged per document")
+                        "templates merged per document; empty docs = documents without a template")
     return report
 
 

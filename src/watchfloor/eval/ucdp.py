@@ -136,8 +136,8 @@ def score(outcomes: list[Outcome], report: EvalReport, errors: int = 0) -> EvalR
     any_event = Score("any event")
     scores = {k: Score(LABELS.get(k, k)) for k in FIELDS}
     scores["location_25km"].note = f"haversine <= {LOCATION_KM:g} km"
-    scores["side_b"].note = "non-state side_b only"
-    loc_precise = Score("location_25km (where_prec 1-2)", note="gold place known to the town/district")
+    scores["side_b"].note = "non-state side_b"
+    loc_precise = Score("location_25km (where_prec 1-2)", note="gold precise")
     worst_rows = []
     for o in outcomes:
         gold = o.record.gold

@@ -97,11 +97,11 @@ def keep_trigger(sentence: str, sent_start: int, trig: Trigger) -> bool:
         return False
     if trig.hint in _WEAPON_HINTS and _WEAPON_NOUN.search(trig.text) and RECOVERED.search(before):
         return False
-    if re.search(r"\bto\s+(?:carry\s+out\s+|conduct\s+|launch\s+|stage\s+)?$", before):
+    if re.search(r"\bto\s+(?:carry\s+out\s+|conduct\s+|launch\s+|stage\s+)?$", before) and not re.search(
+            r"\b(?:claimed|claims|said|reported(?:ly)?|is\s+believed|are\s+believed|appears?)\s+to\s+(?:have\s+)?$", before):
         return False  # "armed to attack", "plans to carry out attacks"
-    plural = trig.text.lower().endswith("s") and not trig.text.lower().endswith(("ss", "us"))
-    if plural and GENERIC_BEFORE.search(before[-40:]):
-        return False
+    if _EVENT_NOUN_PLURAL.fullmatch(trig.text) and GENERIC_BEFORE.search(before[-40:]):
+        return False  # "frequent attacks"; but "several grenades" is one attack's weapons
     return True
 
 
@@ -119,7 +119,8 @@ def is_background(sentence: str, triggers: list[Trigger], counts: list[Count]) -
 
 
 _SOFT = re.compile(r"^(?:attack(?:ed|s|ing)?|assault(?:ed)?|raid(?:ed|s)?|storm(?:ed|ing)|clash(?:ed|es)?|"
-                   r"fighting|fought|combat|encounters?|target(?:ed)?|hostages?|destroyed|killed|killing)$", re.I)
+                   r"fighting|fought|combat|encounters?|target(?:ed|ing)?|hostages?|destroyed|killed|killing|"
+                   r"injured|wounded)$", re.I)
 
 
 def is_supported(sentence: str, sent_start: int, triggers: list[Trigger], counts: list[Count],
@@ -368,32 +369,45 @@ _CLASH = re.compile(r"\b(?:exchang(?:e|ed|ing)\s+(?:of\s+)?fire|exchanged\s+fire
                     r"heavy\s+(?:weapons|weaponry|arms)|light\s+and\s+heavy|small\s+(?:arms|weapons)|sniper|retaliat\w+|"
                     r"returned\s+fire|fought\s+back|repulsed)\b", re.I)
 _TARGET_VERB = re.compile(
-    r"\b(?:fired\s+(?:at|on|upon)|opened\s+fire\s+(?:at|on)|targeted|target(?:ing)?|attacked|shot(?:\s+and\s+killed)?|"
-    r"killed|gunned\s+down|ambushed|abducted|kidnapped|stabbed|assassinated|shot\s+dead)\s+"
-    r"(?:(?:a|an|the|two|three|four|five|six|\d+|several|his|her|their|one)\s+)?(?:\([^)]{0,40}\)\s+)?"
-    r"(?P<np>(?:[\w'-]+\s+){0,4}?(?P<head>[\w-]+))\b",
+    r"\b(?:fired\s+(?:\w+\s+){0,4}?(?:at|on|upon)|opened\s+fire\s+(?:at|on)|targeted|targeting|attacked|shot(?:\s+and\s+killed)?|"
+    r"killed|gunned\s+down|ambushed|abducted|kidnapped|stabbed|assassinated|shot\s+dead|injured|wounded)\s+"
+    r"(?P<np>[^.;,]{1,80})",
     re.I,
 )
+# The noun phrase ends at a preposition, a relative clause or a verb.
+_NP_END = re.compile(r"\s(?:in|at|near|on|outside|inside|with|from|who|which|while|when|during|after|before|"
+                     r"along|as|by|killing|injuring|wounding|and\s+(?:its|his|their)\s+(?!crew))\s", re.I)
+_ARMED_WORDS = re.compile(r"\b(?:death\s+squad|militia|pro-government|pro-state|state-backed|lashkar|peace\s+committee)\b", re.I)
 _CIVILIAN_HEADS = re.compile(
     r"^(?:civilians?|persons?|people|man|men|woman|women|boys?|girls?|child(?:ren)?|labou?rers?|workers?|miners?|"
     r"shopkeepers?|traders?|drivers?|journalists?|teachers?|doctors?|students?|leaders?|politicians?|activists?|"
     r"brother(?:-in-law)?|sons?|relatives?|elders?|informants?|passengers?|villagers?|residents?|engineers?|"
     r"contractors?|employees?|officials?|councill?ors?|chairman|candidates?|worshipp?ers?|pilgrims?|house|home|"
-    r"shop|school|vehicle\s+of\s+a|nationals?|citizens?|farmers?|herders?|truck|bus|passers-by|family)$", re.I)
+    r"shops?|schools?|nationals?|citizens?|farmers?|herders?|trucks?|bus|buses|passers-by|family|poets?|writers?|"
+    r"crew|company|compound|tankers?|members?|separatist|defector|lawyers?|judges?|clerics?|scholars?|"
+    r"tribesm[ae]n|notables?|vendors?|labour|stall|market|hotel|restaurant|rickshaw|van)$", re.I)
 _SECURITY_HEADS = re.compile(
     r"^(?:soldiers?|troops?|personnel|forces?|army|military|police(?:m[ae]n)?|policeman|officers?|constables?|"
     r"levies|fc|corps|convoy|patrol|posts?|check\s?-?posts?|checkpoints?|camps?|outposts?|bases?|stations?|"
-    r"cantonment|garrison|headquarters|jawans?|commandos?|rangers|guards?|sho|ctd|unit|team|party)$", re.I)
+    r"cantonment|garrison|headquarters|jawans?|commandos?|rangers|guards?|sho|ctd|unit|team|party|installations?|"
+    r"vehicles?|cars?|scouts|militia)$", re.I)
 
 
 def _target_side(mentions: list[Mention], text: str) -> str | None:
-    """Who was attacked: the noun right after "fired at", "targeted", "shot" ... in the event's sentences."""
+    """Who was attacked: the noun phrase after "fired at", "targeted", "shot" ... in the event's sentences."""
     for m in mentions:
         for hit in _TARGET_VERB.finditer(text, m.span[0], m.span[1]):
-            np = hit.group("np").lower()
-            if re.search(r"\boff-duty\b|\bunarmed\b|\bretired\b", text[hit.start(): hit.end() + 30], re.I):
+            np = hit.group("np")
+            cut = _NP_END.search(" " + np + " ")
+            np = (" " + np + " ")[: cut.start()] if cut else np
+            if re.search(r"\boff[- ]duty\b|\bunarmed\b|\bretired\b|\bformer\b", text[hit.start(): hit.end() + 30], re.I):
                 return "civilians"
-            for word in reversed(np.split()):
+            if _ARMED_WORDS.search(np):
+                return "security"  # pro-government militias are armed: a clash
+            words = [w.strip("()'\"").lower() for w in np.split()]
+            if any(re.fullmatch(r"military|army|security|police|fc|levies|frontier", w) for w in words):
+                return "security"
+            for word in reversed(words):
                 if _SECURITY_HEADS.match(word):
                     return "security"
                 if _CIVILIAN_HEADS.match(word):
