@@ -310,6 +310,10 @@ def build_event(cluster: Cluster, text: str, published: str | None, claims_of_re
 
     fatalities = killed.total
     fatalities_spans = killed.spans
+    if fatalities and all(c.claimed_by_group for c in counts if c.kind == "killed") and any(
+            not c.claimed_by_group for c in counts if c.kind == "injured"):
+        # Better-sourced reports give only injuries; the group's death claim is not the figure.
+        fatalities, fatalities_spans = 0, injured.spans
     if fatalities is None and injured.total:
         fatalities, fatalities_spans = 0, injured.spans  # injuries reported and no deaths: none died
     weapons = _unique(m.group(0).lower() for m in _finditer_in(WEAPONS, text, mentions))

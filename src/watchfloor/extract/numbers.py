@@ -134,6 +134,7 @@ class Count:
     update: bool = False  # "the death toll rose to ..."
     generic: bool = False
     who: str = ""  # the people counted, as written: "nine soldiers"
+    vague: bool = False  # no number given ("heavy casualties"): the settings' default
 
 
 def side_of(noun: str) -> tuple[str, bool]:
@@ -144,12 +145,13 @@ def side_of(noun: str) -> tuple[str, bool]:
     return "unknown", True
 
 
-_ADJ = r"(?:(?:[A-Za-z'.-]+|\([^)]{1,40}\))\s+){0,4}?"  # a few modifiers: "Pakistani security", "off-duty", "FC"
+_ADJ = r"(?:(?:[A-Za-z'.-]+,?|\([^)]{1,40}\))\s+){0,6}?"  # a few modifiers: "Pakistani security", "off-duty", "FC"
 _NOUN = "|".join(f"(?:{p})" for p in SIDE_WORDS.values())
 _FIG = rf"(?P<fig>{FIGURE}|a|an|one|another|two\s+more|(?:{NUMBER})\s+(?:more|other))"
 _BE = r"(?:\s+(?:were|was|have|has|had|been|are|is|got|reportedly|also|later|all|each|left|both|critically|seriously|severely|badly|fatally|allegedly))*"
 # "members of the Sibi Scouts", "personnel from the FC", "workers belonging to Punjab"
-_POSTMOD = r"(?:\s+(?:of|from|belonging\s+to|with|in)\s+(?:the\s+)?[\w'.-]+(?:\s+[\w'.-]+){0,3}?)?"
+_POSTMOD = (r"(?:\s+(?:of|from|belonging\s+to|with|in)\s+(?:the\s+)?[\w'.-]+(?:\s+[\w'.-]+){0,3}?)?"
+            r"(?:\s*\([^)]{1,40}\))?")
 
 # "nine soldiers were killed", "two policemen martyred", "3 dead", "ten people including the bomber died"
 _PASSIVE = re.compile(
@@ -173,7 +175,9 @@ _ACTIVE = re.compile(
     re.I,
 )
 # "killing him", "injuring them both"
-_PRONOUN_OBJECT = re.compile(r"\b(?P<verb>killing|killed|injuring|wounding|injured|wounded)\s+(?P<who>him|her)\b(?!\s+\w+(?:ed|ing)\b)", re.I)
+_PRONOUN_OBJECT = re.compile(
+    r"\b(?P<verb>killing|killed|injuring|wounding|injured|wounded)\s+(?P<who>him|her)\b(?!\s+\w+(?:ed|ing)\b)"
+    r"|\bshot\s+(?P<who2>him|her)\s+(?P<verb2>dead)\b|\b(?P<verb3>shot\s+and\s+killed|shot\s+dead)\s+(?:a|an|the)\b", re.I)
 # "the death toll rose to 12", "toll climbed to 59"
 _TOLL = re.compile(
     rf"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?dead|fatalities)\s+(?:\w+\s+){{0,3}}?"
@@ -187,7 +191,8 @@ _SINGULAR = "|".join(
                 "person", "man", "woman", "boy", "girl", "child", "passenger", "labourer", "laborer", "worker",
                 "villager", "resident", "student", "teacher", "journalist", "trader", "farmer", "militant",
                 "terrorist", "attacker", "assailant", "gunman", "bomber", "suspect", "guard", "official",
-                "member", "individual", "captain", "major", "lieutenant", "colonel", "commando", "cop",
+                "member", "individual", "captain", "major", "lieutenant", "colonel", "commando", "cop", "chief",
+                "leader", "head constable", "sho", "commander", "inspector", "sub-inspector", "subedar", "naik",
                 "levies official", "fc official", "engineer", "national", "citizen", "rebel", "insurgent")
 )
 # "He was killed", "a soldier was martyred", "the driver died" (singular only: "the soldiers were
@@ -195,7 +200,19 @@ _SINGULAR = "|".join(
 _SINGLE = re.compile(
     rf"\b(?:(?P<pron>he|she|another|one\s+other)|(?:a|an|one|the)\s+{_ADJ}(?P<noun>{_SINGULAR}|driver|official|leader|commander|chairman|"
     rf"councill?or|shopkeeper|doctor|cleric|informant|elder|guard|watchman|head|owner|son|brother|father))"
-    rf"{_BE}\s+(?P<verb>{KILL_VERBS}|{INJURE_VERBS})\b",
+    rf"{_POSTMOD}{_BE}\s+(?P<verb>{KILL_VERBS}|{INJURE_VERBS})\b",
+    re.I,
+)
+# Casualties claimed or reported without a number: ACLED's coders use 3 (the vague default).
+# Deaths claimed or reported without a number: ACLED's coders use 3 (the vague default).
+# "Casualties" alone is not a death figure: it counts the wounded too.
+_UNSPECIFIED = re.compile(
+    r"\b(?:(?:heavy|significant|multiple|several|many|numerous|unspecified|unknown|considerable|huge|large)\s+"
+    r"(?:number\s+of\s+)?(?:fatalities|losses(?:\s+of\s+life)?|deaths|loss\s+of\s+life)|"
+    r"(?:an\s+)?(?:unspecified|unknown|undisclosed)\s+number\s+(?:of\s+)?(?:\w+\s+){0,3}?(?:were\s+)?(?:(?:claimed\s+to\s+be\s+)?killed|fatalities|deaths|dead)|"
+    r"(?:causing|inflicting|inflicted|suffered|sustained)\s+(?:\w+\s+){0,2}?(?:losses|fatalities)|"
+    r"loss(?:es)?\s+of\s+(?:life|lives)|killed\s+and\s+(?:injured|wounded)\s+(?:several|many|multiple|dozens)|"
+    r"claimed\s+(?:to\s+have\s+)?killed\s+(?!\d)(?:several|many|multiple|dozens|an\s+unspecified))",
     re.I,
 )
 _NONE = re.compile(
@@ -206,10 +223,12 @@ _NONE = re.compile(
     re.I,
 )
 _GROUP_CLAIM = re.compile(
+    r"\b(?:[A-Z]{2,5}|militants?|insurgents?|separatists?|the\s+group|rebels?|(?:Baloch|militant|insurgent)\s+sources|"
+    r"(?:group's|militants')\s+spokes(?:man|person))\b[^.;]{0,30}?"
     r"\b(?:claimed|claims|claiming|said\s+in\s+a\s+statement|statement\s+(?:said|claimed)|spokesman\s+(?:said|claimed))\b"
-    r"[^.;]{0,25}$",
-    re.I,
+    r"[^.;]{0,25}$"
 )
+_STATE_CLAIMANT = re.compile(r"\b(?:ISPR|CTD|FC|police|army|military|security\s+forces|officials?|government|authorities)\b[^.;]{0,30}$", re.I)
 _NEG_BEFORE = re.compile(r"\b(?:no|not|never|none\s+of\s+the)\s+(?:\w+\s+){0,2}$", re.I)
 
 
@@ -221,7 +240,7 @@ def _count_from(value: int | None, verb: str, noun: str, m: re.Match, text: str,
     kind = "injured" if re.fullmatch(INJURE_VERBS, v) or v in ("injuring", "wounding") else "killed"
     side, generic = side_of(noun) if noun else ("unknown", True)
     before = text[max(0, m.start() - 60): m.start()]
-    claimed = bool(_GROUP_CLAIM.search(before))
+    claimed = bool(_GROUP_CLAIM.search(before)) and not _STATE_CLAIMANT.search(before.split("claim")[0][-40:])
     groups = m.re.groupindex
     who = ""
     if "noun" in groups and m.group("noun") and noun:
@@ -287,7 +306,7 @@ def find_counts(text: str, offset: int = 0, vague: dict[str, int] | None = None)
                     out.append(c2)
     for m in _PRONOUN_OBJECT.finditer(text):
         if free(m):
-            c = _count_from(1, m.group("verb"), "", m, text, offset)
+            c = _count_from(1, m.group("verb") or "killed", "", m, text, offset)
             if c:
                 out.append(c)
                 taken.append(m.span())
@@ -301,6 +320,22 @@ def find_counts(text: str, offset: int = 0, vague: dict[str, int] | None = None)
                 c.side = "unknown"
             out.append(c)
             taken.append(m.span())
+    if not any(c.kind == "killed" and c.value > 0 for c in out):
+        for m in _UNSPECIFIED.finditer(text):
+            if free(m) and not re.search(r"\b(?:no|without)\s+$", text[max(0, m.start() - 8): m.start()]):
+                c = _count_from(_vague_default(vague), "killed", "", m, text, offset)
+                if c:
+                    c.vague = True
+                    out.append(c)
+                    taken.append(m.span())
+    # Figures after a group's claim in the same sentence belong to the claim
+    # ("BLF claimed five soldiers were killed and several others were left injured").
+    out.sort(key=lambda c: c.start)
+    for i, c in enumerate(out):
+        if c.claimed_by_group:
+            for later in out[i + 1:]:
+                if "." not in text[c.end - offset: later.start - offset]:
+                    later.claimed_by_group = True
     for m in _NONE.finditer(text):
         if not free(m):
             continue
@@ -309,6 +344,10 @@ def find_counts(text: str, offset: int = 0, vague: dict[str, int] | None = None)
         out.append(Count(0, kind, "unknown", offset + m.start(), offset + m.end(), m.group(0)))
         taken.append(m.span())
     return out
+
+
+def _vague_default(vague: dict[str, int] | None) -> int:
+    return (vague or {}).get("several", 3)
 
 
 def _figure_or_article(fig: str, vague: dict[str, int] | None) -> int | None:
@@ -335,8 +374,10 @@ def tally(counts: list[Count], kind: str) -> Tally:
     relevant = [c for c in counts if c.kind == kind]
     if not relevant:
         return Tally(None, {}, [], None)
-    # A group's own claim counts only when nothing better sourced gives a figure.
+    # A group's own claim counts only when nothing better sourced gives a figure; a vague
+    # phrase only when no number is given.
     sourced = [c for c in relevant if not c.claimed_by_group] or relevant
+    sourced = [c for c in sourced if not c.vague] or sourced
     updates = [c for c in sourced if c.update]
     if updates:
         best = max(updates, key=lambda c: c.value)
