@@ -288,10 +288,22 @@ def build_event(cluster: Cluster, text: str, published: str | None, claims_of_re
         civilian_hit = True
     if target_side == "security":
         security_hit = True
-    if sub in ("Grenade", "Shelling/artillery/missile attack") and _CLASH.search(" ".join(text[m.span[0]:m.span[1]] for m in mentions)):
-        sub = "Violence"  # grenades or rockets in a firefight: ACLED codes the clash
+    story = " ".join(text[m.span[0]:m.span[1]] for m in mentions)
+    if sub in ("Grenade", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED") and (
+            _CLASH.search(story) or (sub != "Shelling/artillery/missile attack" and _GUNFIRE.search(story))):
+        sub = "Violence"  # explosives used in a gunfight: ACLED codes the clash
     if sub == "Violence":
-        victims_civilian = civilian_hit and not security_hit and not military_target and not state_agent
+        security_dead = killed.by_side.get("security", 0) > 0
+        if state_agent:
+            victims_civilian = False
+        elif target_side == "civilians" and not security_dead:
+            victims_civilian = True  # the person fired at or shot decides, not places named in passing
+            if actor2 is not None and actor2.kind != CIVILIANS:
+                actor2 = None
+        elif target_side == "security":
+            victims_civilian = False
+        else:
+            victims_civilian = civilian_hit and not security_hit and not military_target
         if victims_civilian and (actor2 is None or actor2.kind == CIVILIANS):
             sub = "Attack"
             if actor2 is None:
@@ -372,15 +384,22 @@ def build_event(cluster: Cluster, text: str, published: str | None, claims_of_re
 _CLASH = re.compile(r"\b(?:exchang(?:e|ed|ing)\s+(?:of\s+)?fire|exchanged\s+fire|gun\s?(?:fight|battle)|fire\s?fight|clash(?:ed|es)?|"
                     r"heavy\s+(?:weapons|weaponry|arms)|light\s+and\s+heavy|small\s+(?:arms|weapons)|sniper|retaliat\w+|"
                     r"returned\s+fire|fought\s+back|repulsed)\b", re.I)
+# The attackers also shot: "opened fire and lobbed a grenade", "fired ... and conducted an IED explosion".
+_GUNFIRE = re.compile(r"\b(?:fired\s+(?:at|on|upon|with)|opened\s+fire|firing|gunfire|automatic\s+weapons|small\s+arms|"
+                      r"other\s+weapons|sniper)\b", re.I)
 _TARGET_VERB = re.compile(
-    r"\b(?:fired\s+(?:\w+\s+){0,4}?(?:at|on|upon)|opened\s+fire\s+(?:at|on)|targeted|targeting|attacked|shot(?:\s+and\s+killed)?|"
-    r"killed|gunned\s+down|ambushed|abducted|kidnapped|stabbed|assassinated|shot\s+dead|injured|wounded)\s+"
+    r"\b(?:fired\s+(?:\w+\s+){0,4}?(?:at|on|upon)|opened\s+fire\s+(?:at|on)|targeted|targeting|attacked|"
+    r"shot\s+dead|shot\s+and\s+killed|shot|"
+    r"killed|gunned\s+down|ambushed|abducted|kidnapped|stabbed|assassinated|injured|wounded)\s+"
     r"(?P<np>[^.;,]{1,80})",
     re.I,
 )
 # The noun phrase ends at a preposition, a relative clause or a verb.
-_NP_END = re.compile(r"\s(?:in|at|near|on|outside|inside|with|from|who|which|while|when|during|after|before|"
+_NP_END = re.compile(r"\s(?:in|at|near|on|outside|inside|with|from|who|which|while|when|during|after|before|for|over|"
                      r"along|as|by|killing|injuring|wounding|and\s+(?:its|his|their)\s+(?!crew))\s", re.I)
+_CIVILIAN_PLACES = re.compile(r"\b(?:labou?r(?:ers?)?|construction|workers'?|civilian|passenger|wedding|school|market|"
+                              r"mosque|shrine|hospital|coal|mine|mining|company|contractor|tribal\s+leader|"
+                              r"spying|informer)\b", re.I)
 _ARMED_WORDS = re.compile(r"\b(?:death\s+squad|militia|pro-government|pro-state|state-backed|lashkar|peace\s+committee)\b", re.I)
 _CIVILIAN_HEADS = re.compile(
     r"^(?:civilians?|persons?|people|man|men|woman|women|boys?|girls?|child(?:ren)?|labou?rers?|workers?|miners?|"
@@ -388,7 +407,7 @@ _CIVILIAN_HEADS = re.compile(
     r"brother(?:-in-law)?|sons?|relatives?|elders?|informants?|passengers?|villagers?|residents?|engineers?|"
     r"contractors?|employees?|officials?|councill?ors?|chairman|candidates?|worshipp?ers?|pilgrims?|house|home|"
     r"shops?|schools?|nationals?|citizens?|farmers?|herders?|trucks?|bus|buses|passers-by|family|poets?|writers?|"
-    r"crew|company|compound|tankers?|members?|separatist|defector|lawyers?|judges?|clerics?|scholars?|"
+    r"crew|company|compound|tankers?|members?|separatist|defector|lawyers?|judges?|clerics?|scholars?|functionar(?:y|ies)|"
     r"tribesm[ae]n|notables?|vendors?|labour|stall|market|hotel|restaurant|rickshaw|van)$", re.I)
 _SECURITY_HEADS = re.compile(
     r"^(?:soldiers?|troops?|personnel|forces?|army|military|police(?:m[ae]n)?|policeman|officers?|constables?|"
@@ -404,8 +423,10 @@ def _target_side(mentions: list[Mention], text: str) -> str | None:
             np = hit.group("np")
             cut = _NP_END.search(" " + np + " ")
             np = (" " + np + " ")[: cut.start()] if cut else np
-            if re.search(r"\boff[- ]duty\b|\bunarmed\b|\bretired\b|\bformer\b", text[hit.start(): hit.end() + 30], re.I):
+            if re.search(r"\boff[- ]duty\b|\bunarmed\b|\bretired\b|\bformer\b", text[m.span[0]: m.span[1]], re.I):
                 return "civilians"
+            if _CIVILIAN_PLACES.search(np):
+                return "civilians"  # "a labour camp", "a wedding party": not a military post
             if _ARMED_WORDS.search(np):
                 return "security"  # pro-government militias are armed: a clash
             words = [w.strip("()'\"").lower() for w in np.split()]
