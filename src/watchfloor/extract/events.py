@@ -29,7 +29,9 @@ Span = tuple[int, int]
 # Hints that never make an event on their own once a violent event is under way.
 _FOLLOW_UPS = {"Arrests", "Disrupted weapons use", "Looting/property destruction", "Peaceful protest", "Agreement"}
 _WEAK = re.compile(r"^(?:killed|killing|martyred|slain|fighting|fought|combat|destroyed|assault(?:ed)?|hostages?|encounters?)$", re.I)
-_SPEECH_BEFORE_DATE = re.compile(r"\b(?:said|says|told|stated|announced|added|claimed|confirmed|statement|remarks|aired|wrote|posted)\s*$", re.I)
+_SPEECH_BEFORE_DATE = re.compile(
+    r"\b(?:said|says|told|stated|announced|added|claimed|confirmed|statement|remarks|aired|wrote|posted|"
+    r"responsibility|reported|revised|updated|denied|condemned|vowed|warned)\b(?:\s+\w+){0,2}\s*$", re.I)
 _STATE_AGENT_AFTER = re.compile(
     r"^[^.;]{0,60}?\b(?:killed|arrested|detained|apprehended|neutrali[sz]ed|eliminated|conducted|launched|carried\s+out|"
     r"raided|repulsed|foiled|thwarted|defused|recovered|seized|gunned\s+down|shot\s+dead|targeted|"
@@ -182,6 +184,11 @@ def make_statistics(sentence: str, start: int, counts: list[Count], places: list
     return out
 
 
+def _event_dates(m: Mention, text: str) -> list[DateMention]:
+    """Dates in a mention that date the violence, not a statement about it."""
+    return [d for d in m.dates if not _SPEECH_BEFORE_DATE.search(text[max(0, d.start - 40): d.start])]
+
+
 def _refers_back(m: Mention, text: str) -> bool:
     """Every trigger is definite ("the blast") and the sentence names no new day or figure."""
     if any(c.value > 0 and not c.update for c in m.counts) and not all(
@@ -213,8 +220,8 @@ def cluster_mentions(mentions: list[Mention], text: str) -> list[Cluster]:
         c_a1, c_a2 = _cluster_district(current)
         if a2 and c_a2 and a2 != c_a2:
             new = True
-        day = next((d.date for d in m.dates if d.precision == 1), None)
-        c_day = next((d.date for mm in current.mentions for d in mm.dates if d.precision == 1), None)
+        day = next((d.date for d in _event_dates(m, text) if d.precision == 1), None)
+        c_day = next((d.date for mm in current.mentions for d in _event_dates(mm, text) if d.precision == 1), None)
         if day and c_day and day != c_day:
             new = True
         if new and not _adds_anything(m):
@@ -483,7 +490,7 @@ _SAME_DAY = re.compile(r"\b(?:on\s+)?(?:the\s+same\s+day|that\s+day|the\s+same\s
 def _event_date(mentions: list[Mention], text: str, published: str | None,
                 all_dates: list[DateMention]) -> tuple[str, int, Span | None] | None:
     for m in mentions:
-        usable = [d for d in m.dates if not _SPEECH_BEFORE_DATE.search(text[max(0, d.start - 25): d.start])]
+        usable = _event_dates(m, text)
         if usable:
             # The date nearest a trigger wins: "police on Thursday revised the toll from Monday's bombing".
             def distance(d: DateMention) -> int:
@@ -512,9 +519,12 @@ def _event_date(mentions: list[Mention], text: str, published: str | None,
 def _locate(mentions: list[Mention], gaz) -> tuple[dict, list[Span]]:
     """Pick the event's place: the most specific non-speaker place, checked against districts named."""
     places = [p for m in mentions for p in m.places if p.role not in ("speaker", "dateline")]
-    if not places:
-        # The dateline is where the story was filed; use it only when nothing else is named.
-        places = [p for m in mentions for p in m.places if p.role == "dateline"]
+    datelines = [p for m in mentions for p in m.places if p.role == "dateline"]
+    if datelines and all(p.feature in ("admin1", "country") for p in places) and all(
+            p.feature == "country" and p.country == datelines[0].country or p.admin1 == datelines[0].admin1 for p in places):
+        # The dateline is where the story was filed; use it only when the story names nothing
+        # more precise that disagrees with it ("QUETTA — ... in Balochistan").
+        places = datelines + places
     if not places:
         return {}, []
     rank = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}

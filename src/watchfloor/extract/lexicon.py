@@ -54,7 +54,7 @@ RANK = {
 
 # (hint, pattern). "Violence" = shooting/attacking/killing: Armed clash or Attack by victim.
 _TRIGGERS: list[tuple[str, str]] = [
-    ("Suicide bomb", r"suicide[- ](?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|blast|explosion|vest|jacket|car\s+bomb|"
+    ("Suicide bomb", r"explosives?[- ](?:laden\s+)?(?:vest|jacket|belt)|suicide[- ](?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|blast|explosion|vest|jacket|car\s+bomb|"
                      r"truck\s+bomb|bombing|assault|squad|mission)|blew\s+(?:himself|herself|themselves)\s+up|"
                      r"self-detonat\w*|detonated\s+(?:his|her)\s+(?:suicide\s+)?(?:vest|explosives?)|svbied|"
                      r"explosives?-(?:laden|packed)\s+(?:vehicle|car|motorcycle|motorbike|truck)\s+(?:rammed|into)|"

@@ -66,8 +66,9 @@ def _person_names(text: str, spans) -> set[str]:
             if word not in _NOT_NAMES and not (at_sentence_start and word in _NOT_NAMES):
                 if not re.search(r"\b(?:in|at|of|from|near|to)\s+\S+\s+$", text[max(0, start - 40): start]):
                     people.add(surface)
-        if _NAME_AFTER.match(text[end: end + 30]):
-            people.add(surface)
+        if _NAME_AFTER.match(text[end: end + 30]) and not re.search(
+                r"\b(?:in|at|from|near|of|to|across|outside|inside)\s+(?:the\s+)?$", text[max(0, start - 15): start], re.I):
+            people.add(surface)  # "Kakar said"; but "an official in D.I. Khan told" names a place
     return people
 
 
