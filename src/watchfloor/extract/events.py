@@ -84,6 +84,12 @@ class Cluster:
 _WEAPON_HINTS = {"Suicide bomb", "Remote explosive/landmine/IED", "Grenade", "Shelling/artillery/missile attack"}
 _WEAPON_NOUN = re.compile(r"(?:vest|jacket|explosives?|grenades?|ieds?|devices?|bombs?|mines?|rockets?|mortars?|"
                           r"dynamite|detonators?|rpgs?|missiles?|heavy\s+weapons)$", re.I)
+# The weapon was used: a grenade hurled that did not explode is still an attack.
+_USED = re.compile(r"\b(?:hurled|threw|thrown|lobbed|attacked|targeted|fired|exploded|went\s+off|struck|hit|injur(?:ed|ing)|"
+                   r"killed|killing|wound(?:ed|ing)|detonated)\b", re.I)
+_RETALIATION = re.compile(r"\b(?:in\s+retaliation|retaliat(?:ed|ing|ory)|in\s+response|responded\s+(?:by|with)|returned\s+fire)\b", re.I)
+_SEIZED_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:were|was|have\s+been|had\s+been)\s+(?:also\s+)?(?:seized|recovered|found|"
+                           r"confiscated|defused|diffused|taken\s+into\s+possession)\b", re.I)
 # "the blast", "Friday's attack", "the convoy was targeted": the story goes on about the same event.
 _DEFINITE = re.compile(r"\b(?:the|this|that|its|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|"
                        r"Sunday's|yesterday's|today's|last\s+night's)\s+(?:\w+\s+){0,2}$", re.I)
@@ -99,6 +105,9 @@ def keep_trigger(sentence: str, sent_start: int, trig: Trigger) -> bool:
         return False
     if trig.hint in _WEAPON_HINTS and _WEAPON_NOUN.search(trig.text) and RECOVERED.search(before):
         return False
+    after = sentence[trig.end - sent_start: trig.end - sent_start + 70]
+    if trig.hint in _WEAPON_HINTS and _WEAPON_NOUN.search(trig.text) and _SEIZED_AFTER.match(after):
+        return False  # "two hand grenades ... were also seized"
     if re.search(r"\bto\s+(?:carry\s+out\s+|conduct\s+|launch\s+|stage\s+)?$", before) and not re.search(
             r"\b(?:claimed|claims|said|reported(?:ly)?|is\s+believed|are\s+believed|appears?)\s+to\s+(?:have\s+)?$", before):
         return False  # "armed to attack", "plans to carry out attacks"
@@ -249,7 +258,10 @@ def build_event(cluster: Cluster, text: str, published: str | None, claims_of_re
                 gaz, vague: dict[str, int], all_dates: list[DateMention]) -> Event | None:
     mentions = cluster.mentions
     triggers = [t for m in mentions for t in m.triggers]
-    best = min(triggers, key=lambda t: RANK[t.hint])
+    # What the other side did in response ("fired mortar shells in retaliation") does not
+    # set the event's type when the original attack is also described.
+    primary = [t for t in triggers if not _RETALIATION.search(text[max(0, t.start - 60): t.end + 40])]
+    best = min(primary or triggers, key=lambda t: RANK[t.hint])
     counts = [c for m in mentions for c in m.counts]
     killed = tally(counts, "killed")
     injured = tally(counts, "injured")
@@ -296,9 +308,19 @@ def build_event(cluster: Cluster, text: str, published: str | None, claims_of_re
     if target_side == "security":
         security_hit = True
     story = " ".join(text[m.span[0]:m.span[1]] for m in mentions)
-    if sub in ("Grenade", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED") and (
-            _CLASH.search(story) or (sub != "Shelling/artillery/missile attack" and _GUNFIRE.search(story))):
+    if sub in ("Grenade", "Remote explosive/landmine/IED") and (_CLASH.search(story) or _GUNFIRE.search(story)):
         sub = "Violence"  # explosives used in a gunfight: ACLED codes the clash
+    elif sub == "Shelling/artillery/missile attack" and _FIREFIGHT.search(story):
+        sub = "Violence"  # rockets fired in a gunfight (not the other side answering shelling)
+    # A device defused or weapons seized in a raid: the bomb nouns describe what was stopped.
+    hints = {t.hint for t in triggers}
+    if sub in _WEAPON_HINTS and all(_WEAPON_NOUN.search(t.text) for t in triggers if t.hint in _WEAPON_HINTS) and (
+            hints & {"Disrupted weapons use", "Arrests"}) and not _USED.search(story):
+        sub = "Disrupted weapons use" if "Disrupted weapons use" in hints else "Arrests"
+        if not state_agent and state:
+            state_agent = state[0]
+        if state_agent:
+            actor1, actor2 = state_agent, (groups[0] if groups else (generic[0] if generic else None))
     if sub == "Violence":
         security_dead = killed.by_side.get("security", 0) > 0
         if state_agent:
@@ -391,6 +413,9 @@ def build_event(cluster: Cluster, text: str, published: str | None, claims_of_re
 _CLASH = re.compile(r"\b(?:exchang(?:e|ed|ing)\s+(?:of\s+)?fire|exchanged\s+fire|gun\s?(?:fight|battle)|fire\s?fight|clash(?:ed|es)?|"
                     r"heavy\s+(?:weapons|weaponry|arms)|light\s+and\s+heavy|small\s+(?:arms|weapons)|sniper|retaliat\w+|"
                     r"returned\s+fire|fought\s+back|repulsed)\b", re.I)
+_FIREFIGHT = re.compile(r"\b(?:exchang(?:e|ed|ing)\s+(?:of\s+)?fire|exchanged\s+fire|gun\s?(?:fight|battle)|fire\s?fight|"
+                        r"clash(?:ed|es)?|heavy\s+(?:weapons|weaponry|arms)|light\s+and\s+heavy|small\s+(?:arms|weapons)|"
+                        r"sniper)\b", re.I)
 # The attackers also shot: "opened fire and lobbed a grenade", "fired ... and conducted an IED explosion".
 _GUNFIRE = re.compile(r"\b(?:fired\s+(?:at|on|upon|with)|opened\s+fire|firing|gunfire|automatic\s+weapons|small\s+arms|"
                       r"other\s+weapons|sniper)\b", re.I)

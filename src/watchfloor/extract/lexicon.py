@@ -103,6 +103,15 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [(hint, re.compile(rf"\b(?:{p})\b", re.
 # Any word that makes a sentence worth a closer look (a fast pre-filter).
 ANY_TRIGGER = re.compile("|".join(f"(?:{p})" for _, p in _TRIGGERS), re.I)
 
+# Disasters and accidents kill and destroy too, but they are not political violence.
+NOT_POLITICAL = re.compile(
+    r"\b(?:floods?|flooding|flash\s+floods?|rains?|rainfall|downpours?|monsoon|earthquakes?|quakes?|landslides?|"
+    r"avalanches?|storms?|cyclones?|heatwaves?|heat\s+wave|drought|road\s+accidents?|traffic\s+accidents?|collision|"
+    r"crash(?:ed)?|drown(?:ed|ing)|electrocuted|cylinder\s+(?:blast|explosion)|gas\s+(?:leak|cylinder)|"
+    r"boiler\s+(?:blast|explosion)|short\s+circuit|fire\s+broke\s+out|mine\s+collapse|caved?\s+in|"
+    r"cricket|bowl(?:ed|ers?|ing)|wickets?|innings|batsm[ae]n|batters?|stadium\s+crowd)\b",
+    re.I,
+)
 # Words around a trigger that say no real attack happened (yet).
 HYPOTHETICAL = re.compile(
     r"\b(?:vow(?:ed|s)?|threat(?:en(?:ed|s)?)?|would|could|might|may|plan(?:s|ned|ning)?\s+to|plot(?:ted|ting)?\s+to|"
@@ -158,6 +167,8 @@ PERIOD = re.compile(
     r"(?:so\s+far\s+)?this\s+year|so\s+far\s+in\s+(?:19|20)\d{2}|since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|(?:19|20)\d{2}|last\s+year|the\s+year)|"
     r"(?:over|during|in|within)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months?|years?|weeks?|decades?)|"
     r"in\s+(?:19|20)\d{2}(?!\s*,?\s*(?:when|as))|during\s+(?:19|20)\d{2}|last\s+year|a\s+year\s+earlier|"
+    r"since\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:takeover|withdrawal|came\s+to\s+power|seized\s+power|return(?:ed)?|began|started|"
+    r"start|launch(?:ed)?|operation|ceasefire|collapse)|in\s+the\s+(?:\w+\s+)?(?:years?|months?)\s+since|"
     r"(?:monthly|annual|yearly)\s+(?:toll|tally|count|report)|during\s+the\s+month|in\s+the\s+month\s+of\s+\w+)\b",
     re.I,
 )

@@ -20,7 +20,7 @@ from .events import (
 )
 import re
 
-from .lexicon import ANY_TRIGGER, DENIED_REPORT, NO_SUCH_EVENT, SEPARATE_EVENT, find_triggers
+from .lexicon import ANY_TRIGGER, DENIED_REPORT, NO_SUCH_EVENT, NOT_POLITICAL, SEPARATE_EVENT, find_triggers
 
 _REPORTED = re.compile(r"\b(?:claimed|alleged|purported(?:ly)?|reportedly|circulating|shared|posts?|videos?)\b", re.I)
 from .numbers import find_counts
@@ -73,6 +73,9 @@ class Extractor:
             triggers = [t for t in find_triggers(sentence, s) if keep_trigger(sentence, s, t)]
             if triggers and denied_article and (DENIED_REPORT.search(sentence) or _REPORTED.search(sentence)):
                 continue  # an attack the article reports only as a denied or rumoured claim
+            if triggers and NOT_POLITICAL.search(sentence) and not any(
+                    a.kind in (2, 3) for a in actors if s <= a.start < e):
+                continue  # floods, accidents, gas cylinders and cricket "attacks" are not political violence
             s_actors = [a for a in actors if s <= a.start < e]
             if (not triggers or is_background(sentence, triggers, counts)
                     or not is_supported(sentence, s, triggers, counts, s_actors)):
