@@ -38,7 +38,7 @@ _WEEKDAY = re.compile(
 _RELATIVE = [
     (re.compile(r"\b(?:last|on\s+the)\s+weekend|over\s+the\s+weekend\b", re.I), "weekend", 2),
     (re.compile(r"\bday\s+before\s+yesterday\b", re.I), -2, 1),
-    (re.compile(r"\byesterday\b|\blast\s+night\b|\bovernight\b", re.I), -1, 1),
+    (re.compile(r"\byesterday\b|\blast\s+night\b|\bovernight\b|\ba\s+day\s+(?:earlier|before)\b|\bthe\s+(?:previous|preceding)\s+day\b", re.I), -1, 1),
     (re.compile(r"\b(?:today|this\s+(?:morning|afternoon|evening)|tonight|earlier\s+today)\b", re.I), 0, 1),
     (re.compile(r"\b(?:last|past|previous)\s+week\b|\ba\s+week\s+ago\b", re.I), -7, 2),
     (re.compile(r"\b(?:earlier|later)\s+this\s+week\b|\bthis\s+week\b", re.I), -2, 2),

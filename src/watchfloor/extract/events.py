@@ -43,7 +43,7 @@ _OPERATION = re.compile(r"\b(?:intelligence[- ]based\s+operation|ibo|search\s+op
                         r"military\s+operation|security\s+operation|combing\s+operation|operation\s+against)\b", re.I)
 _CLAIMED_RESPONSIBILITY = re.compile(r"\b(?:claimed|claims|claiming|accepted|owned)\s+(?:the\s+)?responsibility\b|"
                                      r"\bresponsibility\s+(?:was|has\s+been)\s+claimed\s+by\b", re.I)
-_DENIED_RESPONSIBILITY = re.compile(r"\b(?:denied|denies|deny|distanced\s+(?:itself|themselves))\b[^.]{0,40}\b(?:involvement|responsibility|role|carrying\s+out)\b", re.I)
+_DENIED_RESPONSIBILITY = re.compile(r"\b(?:denied|denies|deny|distanced\s+(?:itself|themselves)|rejected)\b[^.]{0,40}\b(?:involvement|responsibility|role|carrying\s+out|any\s+hand|links?)\b", re.I)
 _COUNTRY_NAMES = {"PK": "Pakistan", "AF": "Afghanistan", "IN": "India", "IR": "Iran", "SV": "El Salvador",
                   "GT": "Guatemala", "CO": "Colombia", "PE": "Peru", "HN": "Honduras", "NI": "Nicaragua",
                   "BO": "Bolivia", "EC": "Ecuador", "CL": "Chile", "PA": "Panama", "MX": "Mexico"}
@@ -149,10 +149,20 @@ def is_supported(sentence: str, sent_start: int, triggers: list[Trigger], counts
     return any(TARGETS.search(sentence[t.end - sent_start: t.end - sent_start + 50]) for t in triggers)
 
 
-def is_statistic(sentence: str, counts: list[Count]) -> bool:
-    return bool(PERIOD.search(sentence)) and any(c.value >= 2 for c in counts) and not re.search(
-        r"\b(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today)\b", sentence, re.I
-    )
+_SUPERLATIVE = re.compile(r"\b(?:one\s+of\s+the|deadliest|heaviest|worst|biggest|largest|bloodiest|most\s+\w+|highest)\b"
+                          r"[^.;]{0,80}?\b(?:this\s+year|in\s+(?:years|decades|a\s+decade|(?:19|20)\d{2})|since)\b", re.I)
+
+
+def is_statistic(sentence: str, counts: list[Count], dates: list[DateMention] | None = None) -> bool:
+    """An aggregate over a period, not one attack ("one of the deadliest attacks this year" is one)."""
+    if not PERIOD.search(sentence) or not any(c.value >= 2 for c in counts):
+        return False
+    if _SUPERLATIVE.search(sentence):
+        return False
+    day_dates = [d for d in (dates or []) if d.precision == 1]
+    if re.search(r"\b(?:yesterday|today|a\s+day\s+(?:earlier|before)|last\s+night)\b", sentence, re.I):
+        return False
+    return not re.search(r"\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", sentence, re.I) or not day_dates
 
 
 _PEOPLE_FIGURE = re.compile(
@@ -274,7 +284,8 @@ def build_event(cluster: Cluster, text: str, published: str | None, claims_of_re
 
     # -- who ------------------------------------------------------------------------------
     state_agent = _state_is_agent(mentions, text)
-    groups = [a for a in actors if a.kind in (REBEL, 8) and a.named_group]
+    groups = [a for a in actors if a.kind in (REBEL, 8) and a.named_group
+              and not _DENIED_RESPONSIBILITY.search(_sentence_of(text, a.start))]
     groups += [a for a in claims_of_responsibility if a not in groups]
     generic = [a for a in actors if a.kind == 3]
     state = [a for a in actors if a.kind == STATE]
@@ -470,6 +481,12 @@ def _target_side(mentions: list[Mention], text: str) -> str | None:
                 if _CIVILIAN_HEADS.match(word):
                     return "civilians"
     return None
+
+
+def _sentence_of(text: str, pos: int) -> str:
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    end = min((i for i in (text.find(". ", pos), text.find("\n", pos)) if i >= 0), default=len(text))
+    return text[start:end]
 
 
 def _unique(items) -> list[str]:

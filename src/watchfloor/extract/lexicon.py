@@ -169,7 +169,8 @@ PERIOD = re.compile(
     r"in\s+(?:19|20)\d{2}(?!\s*,?\s*(?:when|as))|during\s+(?:19|20)\d{2}|last\s+year|a\s+year\s+earlier|"
     r"since\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:takeover|withdrawal|came\s+to\s+power|seized\s+power|return(?:ed)?|began|started|"
     r"start|launch(?:ed)?|operation|ceasefire|collapse)|in\s+the\s+(?:\w+\s+)?(?:years?|months?)\s+since|"
-    r"(?:monthly|annual|yearly)\s+(?:toll|tally|count|report)|during\s+the\s+month|in\s+the\s+month\s+of\s+\w+)\b",
+    r"(?:monthly|annual|yearly)\s+(?:toll|tally|count|report)|during\s+the\s+month|in\s+the\s+month\s+of\s+\w+|"
+    r"(?:in|during|over|within)\s+(?:that|the\s+same|this)\s+(?:period|time|span|stretch))\b",
     re.I,
 )
 

@@ -148,7 +148,7 @@ def side_of(noun: str) -> tuple[str, bool]:
 _ADJ = r"(?:(?:[A-Za-z'.-]+,?|\([^)]{1,40}\))\s+){0,6}?"  # a few modifiers: "Pakistani security", "off-duty", "FC"
 _NOUN = "|".join(f"(?:{p})" for p in SIDE_WORDS.values())
 _FIG = rf"(?P<fig>{FIGURE}|a|an|one|another|two\s+more|(?:{NUMBER})\s+(?:more|other))"
-_BE = r"(?:\s+(?:were|was|have|has|had|been|are|is|got|reportedly|also|later|all|each|left|both|critically|seriously|severely|badly|fatally|allegedly))*"
+_BE = r"(?:\s+(?:who|that|were|was|have|has|had|been|are|is|got|reportedly|also|later|all|each|left|both|critically|seriously|severely|badly|fatally|allegedly))*"
 # "members of the Sibi Scouts", "personnel from the FC", "workers belonging to Punjab"
 _POSTMOD = (r"(?:\s+(?:of|from|belonging\s+to|with|in)\s+(?:the\s+)?[\w'.-]+(?:\s+[\w'.-]+){0,3}?)?"
             r"(?:\s*\([^)]{1,40}\))?")
@@ -183,7 +183,9 @@ _TOLL = re.compile(
     rf"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?dead|fatalities)\s+(?:\w+\s+){{0,3}}?"
     rf"(?:rose|rises|climbed|climbs|jumped|increased|reached|reaches|stood|stands|is|was|went\s+up|risen|has\s+risen)\s+(?:to\s+|at\s+)?"
     rf"(?P<fig>{FIGURE})\b"
-    rf"|\b(?:revised|raised|lowered|put|updated|brought)\s+the\s+(?:death\s+)?toll\b[^.;]{{0,90}}?\bto\s+(?P<fig2>{FIGURE})\b",
+    rf"|\b(?:revised|raised|lowered|put|updated|brought)\s+the\s+(?:death\s+)?toll\b[^.;]{{0,90}}?\bto\s+(?P<fig2>{FIGURE})\b"
+    rf"|\b(?:number|count|tally)\s+of\s+(?:people|persons|those|victims|dead|deaths|fatalities|soldiers|civilians)"
+    rf"(?:\s+(?:killed|dead|who\s+died))?[^.;]{{0,90}}?\b(?:risen|rose|rises|climbed|climbs|reached|jumped|increased)\s+to\s+(?P<fig3>{FIGURE})\b",
     re.I,
 )
 _SINGULAR = "|".join(
@@ -258,7 +260,8 @@ def find_counts(text: str, offset: int = 0, vague: dict[str, int] | None = None)
         return all(m.end() <= s or m.start() >= e for s, e in taken)
 
     for m in _TOLL.finditer(text):
-        c = _count_from(figure_value(m.group("fig") or m.group("fig2"), vague), "killed", "", m, text, offset, update=True)
+        c = _count_from(figure_value(m.group("fig") or m.group("fig2") or m.group("fig3"), vague), "killed", "", m, text, offset,
+                        update=True)
         if c:
             out.append(c)
             taken.append(m.span())

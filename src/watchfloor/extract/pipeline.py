@@ -67,7 +67,7 @@ class Extractor:
             counts = find_counts(sentence, s, self.vague)
             s_dates = [d for d in all_dates if s <= d.start < e]
             s_places = [p for p in places if s <= p.start < e]
-            if is_statistic(sentence, counts):
+            if is_statistic(sentence, counts, s_dates):
                 statistics.extend(make_statistics(sentence, s, counts, s_places, self.vague))
                 continue
             triggers = [t for t in find_triggers(sentence, s) if keep_trigger(sentence, s, t)]
