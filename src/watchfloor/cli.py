@@ -16,7 +16,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.table import Column, Table
 
 from . import __version__
 from .settings import SettingsError, load_settings
@@ -24,8 +24,10 @@ from .store import Store, StoreError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Political-violence events and attributed claims from news, self-hosted.")
-out = Console()
-err = Console(stderr=True)
+# soft_wrap: plain lines (summaries, `error: SOURCE: reason`, `watchfloor: ...`) are never
+# hard-wrapped at the console width, so each stays one line for grep and scripts.
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
 EXIT_INPUT, EXIT_USAGE, EXIT_STORE = 1, 2, 3
 
@@ -84,8 +86,9 @@ def main(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
 ) -> None:
     c = Context(db or "", config, quiet, as_json)
+    settings = c.settings  # always: a bad --config or variable is exit 3, whatever the command
     if not db:
-        c.db = c.settings["store"]["path"]
+        c.db = settings["store"]["path"]
     ctx.obj = c
 
 
@@ -154,8 +157,11 @@ def extract(
         from .service import extract_stored
 
         with c.store() as store, progress(c, "extracting") as tick:
-            report = extract_stored(store, c.settings, everything=all_stored, on_article=tick)
+            report = extract_stored(store, c.settings, everything=all_stored, on_article=tick,
+                                    on_error=_err_line)
         _print_ingest(c, report, "extract")
+        if report.errors:
+            raise typer.Exit(EXIT_INPUT)
         return
     from .extract import Extractor
     from .extract.jsonl import process_lines
@@ -165,7 +171,10 @@ def extract(
         source = sys.stdin.buffer if file == "-" else open(file, "rb")
     except OSError as exc:
         fail(f"{file}: cannot read ({exc.strerror})", EXIT_INPUT)
-    sink = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        sink = open(output, "w", encoding="utf-8") if output else sys.stdout
+    except OSError as exc:
+        fail(f"{output}: cannot write ({exc.strerror})", EXIT_INPUT)
     failed = 0
     try:
         with progress(c, "extracting") as tick:
@@ -203,7 +212,7 @@ def events(
     if c.as_json:
         emit_json(rows)
         return
-    table = Table("date", "type", "where", "actor1", "actor2", "killed", "reports")
+    table = Table(Column("date", no_wrap=True, min_width=10), "type", "where", "actor1", "actor2", "killed", "reports")
     for r in rows:
         where = ", ".join(x for x in (r["location"], r["admin2"], r["admin1"]) if x)
         table.add_row(r["date"] or "?", r["sub_event_type"], where, r["actor1"] or "", r["actor2"] or "",
@@ -257,13 +266,16 @@ def export(
         fail(f"cannot export {what!r}: choose events, claims or articles", EXIT_USAGE)
     if fmt not in ("jsonl", "csv"):
         fail(f"unknown format {fmt!r}: choose jsonl or csv", EXIT_USAGE)
-    sink = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
-    try:
-        with c.store() as store:
+    with c.store() as store:  # a bad --db fails before any output file is created
+        try:
+            sink = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+        except OSError as exc:
+            fail(f"{output}: cannot write ({exc.strerror})", EXIT_INPUT)
+        try:
             n = write_export(store, what, fmt, sink)
-    finally:
-        if output:
-            sink.close()
+        finally:
+            if output:
+                sink.close()
     if output and not c.quiet:
         err.print(f"exported {n} {what} to {output}")
 
@@ -324,8 +336,7 @@ def demo(ctx: typer.Context) -> None:
         summary = store.summary()
     if c.as_json:
         emit_json({"ingest": report.to_dict(), "summary": summary})
-        return
-    if not c.quiet:
+    elif not c.quiet:
         out.print(f"demo corpus ingested into {c.db}")
         _print_ingest(c, report, "ingest")
         _print_summary(summary)
@@ -345,15 +356,17 @@ def schema() -> None:
 @app.command(name="eval")
 def evaluate(
     ctx: typer.Context,
-    set_name: Annotated[str, typer.Argument(metavar="SET", help="acled, ucdp, muc4 or polnear.")],
+    set_name: Annotated[str, typer.Argument(metavar="SET", help="acled, ucdp or muc4.")],
     path: Annotated[str, typer.Argument(help="The data file of that set.")],
     limit: Annotated[Optional[int], typer.Option(help="Only the first N records.")] = None,
     errors: Annotated[int, typer.Option("--errors", help="Show the N worst records.")] = 0,
 ) -> None:
     """Score the extractor on a development set (see the README for conventions)."""
-    from .eval import format_report, run_eval
+    from .eval import SETS, format_report, run_eval
 
     c: Context = ctx.obj
+    if set_name.strip().lower() not in SETS:  # a usage error, whether or not PATH exists
+        fail(f"unknown evaluation set {set_name!r}; choose from {', '.join(SETS)}", EXIT_USAGE)
     if not Path(path).exists():
         fail(f"{path}: no such file", EXIT_INPUT)
     with progress(c, f"evaluating {set_name}", total=limit) as tick:

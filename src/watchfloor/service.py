@@ -109,13 +109,14 @@ def ingest(
 
 
 def extract_stored(store: Store, settings: dict, *, everything: bool = False,
-                   on_article: Progress | None = None) -> IngestReport:
+                   on_article: Progress | None = None,
+                   on_error: Callable[[IngestError], None] | None = None) -> IngestReport:
     """(Re-)extract stored articles: those an older extractor did, or all of them."""
     report = IngestReport()
     extractor = Extractor(settings)
     articles = list(store.iter_articles(needing_version=None if everything else EXTRACTOR_VERSION))
     for art in articles:
-        _extract_and_save(store, extractor, [art], report)
+        _extract_and_save(store, extractor, [art], report, on_error)
         if on_article:
             on_article(art.title or art.id)
     return report

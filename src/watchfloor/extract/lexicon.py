@@ -85,7 +85,9 @@ _TRIGGERS: list[tuple[str, str]] = [
                  r"clash(?:ed|es)?|encounters?|skirmish(?:es)?|fighting|fought|combat|"
                  r"shot\s+(?:dead|and\s+killed|at|him|her|them)|gunned\s+down|killed|killing|murder(?:ed)?|assassinat(?:ed|ion)|"
                  r"behead(?:ed|ing)|slain|martyred|lynch(?:ed|ing)|tortured|target(?:ed)?\s+killings?|opened\s+fire|"
-                 r"assault(?:ed)?(?!\s+rifles?|\s+weapons?)|massacre(?:d)?|targeted(?=\s+(?:a|an|the|two|three|four|\d+|several|his|their)\b)|"
+                 r"assault(?:ed)?(?!\s+rifles?|\s+weapons?)|massacre(?:d)?|"
+                 r"(?:kill|kills|slay|slays|wound|wounds|injure|injures)(?=\s+(?:\d|a\b|an\b|the\b|two|three|four|five|six|seven|"
+                 r"eight|nine|ten|dozens?|scores|several|many|\w+\s+(?:soldiers|police|militants|people|civilians)))|targeted(?=\s+(?:a|an|the|two|three|four|\d+|several|his|their)\b)|"
                  r"(?<=\bmilitants\s)(?:injured|wounded)|(?<=\bgunmen\s)(?:injured|wounded)|stabbed|hacked\s+to\s+death|shot\s+\w+\s+dead"),
     ("Looting/property destruction", r"set\s+(?:on\s+)?fire|set\s+ablaze|torched|torching|burnt\s+down|burned\s+down|arson|"
                                      r"looted|ransacked|vandali[sz]ed|demolished|destroyed"),

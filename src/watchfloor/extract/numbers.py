@@ -165,7 +165,7 @@ _PASSIVE = re.compile(
 _BOTH = re.compile(r"\b(?P<verb>killing|injuring|wounding)\s+(?:them\s+)?(?P<fig>both|all\s+(?:two|three|four|five))\b", re.I)
 # "killing nine soldiers", "left three dead", "injuring several others", "killed 9 soldiers"
 _ACTIVE = re.compile(
-    rf"\b(?P<verb>killing|killed|kills|kill|martyring|martyred|claimed\s+the\s+lives?\s+of|"
+    rf"\b(?P<verb>killing|killed|kills|kill|slays|slay|martyring|martyred|claimed\s+the\s+lives?\s+of|wounds|injures|"
     rf"left|leaving|injuring|injured|wounding|wounded|shot\s+dead|gunned\s+down|slaughtered|"
     rf"massacred|murdered|assassinated)\s+"
     rf"(?:at\s+least\s+|as\s+many\s+as\s+|more\s+than\s+|over\s+|some\s+|about\s+|around\s+|nearly\s+)?"
@@ -239,7 +239,7 @@ def _count_from(value: int | None, verb: str, noun: str, m: re.Match, text: str,
     if value is None:
         return None
     v = verb.lower()
-    kind = "injured" if re.fullmatch(INJURE_VERBS, v) or v in ("injuring", "wounding") else "killed"
+    kind = "injured" if re.fullmatch(INJURE_VERBS, v) or v in ("injuring", "wounding", "wounds", "injures", "wound", "injure") else "killed"
     side, generic = side_of(noun) if noun else ("unknown", True)
     before = text[max(0, m.start() - 60): m.start()]
     claimed = bool(_GROUP_CLAIM.search(before)) and not _STATE_CLAIMANT.search(before.split("claim")[0][-40:])

@@ -344,7 +344,8 @@ class Store:
             where.append("coalesce(c.date, a.published) >= ?")
             params.append(since)
         if until:
-            where.append("coalesce(c.date, a.published) <= ?")
+            # published may carry a time ("2023-08-09T04:15:00+00:00"): compare the day only.
+            where.append("substr(coalesce(c.date, a.published), 1, 10) <= ?")
             params.append(until)
         sql = (
             "SELECT c.*, a.title AS article_title, a.published AS article_published "
