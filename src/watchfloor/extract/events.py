@@ -67,8 +67,9 @@ class Mention:
 
     @property
     def district(self) -> tuple[str | None, str | None]:
+        """The district the sentence names (not where the story was filed or somebody spoke)."""
         for p in self.places:
-            if p.admin2:
+            if p.admin2 and p.role not in ("dateline", "speaker"):
                 return p.admin1, p.admin2
         return (None, None)
 
@@ -249,7 +250,23 @@ def cluster_mentions(mentions: list[Mention], text: str) -> list[Cluster]:
             clusters.append(Cluster([m]))
         else:
             current.mentions.append(m)
-    return clusters
+    # A later cluster with no place, figure or date of its own is the story talking about an
+    # event it already reported ("the bombing prompted criticism"): fold it back in.
+    merged: list[Cluster] = []
+    for c in clusters:
+        if merged and not _has_own_facts(c, text):
+            merged[-1].mentions.extend(c.mentions)
+        else:
+            merged.append(c)
+    return merged
+
+
+def _has_own_facts(c: Cluster, text: str) -> bool:
+    return any(
+        any(p.role not in ("dateline", "speaker") and p.feature != "country" for p in m.places)
+        or any(cnt.value > 0 for cnt in m.counts) or _event_dates(m, text) or m.separate
+        for m in c.mentions
+    )
 
 
 def _adds_anything(m: Mention) -> bool:
@@ -362,6 +379,10 @@ def build_event(cluster: Cluster, text: str, published: str | None, claims_of_re
 
     fatalities = killed.total
     fatalities_spans = killed.spans
+    if fatalities is None and injured.total == 0:
+        fatalities, fatalities_spans = 0, injured.spans  # "no one was hurt": nobody died either
+    if fatalities is None and sub in _NON_LETHAL:
+        fatalities = 0  # an arrest, an abduction or a defused bomb with no death reported
     if fatalities and all(c.claimed_by_group for c in counts if c.kind == "killed") and any(
             not c.claimed_by_group for c in counts if c.kind == "injured"):
         # Better-sourced reports give only injuries; the group's death claim is not the figure.
@@ -483,6 +504,11 @@ def _target_side(mentions: list[Mention], text: str) -> str | None:
     return None
 
 
+_NON_LETHAL = {"Arrests", "Disrupted weapons use", "Abduction/forced disappearance", "Looting/property destruction",
+               "Peaceful protest", "Agreement", "Change to group/activity", "Headquarters or base established",
+               "Non-violent transfer of territory"}
+
+
 def _sentence_of(text: str, pos: int) -> str:
     start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
     end = min((i for i in (text.find(". ", pos), text.find("\n", pos)) if i >= 0), default=len(text))
@@ -549,7 +575,8 @@ def _event_date(mentions: list[Mention], text: str, published: str | None,
                 d = earlier[-1]
                 return d.date, d.precision, (d.start, d.end)
     # The lead sentence usually carries the day ("... on Friday").
-    lead = [d for d in all_dates if d.start < min(first, 400) and d.precision <= 2]
+    lead = [d for d in all_dates if d.start < min(first, 400) and d.precision <= 2
+            and not _SPEECH_BEFORE_DATE.search(text[max(0, d.start - 40): d.start])]
     if lead:
         d = lead[0]
         return d.date, d.precision, (d.start, d.end)

@@ -54,7 +54,9 @@ RANK = {
 
 # (hint, pattern). "Violence" = shooting/attacking/killing: Armed clash or Attack by victim.
 _TRIGGERS: list[tuple[str, str]] = [
-    ("Suicide bomb", r"explosives?[- ](?:laden\s+)?(?:vest|jacket|belt)|suicide[- ](?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|blast|explosion|vest|jacket|car\s+bomb|"
+    ("Suicide bomb", r"(?:drove|rammed|rams|crashed|drives|driving|steered)\s+(?:an?\s+|his\s+|the\s+)?(?:\w+\s+){0,2}?"
+                     r"(?:vehicle|car|truck|van|motorcycle|motorbike|pickup)\s+(?:packed|laden|loaded|filled|stuffed|rigged)\s+with\s+explosives|"
+                     r"explosives?[- ](?:laden\s+)?(?:vest|jacket|belt)|suicide[- ](?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|blast|explosion|vest|jacket|car\s+bomb|"
                      r"truck\s+bomb|bombing|assault|squad|mission)|blew\s+(?:himself|herself|themselves)\s+up|"
                      r"self-detonat\w*|detonated\s+(?:his|her)\s+(?:suicide\s+)?(?:vest|explosives?)|svbied|"
                      r"explosives?-(?:laden|packed)\s+(?:vehicle|car|motorcycle|motorbike|truck)\s+(?:rammed|into)|"

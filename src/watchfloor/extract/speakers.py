@@ -1,0 +1,697 @@
+"""Speakers of claims: what a source mention ("Kakar", "he", "the prime minister", "a Pentagon
+report", "an Israeli commander") refers to, as one normalized entity per article.
+
+:class:`SpeakerResolver` is built once per article. It first reads the whole text for person
+names and the roles the text gives them ("The caretaker prime minister of Pakistan,
+Anwaar-ul-Haq Kakar", "Interior Minister Sarfraz Bugti", "Mujahid, the Taliban's chief
+spokesman"), then :meth:`SpeakerResolver.resolve` turns each source mention, in text order,
+into an entity dict ``{"name", "role", "affiliation", "type", "anonymous", "outlet"}``:
+
+- person: a personal name; later mentions by surname, by a pronoun (he/she/his/her: the last
+  person spoken of), or by role alone ("the prime minister") resolve to the same entity, whose
+  ``name`` is the fullest form seen. An unnamed role in the lede ("Pakistan's caretaker prime
+  minister") is merged with the first named person the next sentences introduce.
+- institution: governments, ministries, armed forces, parties, agencies, and countries or
+  capitals used for their governments ("Islamabad says" -> Government of Pakistan).
+- document: reports, statements, studies, polls, data ("A Pentagon report" -> affiliation
+  US Department of Defense; "the report" -> the last report mentioned).
+- group: armed groups, movements, crowds ("the TTP", "residents", "witnesses").
+- anonymous: unnamed officials or sources ("an Israeli commander ... on condition of
+  anonymity", "officials", "a security source"); ``outlet`` is the medium they spoke to.
+
+Affiliation comes from what the text says: a country with a government role ("Pakistan's
+caretaker prime minister" -> Government of Pakistan), a military or police role
+(-> Military/Police Forces of X), an organization named in the mention ("chief Taliban
+spokesman" -> Afghan Taliban), "its"/"their" pointing back to an institution, or
+"a spokesman for X". Nothing is looked up outside the text except the small tables below.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .actors import find_actors
+
+# --------------------------------------------------------------------------- tables
+
+# Country -> (demonyms, capital and metonyms). Enough for the news watchfloor reads.
+_COUNTRIES: dict[str, tuple[str, ...]] = {
+    "Pakistan": ("Pakistani", "Pakistanis", "Islamabad", "Rawalpindi"),
+    "Afghanistan": ("Afghan", "Afghans", "Kabul"),
+    "India": ("Indian", "Indians", "New Delhi", "Delhi"),
+    "Iran": ("Iranian", "Iranians", "Tehran"),
+    "China": ("Chinese", "Beijing"),
+    "United States": ("U.S.", "US", "USA", "U.S.A.", "America", "American", "Americans",
+                      "Washington", "United States of America"),
+    "United Kingdom": ("U.K.", "UK", "Britain", "British", "London"),
+    "Russia": ("Russian", "Russians", "Moscow", "Kremlin"),
+    "Israel": ("Israeli", "Israelis", "Jerusalem", "Tel Aviv"),
+    "Saudi Arabia": ("Saudi", "Saudis", "Riyadh"),
+    "Qatar": ("Qatari", "Doha"),
+    "Turkey": ("Turkish", "Ankara", "Turkiye", "Türkiye"),
+    "Bangladesh": ("Bangladeshi", "Dhaka"),
+    "Tajikistan": ("Tajik", "Dushanbe"),
+    "Uzbekistan": ("Uzbek", "Tashkent"),
+    "Ukraine": ("Ukrainian", "Ukrainians", "Kyiv", "Kiev"),
+    "France": ("French", "Paris"),
+    "Germany": ("German", "Berlin"),
+    "Syria": ("Syrian", "Damascus"),
+    "Iraq": ("Iraqi", "Baghdad"),
+    "Egypt": ("Egyptian", "Cairo"),
+    "Palestine": ("Palestinian", "Palestinians"),
+    "Lebanon": ("Lebanese", "Beirut"),
+    "Yemen": ("Yemeni", "Sanaa"),
+    "Japan": ("Japanese", "Tokyo"),
+    "Sri Lanka": ("Sri Lankan", "Colombo"),
+    "Nepal": ("Nepali", "Nepalese", "Kathmandu"),
+    "Mexico": ("Mexican", "Mexico City"),
+    "Canada": ("Canadian", "Ottawa"),
+    "Nigeria": ("Nigerian", "Abuja"),
+    "Somalia": ("Somali", "Mogadishu"),
+    "Sudan": ("Sudanese", "Khartoum"),
+    "Ethiopia": ("Ethiopian", "Addis Ababa"),
+    "Kenya": ("Kenyan", "Nairobi"),
+    "Colombia": ("Colombian", "Bogota"),
+    "El Salvador": ("Salvadoran", "San Salvador"),
+}
+COUNTRY_OF: dict[str, str] = {}
+for _c, _forms in _COUNTRIES.items():
+    COUNTRY_OF[_c.casefold()] = _c
+    for _f in _forms:
+        COUNTRY_OF.setdefault(_f.casefold(), _c)
+# Only these forms stand for the country's government when they are the whole speaker.
+_CAPITAL_OR_COUNTRY = {k for k, v in COUNTRY_OF.items()
+                       if k == v.casefold() or k in {"islamabad", "kabul", "new delhi", "delhi", "tehran",
+                                                      "beijing", "washington", "moscow", "kremlin",
+                                                      "london", "riyadh", "ankara", "dhaka", "kyiv",
+                                                      "jerusalem", "doha", "us", "u.s.", "america",
+                                                      "britain", "uk", "u.k."}}
+
+# Organizations that are named rather than described. Keys are case-folded surface forms.
+_ORGS: dict[str, tuple[str, str]] = {  # form -> (canonical name, type)
+    "pentagon": ("US Department of Defense", "institution"),
+    "defense department": ("US Department of Defense", "institution"),
+    "defence department": ("US Department of Defense", "institution"),
+    "department of defense": ("US Department of Defense", "institution"),
+    "u.s. defense department": ("US Department of Defense", "institution"),
+    "us defense department": ("US Department of Defense", "institution"),
+    "dod": ("US Department of Defense", "institution"),
+    "state department": ("US Department of State", "institution"),
+    "u.s. state department": ("US Department of State", "institution"),
+    "white house": ("White House", "institution"),
+    "united nations": ("United Nations", "institution"),
+    "un": ("United Nations", "institution"),
+    "u.n.": ("United Nations", "institution"),
+    "nato": ("NATO", "institution"),
+    "ispr": ("Military Forces of Pakistan", "institution"),
+    "inter-services public relations": ("Military Forces of Pakistan", "institution"),
+    "foreign office": ("Government of Pakistan", "institution"),
+    "small arms survey": ("Small Arms Survey", "institution"),
+    "taliban": ("Afghan Taliban", "group"),
+    "islamic emirate": ("Afghan Taliban", "institution"),
+    "pakistani taliban": ("TTP: Tehrik-i-Taliban Pakistan", "group"),
+    "amnesty international": ("Amnesty International", "institution"),
+    "human rights watch": ("Human Rights Watch", "institution"),
+    "red cross": ("International Committee of the Red Cross", "institution"),
+    "icrc": ("International Committee of the Red Cross", "institution"),
+    "fbi": ("FBI", "institution"),
+    "cia": ("CIA", "institution"),
+    "congress": ("US Congress", "institution"),
+    "ecp": ("Election Commission of Pakistan", "institution"),
+    "pti": ("Pakistan Tehreek-e-Insaf", "group"),
+    "pml-n": ("Pakistan Muslim League (Nawaz)", "group"),
+    "ppp": ("Pakistan Peoples Party", "group"),
+}
+
+# News outlets: a speaker "told" one of these, or an outlet is itself the source.
+_OUTLETS = {
+    "newsweek", "reuters", "afp", "agence france-presse", "ap", "the associated press",
+    "associated press", "bbc", "bbc urdu", "cnn", "voa", "voice of america", "al jazeera",
+    "dawn", "geo news", "geo", "geo tv", "ary news", "the express tribune", "express tribune",
+    "the news", "the nation", "xinhua", "anadolu", "anadolu agency", "the new york times",
+    "new york times", "the washington post", "washington post", "the guardian", "the times",
+    "wall street journal", "the wall street journal", "bloomberg", "tolo news", "tolonews",
+    "pajhwok", "ptv", "radio pakistan", "app", "associated press of pakistan", "fox news",
+    "msnbc", "nbc", "abc", "cbs", "npr", "politico", "the hill", "axios", "breitbart",
+    "rfe/rl", "radio free europe", "radio mashaal", "the diplomat", "arab news", "sky news",
+    "the independent", "daily times", "the friday times", "samaa", "samaa tv", "dunya news",
+}
+_OUTLET_WORDS = re.compile(r"\b(?:magazine|newspaper|news agency|agency|television|TV|radio|channel|daily|"
+                           r"weekly|news|times|post|tribune|herald|journal|gazette|broadcaster|network)\b", re.I)
+
+# Head nouns, case-folded.
+_PERSON_ROLES = re.compile(
+    r"\b(?:prime minister|president|vice president|premier|minister|secretary|spokes(?:man|woman|person)|"
+    r"official|officer|commander|general|chief|head|director|governor|ambassador|envoy|diplomat|"
+    r"lawmaker|legislator|senator|congressman|congresswoman|mp|mna|mpa|leader|chairman|chairwoman|"
+    r"chairperson|adviser|advisor|aide|analyst|expert|researcher|scholar|professor|lawyer|attorney|"
+    r"judge|police chief|inspector|superintendent|commissioner|administrator|mayor|elder|cleric|"
+    r"militant|fighter|commander|soldier|witness|resident|survivor|doctor|surgeon|journalist|reporter|"
+    r"correspondent|activist|candidate|nominee|strategist|pollster|negotiator|mediator|source|insider|"
+    r"father|mother|brother|sister|son|daughter|relative|wife|husband|uncle|cousin|man|woman|"
+    r"colonel|major|captain|brigadier|lieutenant|sergeant|admiral|marshal|emir|mullah|imam|king|"
+    r"prince|founder|owner|executive|ceo|manager|economist|historian|author|writer|campaigner|"
+    r"organizer|organiser|coordinator|representative|delegate|member|worker|student|farmer|driver|"
+    r"shopkeeper|trader|villager|teacher|nurse|medic|paramedic|rescuer|volunteer|employee|staffer|"
+    r"guard|constable|deputy|counsel|prosecutor|investigator|monitor|observer|specialist|dsp|sho|ssp|dpo|ig)s?\b", re.I)
+_GOV_ROLE = re.compile(r"\b(?:prime minister|president|premier|minister|secretary|foreign office|ambassador|"
+                       r"envoy|diplomat|governor|chief minister|senator|lawmaker|cabinet|government|"
+                       r"spokes(?:man|woman|person) for the (?:foreign|interior|defen[cs]e)|adviser|advisor)\b", re.I)
+_MIL_ROLE = re.compile(r"\b(?:army|military|general|commander|colonel|major|brigadier|lieutenant|soldiers?|"
+                       r"troops|corps|admiral|air force|navy|ispr)\b", re.I)
+_POLICE_ROLE = re.compile(r"\b(?:police|inspector|superintendent|constable|sho|ssp|dsp|dpo|ctd|levies)\b", re.I)
+_DOCUMENT = re.compile(
+    r"\b(?:report|reports|statement|statements|study|studies|survey|poll|polls|data|figures|document|"
+    r"documents|letter|assessment|memo|memorandum|communique|communiqué|press release|release|analysis|"
+    r"audit|review|findings|records|record|filing|filings|indictment|lawsuit|complaint|tally|count|"
+    r"estimates|website|post|tweet|video|footage|resolution|bulletin|notification|order|verdict|ruling|"
+    r"judgment|judgement|charge sheet|fir|dossier|transcript|cable|email|e-mail|message|note|"
+    r"results|statistics|index|paper|book|article|editorial|column|plan|budget|manifesto|declaration|"
+    r"exit polls?)\b", re.I)
+_INSTITUTION = re.compile(
+    r"\b(?:ministry|department|government|administration|authorit(?:y|ies)|army|military|police|"
+    r"office|agency|commission|committee|council|court|parliament|assembly|senate|house|cabinet|"
+    r"embassy|consulate|mission|bureau|service|forces|force|corps|directorate|secretariat|"
+    r"institute|university|organi[sz]ation|company|firm|bank|fund|board|campaign|party|"
+    r"coalition|alliance|union|federation|association|centre|center|foundation|council|"
+    r"spokesperson's office|state media|media|news agency|presidency|palace|kremlin|pentagon|"
+    r"white house|foreign office|isPR|levies|ctd|rangers|frontier corps|province|state|city hall|"
+    r"municipality|district administration|hospital|hospitals|airline|network|channel|newspaper|"
+    r"magazine|outlet|website|regime|junta|emirate|taliban government)\b", re.I)
+_GROUP = re.compile(
+    r"\b(?:group|groups|militants?|insurgents?|rebels?|fighters|separatists?|taliban|movement|"
+    r"outfit|organisation|network|faction|residents|witnesses|villagers|protesters|protestors|"
+    r"demonstrators|families|relatives|people|locals|elders|tribesmen|students|workers|activists|"
+    r"critics|supporters|opponents|voters|analysts|experts|observers|survivors|doctors|lawyers|"
+    r"traders|farmers|parents|leaders|members|republicans|democrats|liberals|conservatives|"
+    r"americans|pakistanis|afghans|others|many|some|most|both)\b", re.I)
+_ANON_HEAD = re.compile(
+    r"\b(?:officials?|sources?|officers?|commanders?|diplomats?|aides?|insiders?|"
+    r"(?:people|persons?|someone) (?:familiar|close|with knowledge|briefed|involved)|spokes(?:man|woman|person)|"
+    r"investigators?|agents?|soldiers?|policem[ae]n|police officers?|intelligence|security personnel)\b", re.I)
+_ANON_PHRASE = re.compile(
+    r"on (?:the )?condition of anonymity|asked not to be (?:named|identified)|requested anonymity|"
+    r"declined to be (?:named|identified)|not authori[sz]ed to (?:speak|talk|brief)|"
+    r"speaking anonymously|who (?:did not|didn't) want to be (?:named|identified)|anonymous", re.I)
+_INDEFINITE = re.compile(r"^(?:a|an|one|two|three|four|several|some|many|other|another|various|multiple|"
+                         r"senior|local|security|unnamed|unidentified)\b", re.I)
+
+_TITLE = re.compile(
+    r"^(?:(?:(?:former|caretaker|interim|acting|deputy|then|outgoing|incoming|federal|provincial|"
+    r"foreign|interior|defen[cs]e|finance|information|home|chief|prime|vice|state|army|lt\.?|lieutenant|"
+    r"major|maj\.?|general|gen\.?|col\.?|colonel|brig\.?|brigadier|capt\.?|captain|sgt\.?|sergeant|"
+    r"admiral|adm\.?|air|marshal|minister|president|premier|secretary|spokes(?:man|woman|person)|"
+    r"senator|sen\.?|rep\.?|representative|gov\.?|governor|mayor|judge|justice|dr\.?|mr\.?|mrs\.?|ms\.?|"
+    r"prof\.?|professor|sheikh|mullah|maulana|mufti|imam|emir|king|queen|prince|senior|superintendent|"
+    r"inspector|commissioner|director|deputy|chairman|chairwoman|ambassador|envoy|speaker|leader|"
+    r"commander|chief|spokesperson|special|assistant|adviser|advisor|attorney|police|district|"
+    r"opposition|party|taliban|ttp|military|regional|national|u\.s\.|us|pakistani|afghan|indian|"
+    r"iranian|chinese|american|israeli|british|russian|republican|democratic|democrat|presidential|"
+    r"candidate|nominee|sir|lord|lady|dame|hon\.?|honourable)\s+)+)", re.I)
+
+_NAME_PARTICLES = {"ul", "ur", "ud", "us", "al", "el", "bin", "ibn", "binti", "de", "da", "di", "du", "van",
+                   "von", "der", "den", "la", "le", "e", "i", "o'"}
+_NOT_NAME = {
+    "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those", "it", "he",
+    "she", "they", "we", "i", "you", "in", "on", "at", "of", "for", "and", "but", "or", "with", "by",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "god", "allah", "islam", "muslim", "muslims", "christian", "christians", "twitter", "x", "facebook",
+    "telegram", "whatsapp", "youtube", "instagram", "tiktok", "earlier", "later", "meanwhile", "however",
+    "separately", "also", "source", "home", "news", "read", "more", "photo", "video", "related",
+}
+_PRONOUN_PERSON = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "i", "me", "my"}
+_PRONOUN_PLURAL = {"they", "them", "their", "we", "us", "our"}
+_PRONOUN_IT = {"it", "its", "itself"}
+_RELATIVE = {"who", "which", "that", "whom", "whose"}
+
+_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|Mc[A-Z][a-z]+)"
+_PARTICLE = r"(?:ul|ur|ud|al|el|bin|ibn|de|da|di|van|von|der|la|le)"
+_PERSON_NAME = re.compile(
+    rf"\b{_NAME_TOKEN}(?:[-\s]+(?:{_PARTICLE}[-\s]+)?{_NAME_TOKEN}){{0,3}}\b")
+_CAPWORD = re.compile(r"[A-Z]")
+
+
+def _fold(s: str) -> str:
+    return " ".join(s.replace("’", "'").split()).casefold()
+
+
+@dataclass
+class Entity:
+    name: str
+    type: str  # person | institution | document | anonymous | group
+    role: str | None = None
+    affiliation: str | None = None
+    anonymous: bool = False
+    outlet: str | None = None
+    plural: bool = False
+    keys: set[str] = field(default_factory=set)  # surnames, full names, roles it answers to
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "role": self.role, "affiliation": self.affiliation, "type": self.type,
+                "anonymous": self.anonymous, "outlet": self.outlet}
+
+
+def country_in(s: str) -> str | None:
+    """The country a mention names or implies ("Pakistan's", "Pakistani", "of Pakistan")."""
+    for m in re.finditer(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?", s.replace("’", "'")):
+        w = m.group(0).removesuffix("'s")
+        for cand in (w, w.split()[0]):
+            c = COUNTRY_OF.get(cand.casefold())
+            if c:
+                return c
+    return None
+
+
+def affiliation_for(role_text: str, country: str | None) -> str | None:
+    """Government, military or police of the country the role belongs to."""
+    if not country:
+        return None
+    if _POLICE_ROLE.search(role_text):
+        return f"Police Forces of {country}"
+    if _MIL_ROLE.search(role_text):
+        return f"Military Forces of {country}"
+    if _GOV_ROLE.search(role_text):
+        return f"Government of {country}"
+    return None
+
+
+_ORG_LONG = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(
+    (f for f in _ORGS if len(f) > 4), key=len, reverse=True)) + r")(?![\w-])", re.I)
+_ORG_SHORT = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f.upper()) for f in sorted(
+    (f for f in _ORGS if len(f) <= 4), key=len, reverse=True)) + r")(?![\w-])")
+
+
+def org_in(s: str) -> tuple[str, str] | None:
+    """(canonical name, type) of an organization named in ``s``, longest form first."""
+    s2 = s.replace("’", "'")
+    found = [m.group(0) for m in _ORG_LONG.finditer(s2)] + [m.group(0) for m in _ORG_SHORT.finditer(s2)]
+    if found:
+        return _ORGS[_fold(max(found, key=len))]
+    for a in find_actors(s):
+        if a.named_group or a.kind == 1:
+            return a.canonical(country_in(s)), ("institution" if a.kind == 1 else "group")
+    return None
+
+
+def outlet_name(s: str) -> str | None:
+    """``s`` as a news outlet name, or None."""
+    t = s.strip().strip(",.;:")
+    low = _fold(t)
+    base = re.sub(r"\s+(?:magazine|newspaper|news agency|daily|channel|tv|television)$", "", low)
+    if low in _OUTLETS or base in _OUTLETS:
+        return re.sub(r"\s+(?:magazine|newspaper|news agency|daily|channel)$", "", t, flags=re.I)
+    if t[:1].isupper() and _OUTLET_WORDS.search(t) and not _PERSON_ROLES.search(t):
+        return t
+    return None
+
+
+class SpeakerResolver:
+    """Resolves the source mentions of one article to entities (call in text order)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.entities: list[Entity] = []
+        self.last_person: Entity | None = None
+        self.last_institution: Entity | None = None
+        self.last_plural: Entity | None = None
+        self.last_document: Entity | None = None
+        self.pending_role: Entity | None = None  # unnamed lede role waiting for its name
+        self._names: list[tuple[int, str]] | None = None  # person-name mentions, lazily
+
+    # ----------------------------------------------------------------- name mentions
+
+    def names(self) -> list[tuple[int, str]]:
+        """Person-name-like mentions in the article, (start, name), in text order."""
+        if self._names is None:
+            out = []
+            for m in _PERSON_NAME.finditer(self.text):
+                name = self._clean_name(m.group(0))
+                if name and " " in name.replace("-", " ") and self._looks_personal(name):
+                    out.append((m.start() + m.group(0).find(name.split()[0]), name))
+            self._names = out
+        return self._names
+
+    @staticmethod
+    def _clean_name(s: str) -> str:
+        s = s.replace("’s", "").replace("'s", "").strip()
+        s = _TITLE.sub("", s + " ").strip()
+        words = s.split()
+        while words and words[0].casefold() in _NOT_NAME:
+            words.pop(0)
+        while words and words[-1].casefold() in _NOT_NAME:
+            words.pop()
+        return " ".join(words)
+
+    @staticmethod
+    def _looks_personal(name: str) -> bool:
+        low = _fold(name)
+        if not name or not name[0].isupper() or low in COUNTRY_OF or low in _ORGS or low in _OUTLETS:
+            return False
+        if _INSTITUTION.search(name) or _DOCUMENT.search(name) or _OUTLET_WORDS.search(name):
+            return False
+        if _GROUP.search(name) or re.search(r"\b(?:Province|District|Valley|Strait|Sea|Ocean|River|Mountains?|"
+                                            r"Pakhtunkhwa|Balochistan|Baluchistan|Punjab|Sindh|Waziristan|Kashmir|"
+                                            r"Gaza|Strip|Bank|East|West|North|South|Central|Asia|Europe|Africa|"
+                                            r"Day|Eid|Ramadan|Islamic|State|Kingdom|Republic|Union|United|"
+                                            r"Emirates?|Nations|Council|Army|Liberation|Front|Tehreek|Tehrik|"
+                                            r"Lashkar|Jaish|Party|League|Movement|Committee|Court|Assembly|"
+                                            r"Senate|Congress|Parliament|House|Office)\b", name):
+            return False
+        parts = [p for p in re.split(r"[\s]+", name) if p]
+        if any(COUNTRY_OF.get(p.casefold()) for p in parts if p.casefold() not in {"us"}):
+            return False
+        return True
+
+    def _known_person(self, key: str) -> Entity | None:
+        k = _fold(key)
+        for e in reversed(self.entities):
+            if e.type == "person" and k in e.keys:
+                return e
+        return None
+
+    def _full_name_for(self, short: str, before: int) -> str | None:
+        """The fullest name in the text that ends with (or equals) ``short``."""
+        best = None
+        s = _fold(short)
+        for pos, name in self.names():
+            low = _fold(name)
+            if low == s or low.endswith(" " + s) or low.endswith("-" + s):
+                if best is None or len(name) > len(best):
+                    best = name
+        return best
+
+    # ----------------------------------------------------------------- resolution
+
+    def resolve(self, mention: str, start: int, end: int, sentence: tuple[int, int],
+                outlet: str | None = None, anonymous_hint: bool = False) -> dict[str, Any]:
+        ent = self._resolve(mention, start, end, sentence, anonymous_hint)
+        if outlet and not ent.outlet and ent.type in ("anonymous", "person"):
+            ent.outlet = outlet
+        if ent not in self.entities:
+            self.entities.append(ent)
+        if ent.type == "person":
+            self.last_person = ent
+        elif ent.type == "document":
+            self.last_document = ent
+            self.last_institution = self.last_institution or None
+        elif ent.type in ("institution", "group"):
+            self.last_institution = ent
+        if ent.plural or ent.type in ("group",):
+            self.last_plural = ent
+        d = ent.to_dict()
+        if outlet and not d["outlet"]:
+            d["outlet"] = outlet
+        return d
+
+    def note_channel_document(self, speaker: dict[str, Any] | None, channel: str | None, doc_text: str = "") -> None:
+        """"X estimated in a report ..." -> a later "the report" is X's report."""
+        if not speaker or channel not in ("a report", "a statement", "a study", "a letter"):
+            return
+        ent = speaker["entity"]
+        if ent["type"] in ("document",):
+            return
+        noun = channel.split()[-1]
+        aff = ent.get("affiliation") or ent.get("name")
+        doc = Entity(name=f"{aff} {noun}", type="document", affiliation=aff, keys={noun})
+        self.entities.append(doc)
+        self.last_document = doc
+
+    def _resolve(self, mention: str, start: int, end: int, sentence: tuple[int, int],
+                 anonymous_hint: bool) -> Entity:
+        raw = " ".join(mention.split()).strip(" ,;:—-")
+        low = _fold(raw)
+        sent_text = self.text[sentence[0]:sentence[1]]
+        first = low.split()[0] if low else ""
+
+        # Pronouns and relative pronouns.
+        if low in _RELATIVE:
+            return self._antecedent_of_relative(start)
+        if low in _PRONOUN_PERSON:
+            if self.last_person is not None:
+                return self.last_person
+            return self._nearest_named_person(start) or Entity(name=raw, type="person")
+        if low in _PRONOUN_PLURAL:
+            return self.last_plural or self.last_institution or Entity(name=raw, type="group", plural=True)
+        if low in _PRONOUN_IT:
+            return self.last_document or self.last_institution or Entity(name=raw, type="institution")
+
+        # A possessive pronoun in front points back: "Its chief spokesman", "his aide".
+        back_aff = None
+        m = re.match(r"^(its|their|his|her)\s+", low)
+        if m:
+            ref = (self.last_institution if m.group(1) in ("its", "their") else self.last_person)
+            if ref is not None:
+                back_aff = ref.affiliation if ref.type == "person" else (ref.affiliation or ref.name)
+
+        country = country_in(raw)
+        org = org_in(raw)
+        anonymous = bool(anonymous_hint or _ANON_PHRASE.search(sent_text[max(0, start - sentence[0] - 5):]
+                                                                [: (end - start) + 160]))
+
+        # Documents: "A Pentagon report released last year", "the report", "the ISPR statement".
+        head = self._head(raw)
+        if head and _DOCUMENT.fullmatch(head):
+            return self._document(raw, low, head, org, country)
+
+        # Named person?
+        name = self._person_name(raw)
+        if name:
+            return self._person(raw, name, start, country, org, back_aff)
+
+        # Whole mention is a country / capital: its government.
+        core = re.sub(r"^the\s+", "", low)
+        if core in _CAPITAL_OR_COUNTRY:
+            c = COUNTRY_OF[core]
+            return self._institution(f"Government of {c}", "institution", raw)
+        if outlet_name(raw) and not _PERSON_ROLES.search(raw):
+            n = outlet_name(raw) or raw
+            return self._institution(n, "institution", raw, outlet=n)
+
+        # Unnamed people: "the prime minister", "an Israeli commander", "officials".
+        if head and _PERSON_ROLES.fullmatch(head) and not _INSTITUTION.fullmatch(head):
+            indefinite = bool(_INDEFINITE.match(low)) or (head.endswith("s") and not re.match(r"^(the|its|their|his|her)\b", low)
+                                                           and not low.endswith("ss"))
+            role = self._role(raw)
+            aff = back_aff or (org[0] if org else None) or affiliation_for(raw, country)
+            if not aff and country and not _PERSON_ROLES.search(raw.split()[0] if raw.split() else ""):
+                aff = country
+            if (indefinite and _ANON_HEAD.search(raw)) or anonymous:
+                return Entity(name=self._description(raw), type="anonymous", role=role, affiliation=aff,
+                              anonymous=True, plural=head.endswith("s"))
+            if head.endswith("s") and not head.endswith("ss") and head not in ("boss",):
+                return Entity(name=self._description(raw), type="group", role=role, affiliation=aff, plural=True)
+            # Definite role: the person the text already gave that role to.
+            known = self._person_with_role(role)
+            if known is not None:
+                if aff and not known.affiliation:
+                    known.affiliation = aff
+                return known
+            ent = Entity(name=self._description(raw), type="person", role=role, affiliation=aff,
+                         keys={_fold(role or "")})
+            if re.match(r"^(the|[A-Z][\w.]*'s)\b", raw.replace("’", "'"), re.I) and not indefinite:
+                self.pending_role = ent
+            return ent
+
+        if org:
+            typ = "institution" if head and _INSTITUTION.fullmatch(head) else org[1]
+            return self._institution(org[0], typ, raw)
+        if head and (_GROUP.fullmatch(head) or head in ("taliban",)):
+            return Entity(name=self._description(raw), type="group", affiliation=back_aff, plural=True)
+        if head and _INSTITUTION.fullmatch(head):
+            aff = back_aff
+            if country and not aff:
+                aff = affiliation_for(raw, country) or f"Government of {country}"
+            return self._institution(self._description(raw), "institution", raw, affiliation=aff)
+        # A bare capitalized word ("Trump", "Mujahid") is most often a person.
+        if raw[:1].isupper() and len(raw.split()) <= 3 and not country:
+            return self._person(raw, raw, start, country, org, back_aff)
+        return Entity(name=self._description(raw) or raw, type="group" if head.endswith("s") else "institution",
+                      affiliation=back_aff, plural=head.endswith("s"))
+
+    # ----------------------------------------------------------------- helpers
+
+    @staticmethod
+    def _head(raw: str) -> str:
+        """The head noun of a mention: before "of/for/in/who/," and reduced relatives."""
+        s = re.split(r",|\s+(?:of|for|from|at|in|on|with|by|who|which|that|released|published|issued|"
+                     r"obtained|seen|prepared|familiar|close|based|known|quoted|cited)\b|\s+\(|\s+—", raw, maxsplit=1)[0]
+        words = [w for w in re.findall(r"[\w'’.-]+", s) if w]
+        if not words:
+            return ""
+        w = words[-1].replace("’", "'").removesuffix("'s").removesuffix("'").casefold()
+        if len(words) >= 2 and _fold(" ".join(words[-2:])) in ("prime minister", "press release", "exit poll",
+                                                               "exit polls", "vice president", "white house",
+                                                               "foreign office", "charge sheet", "police chief",
+                                                               "chief minister"):
+            return _fold(" ".join(words[-2:]))
+        return w
+
+    def _person_name(self, raw: str) -> str | None:
+        """The personal name inside a mention ("Interior Minister Sarfraz Bugti" -> "Sarfraz Bugti")."""
+        s = raw.replace("’", "'")
+        # Appositive: "Zabihullah Mujahid, the chief spokesman" / "the spokesman, Zabihullah Mujahid".
+        parts = [p.strip() for p in re.split(r",|\s+—\s+|\s+\(", s) if p.strip()]
+        for part in parts:
+            part = re.split(r"\s+(?:who|which|whose)\b", part)[0]
+            for m in _PERSON_NAME.finditer(part):
+                cand = self._clean_name(m.group(0))
+                if not cand:
+                    continue
+                if len(cand.split()) >= 2 and self._looks_personal(cand):
+                    return cand
+                if len(cand.split()) == 1 and self._looks_personal(cand):
+                    # A single capitalized word counts when it is all of a part ("Kakar") or follows a title.
+                    rest = _fold(part.replace(m.group(0), "").replace("'s", ""))
+                    if not rest.strip() or _TITLE.match(m.group(0) + " ") is None and re.fullmatch(
+                            r"(?:[a-z.\s-]*\b)?", rest) and (self._known_person(cand) or not rest.strip()):
+                        return cand
+                    prefix = part[:m.start()].strip()
+                    if prefix and _TITLE.fullmatch(prefix + " "):
+                        return cand
+        return None
+
+    def _role(self, raw: str) -> str | None:
+        s = raw.replace("’", "'")
+        s = re.split(r",|\s+(?:who|which|that|released|published|issued)\b", s)[0]
+        s = re.sub(r"\b[A-Z][\w.]*'s\s+", "", s)  # "Pakistan's caretaker prime minister"
+        s = re.sub(r"^(?:the|a|an|its|their|his|her|one|two|three|several|some|other|another)\s+", "", s, flags=re.I)
+        s = re.sub(r"\s+(?:of|for|from|at|in|with)\s+.*$", "", s)
+        words = []
+        for w in s.split():
+            lw = w.casefold()
+            if COUNTRY_OF.get(lw) or lw in _ORGS or lw in ("taliban",) or (w[:1].isupper() and not _PERSON_ROLES.search(w)
+                                                                          and not _TITLE.fullmatch(w + " ")):
+                continue
+            words.append(lw)
+        role = " ".join(words).strip()
+        return role or None
+
+    def _description(self, raw: str) -> str:
+        s = re.split(r",\s*(?:who|which)\b|\s+who\b|\s+which\b", raw)[0]
+        s = re.sub(r"^(?:the|a|an|one|its|their)\s+", "", s.strip(), flags=re.I)
+        return s.strip(" ,")
+
+    def _person_with_role(self, role: str | None) -> Entity | None:
+        if not role:
+            return None
+        key = _fold(role)
+        for e in reversed(self.entities):
+            if e.type == "person" and e.role and (key in e.keys or _fold(e.role).endswith(key)):
+                return e
+        return None
+
+    def _nearest_named_person(self, before: int) -> Entity | None:
+        prev = [(p, n) for p, n in self.names() if p < before]
+        if not prev:
+            return None
+        name = prev[-1][1]
+        return self._known_person(name) or self._new_person(name, None, None)
+
+    def _new_person(self, name: str, role: str | None, aff: str | None) -> Entity:
+        full = self._full_name_for(name, 10**9) or name
+        keys = {_fold(full), _fold(name), _fold(full.split()[-1])}
+        if "-" in full.split()[-1]:
+            keys.add(_fold(full.split()[-1].split("-")[-1]))
+        ent = Entity(name=full, type="person", role=role, affiliation=aff, keys=keys)
+        if role:
+            ent.keys.add(_fold(role))
+        self.entities.append(ent)
+        return ent
+
+    def _person(self, raw: str, name: str, start: int, country: str | None, org: tuple[str, str] | None,
+                back_aff: str | None) -> Entity:
+        role = self._role(raw.replace(name, " ")) if raw.strip() != name else None
+        if role and not _PERSON_ROLES.search(role):
+            role = None
+        aff = back_aff or (org[0] if org and org[0] != name else None) or (affiliation_for(raw, country) if role else None)
+        ent = self._known_person(name) or self._known_person(name.split()[-1])
+        if ent is None:
+            # The lede's unnamed role gets its name from the first person named next.
+            pend = self.pending_role
+            if pend is not None and not role:
+                pend.name = self._full_name_for(name, start) or name
+                pend.keys |= {_fold(pend.name), _fold(name), _fold(pend.name.split()[-1])}
+                self.pending_role = None
+                ent = pend
+            else:
+                ent = self._new_person(name, role, aff)
+            # Roles the text gives this name elsewhere ("X, the chief spokesman,").
+            if not ent.role:
+                ent.role = self._role_from_text(ent.name)
+        else:
+            if len(name) > len(ent.name):
+                ent.name = name
+            ent.keys |= {_fold(name)}
+        self.pending_role = None if self.pending_role is ent else self.pending_role
+        if role and (not ent.role or len(role) > len(ent.role)):
+            ent.role = role
+            ent.keys.add(_fold(role))
+        if aff and not ent.affiliation:
+            ent.affiliation = aff
+        return ent
+
+    def _role_from_text(self, name: str) -> str | None:
+        """A role the article puts right before or after the full name."""
+        text = self.text
+        i = text.find(name)
+        n = 0
+        while i >= 0 and n < 5:
+            n += 1
+            m = re.search(r"([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s*,?\s+$", text[max(0, i - 60):i])
+            if m:
+                r = self._role(m.group(1))
+                if r and _PERSON_ROLES.search(r):
+                    return r
+            m = re.match(r",\s+(?:the|a|an)\s+([^,.;]{3,60}?)(?:,|\.|\s+(?:said|says|told|who))",
+                         text[i + len(name):i + len(name) + 90])
+            if m:
+                r = self._role(m.group(1))
+                if r and _PERSON_ROLES.search(r):
+                    return r
+            i = text.find(name, i + len(name))
+        return None
+
+    def _institution(self, name: str, typ: str, raw: str, affiliation: str | None = None,
+                     outlet: str | None = None) -> Entity:
+        key = _fold(name)
+        for e in reversed(self.entities):
+            if e.type == typ and _fold(e.name) == key:
+                return e
+        ent = Entity(name=name, type=typ, affiliation=affiliation or (name if typ == "institution" else None),
+                     outlet=outlet, plural=typ == "group", keys={key, _fold(raw)})
+        return ent
+
+    def _document(self, raw: str, low: str, head: str, org: tuple[str, str] | None, country: str | None) -> Entity:
+        definite = bool(re.match(r"^(?:the|this|that|its|their)\b", low)) and not org
+        if definite and self.last_document is not None and (head in self.last_document.keys or head in low):
+            return self.last_document
+        if definite and self.last_document is not None and len(low.split()) <= 2:
+            return self.last_document
+        aff = org[0] if org else None
+        if aff is None and country:
+            aff = f"Government of {country}"
+        if aff is None and re.match(r"^(?:its|their)\b", low) and self.last_institution is not None:
+            aff = self.last_institution.affiliation or self.last_institution.name
+        name = f"{aff} {head}" if aff else self._description(raw)
+        ent = Entity(name=name, type="document", affiliation=aff, keys={head})
+        return ent
+
+    def _antecedent_of_relative(self, start: int) -> Entity:
+        """"Kakar, who ..." -> Kakar: the mention before the comma in front of the pronoun."""
+        before = self.text[max(0, start - 120):start].rstrip(" ,")
+        m = re.search(r"([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the|for|ul|al|bin))*)$", before)
+        if m:
+            cand = m.group(1)
+            name = self._person_name(cand)
+            if name:
+                return self._known_person(name) or self._known_person(name.split()[-1]) or self._new_person(name, None, None)
+            org = org_in(cand)
+            if org:
+                return self._institution(org[0], org[1], cand)
+        m = re.search(r"((?:the|a|an)\s+[\w\s'’-]{2,60})$", before, re.I)
+        if m:
+            return self._resolve(m.group(1), start - len(m.group(1)), start, (max(0, start - 200), start), False)
+        return self.last_person or Entity(name="unknown", type="person")
