@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Column, Table
+from rich.text import Text
 
 from . import __version__
 from .settings import SettingsError, load_settings
@@ -59,6 +60,11 @@ class Context:
             yield store
         finally:
             store.close()
+
+
+def cells(*values: str) -> list[Text]:
+    """Table cells shown as they are: text from articles ("they [the militants] said") is not markup."""
+    return [Text(v) for v in values]
 
 
 def fail(message: str, code: int) -> None:
@@ -215,8 +221,8 @@ def events(
     table = Table(Column("date", no_wrap=True, min_width=10), "type", "where", "actor1", "actor2", "killed", "reports")
     for r in rows:
         where = ", ".join(x for x in (r["location"], r["admin2"], r["admin1"]) if x)
-        table.add_row(r["date"] or "?", r["sub_event_type"], where, r["actor1"] or "", r["actor2"] or "",
-                      "" if r["fatalities"] is None else str(r["fatalities"]), str(len(r["articles"])))
+        table.add_row(*cells(r["date"] or "?", r["sub_event_type"], where, r["actor1"] or "", r["actor2"] or "",
+                             "" if r["fatalities"] is None else str(r["fatalities"]), str(len(r["articles"]))))
     out.print(table)
     if not c.quiet:
         out.print(f"{len(rows)} events")
@@ -244,8 +250,8 @@ def claims(
         sp = r.get("speaker") or {}
         name = (sp.get("entity") or {}).get("name") or sp.get("text") or "(unattributed)"
         content = r["content"]["text"]
-        table.add_row(r.get("date") or r.get("article_published") or "", name, r["stance"], r["cue"]["text"],
-                      content if len(content) < 160 else content[:157] + "...")
+        table.add_row(*cells(r.get("date") or r.get("article_published") or "", name, r["stance"], r["cue"]["text"],
+                             content if len(content) < 160 else content[:157] + "..."))
     out.print(table)
     if not c.quiet:
         out.print(f"{len(rows)} claims")
@@ -277,7 +283,7 @@ def export(
             if output:
                 sink.close()
     if output and not c.quiet:
-        err.print(f"exported {n} {what} to {output}")
+        err.print(f"exported {n} {what} to {output}", markup=False, highlight=False)
 
 
 def _print_summary(summary: dict) -> None:
@@ -293,7 +299,7 @@ def _print_summary(summary: dict) -> None:
     if summary["busiest_districts"]:
         table = Table("district", "province", "events", "killed", title="Busiest districts")
         for d in summary["busiest_districts"]:
-            table.add_row(d["admin2"], d["admin1"] or "", str(d["events"]), str(d["fatalities"]))
+            table.add_row(*cells(d["admin2"], d["admin1"] or "", str(d["events"]), str(d["fatalities"])))
         out.print(table)
 
 
@@ -321,7 +327,8 @@ def search(ctx: typer.Context, query: Annotated[str, typer.Argument(help="Words 
         return
     for r in rows:
         out.print(f"{r['id']}  {r['published'] or '':10}  {r['title']}", markup=False)
-        out.print(f"    {r['snippet']}", markup=False, highlight=False)
+        snippet = " ".join(r["snippet"].split())  # snippets can span paragraphs: one line per hit
+        out.print(f"    {snippet}", markup=False, highlight=False)
 
 
 @app.command()
@@ -337,7 +344,7 @@ def demo(ctx: typer.Context) -> None:
     if c.as_json:
         emit_json({"ingest": report.to_dict(), "summary": summary})
     elif not c.quiet:
-        out.print(f"demo corpus ingested into {c.db}")
+        out.print(f"demo corpus ingested into {c.db}", markup=False)
         _print_ingest(c, report, "ingest")
         _print_summary(summary)
         out.print("next: watchfloor events | watchfloor claims | watchfloor export events --format csv")

@@ -66,7 +66,7 @@ def test_private_addresses_refused_unless_allowed(site, ingest, settings):
     cfg = copy.deepcopy(settings)
     cfg["fetch"]["allow_private"] = False
     reason = only_error(ingest, f"{site}/articles/one.html", cfg)
-    assert reason == "refused: 127.0.0.1 is a private/loopback address (set fetch.allow_private to allow)"
+    assert reason == "refused: 127.0.0.1 is a private/loopback address (use --allow-private or set fetch.allow_private to allow)"
     port = site.rsplit(":", 1)[1]
     assert only_error(ingest, f"http://localhost:{port}/x", cfg).startswith("refused: ")
     assert only_error(ingest, "http://169.254.169.254/latest/meta-data/", cfg).startswith("refused: 169.254")

@@ -136,7 +136,7 @@ class Fetcher:
                 ip = ip.ipv4_mapped
             if not ip.is_global or ip.is_multicast:
                 raise FetchError(
-                    f"refused: {ip} is a private/loopback address (set fetch.allow_private to allow)"
+                    f"refused: {ip} is a private/loopback address (use --allow-private or set fetch.allow_private to allow)"
                 )
 
     def _robots_allow(self, parts: SplitResult, url: str) -> bool:
