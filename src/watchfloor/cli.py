@@ -363,7 +363,7 @@ def schema() -> None:
 @app.command(name="eval")
 def evaluate(
     ctx: typer.Context,
-    set_name: Annotated[str, typer.Argument(metavar="SET", help="acled, ucdp or muc4.")],
+    set_name: Annotated[str, typer.Argument(metavar="SET", help="acled, ucdp, muc4 or polnear.")],
     path: Annotated[str, typer.Argument(help="The data file of that set.")],
     limit: Annotated[Optional[int], typer.Option(help="Only the first N records.")] = None,
     errors: Annotated[int, typer.Option("--errors", help="Show the N worst records.")] = 0,

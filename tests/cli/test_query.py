@@ -17,8 +17,8 @@ HOSTILE = ["'", '"', "NEAR(", "; DROP TABLE articles;", "convoy' OR 1=1 --", '"c
 
 @pytest.fixture(scope="module")
 def db(demo_db: Path, tmp_path_factory) -> Path:
-    """A copy of the demo database plus one attributed claim on an article whose published
-    value carries a time of day (the extractor does not produce claims yet)."""
+    """A copy of the demo database plus one hand-made claim (with console-markup-like text) on
+    an article whose published value carries a time of day."""
     from watchfloor.extract import EXTRACTOR_VERSION, Extractor
     from watchfloor.models import Claim
     from watchfloor.store import Store
@@ -88,28 +88,40 @@ def test_events_date_and_other_filters(cli, db: Path) -> None:
     assert len(cli("--db", db, "--json", "events", "--limit", "3").json()) == 3
 
 
-def test_claims_filters(cli, db: Path) -> None:
-    rows = cli("--db", db, "--json", "claims").json()
-    assert len(rows) == 1
-    claim = rows[0]
-    assert claim["stance"] == "denies" and claim["article_published"].startswith("2023-08-09T")
-    assert len(cli("--db", db, "--json", "claims", "--speaker", "Achakzai").json()) == 1
-    assert len(cli("--db", db, "--json", "claims", "--stance", "denies", "--text", "false reports").json()) == 1
-    assert cli("--db", db, "--json", "claims", "--stance", "asserts").json() == []
-    # The article's published value has a time of day; --until that day must still include it.
-    assert len(cli("--db", db, "--json", "claims", "--since", "2023-08-09", "--until", "2023-08-09").json()) == 1
-    assert cli("--db", db, "--json", "claims", "--until", "2023-08-08").json() == []
-    assert cli("--db", db, "--json", "claims", "--since", "2023-08-10").json() == []
+def _injected(rows: list[dict]) -> list[dict]:
+    return [r for r in rows if (r["speaker"] or {}).get("entity", {}).get("name") == "Jan Achakzai"
+            and "false reports [/]" in r["content"]["text"]]
 
-    table = cli("--db", db, "claims", env={"COLUMNS": "250"})
-    assert table.code == 0 and "Jan Achakzai" in table.stdout and "1 claims" in table.stdout
+
+def test_claims_filters(cli, db: Path) -> None:
+    rows = cli("--db", db, "--json", "claims", "--limit", "100000").json()
+    assert len(rows) == count(db, "claims") > 1
+    [claim] = _injected(rows)
+    assert claim["stance"] == "denies" and claim["article_published"].startswith("2023-08-09T")
+    by_speaker = cli("--db", db, "--json", "claims", "--speaker", "Achakzai", "--limit", "1000").json()
+    assert _injected(by_speaker) and all("Achakzai" in json.dumps(r["speaker"]) for r in by_speaker)
+    denials = cli("--db", db, "--json", "claims", "--stance", "denies", "--limit", "1000").json()
+    assert _injected(denials) and all(r["stance"] == "denies" for r in denials)
+    assert _injected(cli("--db", db, "--json", "claims", "--stance", "denies", "--text", "false reports").json())
+    asserts = cli("--db", db, "--json", "claims", "--stance", "asserts", "--limit", "1000").json()
+    assert asserts and not _injected(asserts)
+    # The article's published value has a time of day; --until that day must still include it.
+    same_day = cli("--db", db, "--json", "claims", "--since", "2023-08-09", "--until", "2023-08-09",
+                   "--limit", "1000").json()
+    assert _injected(same_day)
+    assert all((r.get("date") or r["article_published"])[:10] == "2023-08-09" for r in same_day)
+    assert not _injected(cli("--db", db, "--json", "claims", "--until", "2023-08-08", "--limit", "1000").json())
+    assert not _injected(cli("--db", db, "--json", "claims", "--since", "2023-08-10", "--limit", "1000").json())
+
+    table = cli("--db", db, "claims", "--speaker", "Achakzai", env={"COLUMNS": "250"})
+    assert table.code == 0 and "Jan Achakzai" in table.stdout
     # Text from the article is shown as it is, never read as console markup.
     assert "hostile elements [on social media] were spreading false reports [/]" in table.stdout
 
 
 def test_stats(cli, db: Path) -> None:
     summary = cli("--db", db, "--json", "stats").json()
-    assert summary["articles"] == 50 and summary["claims"] == 1
+    assert summary["articles"] == 50 and summary["claims"] == count(db, "claims") > 1
     assert summary["events"] == count(db, "events")
     text = cli("--db", db, "stats")
     assert text.code == 0
@@ -140,7 +152,9 @@ def test_export_jsonl_and_other_kinds(cli, db: Path, tmp_path: Path) -> None:
 
     claims = cli("--db", db, "export", "claims", "--format", "jsonl", "-o", tmp_path / "c.jsonl")
     assert claims.code == 0
-    [claim] = [json.loads(line) for line in (tmp_path / "c.jsonl").read_text().splitlines()]
+    exported = [json.loads(line) for line in (tmp_path / "c.jsonl").read_text().splitlines()]
+    assert len(exported) == count(db, "claims")
+    [claim] = _injected(exported)
     assert claim["stance"] == "denies"
 
     articles = cli("--db", db, "export", "articles", "--format", "csv")

@@ -34,10 +34,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import acled, muc4, ucdp
+from . import acled, muc4, polnear, ucdp
 from .common import PRF, EvalReport, Progress, Score, format_report
 
-SETS = {"acled": acled.run, "ucdp": ucdp.run, "muc4": muc4.run}
+SETS = {"acled": acled.run, "ucdp": ucdp.run, "muc4": muc4.run, "polnear": polnear.run}
+# Sets scored on one stage alone: they choose their own default extractor.
+_OWN_DEFAULT = {"polnear"}
 
 
 def run_eval(set_name: str, path: str, *, limit: int | None = None, errors: int = 0,
@@ -53,7 +55,7 @@ def run_eval(set_name: str, path: str, *, limit: int | None = None, errors: int 
         raise ValueError(f"unknown evaluation set {set_name!r}; choose from {', '.join(SETS)}")
     if limit is not None and limit < 0:
         raise ValueError("limit must be >= 0")
-    if extractor is None:
+    if extractor is None and name not in _OWN_DEFAULT:
         from ..extract import get_extractor
 
         extractor = get_extractor()

@@ -13,6 +13,7 @@ from functools import lru_cache
 from ..models import Extraction
 from ..nlp import sentences
 from .actors import find_actors
+from .claims import find_claims
 from .dates import find_dates
 from .events import (
     _CLAIMED_RESPONSIBILITY, _DENIED_RESPONSIBILITY, Mention, build_event, cluster_mentions,
@@ -27,7 +28,7 @@ from .numbers import find_counts
 from .places import find_places
 
 # Bumped whenever extraction output changes, so stored articles are re-extracted.
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 
 
 class Extractor:
@@ -90,11 +91,23 @@ class Extractor:
             event = build_event(cluster, text, published, responsibility, gaz, self.vague, all_dates)
             if event is not None and event.confidence >= self.min_confidence:
                 events.append(event)
-        return Extraction(events=events, places=places, statistics=statistics, claims=[])
+        claims = find_claims(text, sents, published)
+        link_claims(claims, events, statistics)
+        return Extraction(events=events, places=places, statistics=statistics, claims=claims)
 
     def extract_many(self, items: Iterable[dict]) -> Iterator[Extraction]:
         for item in items:
             yield self.extract(item["text"], item.get("published"), item.get("title", ""))
+
+
+def link_claims(claims, events, statistics) -> None:
+    """A claim is about an event when its content overlaps the event's evidence spans."""
+    for claim in claims:
+        content = [tuple(span) for span in claim.content.get("spans", [])]
+        for i, event in enumerate(events):
+            evidence = [span for spans in event.evidence.values() for span in spans]
+            if any(a < f and e < b for a, b in content for e, f in evidence):
+                claim.about.append(i)
 
 
 @lru_cache(maxsize=1)

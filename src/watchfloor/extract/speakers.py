@@ -159,6 +159,9 @@ _PERSON_ROLES = re.compile(
 _GOV_ROLE = re.compile(r"\b(?:prime minister|president|premier|minister|secretary|foreign office|ambassador|"
                        r"envoy|diplomat|governor|chief minister|senator|lawmaker|cabinet|government|"
                        r"spokes(?:man|woman|person) for the (?:foreign|interior|defen[cs]e)|adviser|advisor)\b", re.I)
+_GOV_INSTITUTION = re.compile(r"ministry|department|government|administration|authorit(?:y|ies)|office|cabinet|"
+                              r"embassy|consulate|mission|presidency|foreign office|secretariat|directorate|"
+                              r"parliament|senate|assembly", re.I)
 _MIL_ROLE = re.compile(r"\b(?:army|military|general|commander|colonel|major|brigadier|lieutenant|soldiers?|"
                        r"troops|corps|admiral|air force|navy|ispr)\b", re.I)
 _POLICE_ROLE = re.compile(r"\b(?:police|inspector|superintendent|constable|sho|ssp|dsp|dpo|ctd|levies)\b", re.I)
@@ -222,6 +225,10 @@ _NOT_NAME = {
     "telegram", "whatsapp", "youtube", "instagram", "tiktok", "earlier", "later", "meanwhile", "however",
     "separately", "also", "source", "home", "news", "read", "more", "photo", "video", "related",
 }
+_COMMON_CAPITALIZED = {"everyone", "everybody", "nobody", "someone", "somebody", "anyone", "critics",
+                       "police", "authorities", "investigators", "rescuers", "prosecutors", "lawmakers",
+                       "scientists", "researchers", "economists", "polls", "data", "figures", "records",
+                       "reports", "sources", "officials", "witnesses", "residents", "experts", "analysts"}
 _PRONOUN_PERSON = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "i", "me", "my"}
 _PRONOUN_PLURAL = {"they", "them", "their", "we", "us", "our"}
 _PRONOUN_IT = {"it", "its", "itself"}
@@ -256,17 +263,34 @@ class Entity:
 
 def country_in(s: str) -> str | None:
     """The country a mention names or implies ("Pakistan's", "Pakistani", "of Pakistan")."""
-    for m in re.finditer(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?", s.replace("’", "'")):
-        w = m.group(0).removesuffix("'s")
-        for cand in (w, w.split()[0]):
-            c = COUNTRY_OF.get(cand.casefold())
+    words = [w.removesuffix("'s").rstrip(",;:") for w in s.replace("’", "'").split()]
+    for i, w in enumerate(words):
+        if not w[:1].isupper():
+            continue
+        if i + 1 < len(words):
+            c = COUNTRY_OF.get(f"{w} {words[i + 1]}".casefold())
             if c:
                 return c
+        c = COUNTRY_OF.get(w.casefold())
+        if c:
+            return c
     return None
 
 
+_PROVINCES = {"balochistan": "Balochistan", "baluchistan": "Balochistan", "khyber pakhtunkhwa": "Khyber Pakhtunkhwa",
+              "punjab": "Punjab", "sindh": "Sindh", "gilgit-baltistan": "Gilgit-Baltistan"}
+_PROVINCE = re.compile(r"\b(" + "|".join(re.escape(k) for k in _PROVINCES) + r")\b", re.I)
+
+
 def affiliation_for(role_text: str, country: str | None) -> str | None:
-    """Government, military or police of the country the role belongs to."""
+    """Government, military or police of the country the role belongs to ("Balochistan's home
+    minister" -> Government of Balochistan, a provincial government of Pakistan)."""
+    m = _PROVINCE.search(role_text)
+    if not country and m:
+        if _POLICE_ROLE.search(role_text) or _MIL_ROLE.search(role_text):
+            country = "Pakistan"
+        elif _GOV_ROLE.search(role_text) or re.search(r"\b(?:home|chief|provincial)\b", role_text, re.I):
+            return f"Government of {_PROVINCES[m.group(1).casefold()]}"
     if not country:
         return None
     if _POLICE_ROLE.search(role_text):
@@ -292,7 +316,10 @@ def org_in(s: str) -> tuple[str, str] | None:
         return _ORGS[_fold(max(found, key=len))]
     for a in find_actors(s):
         if a.named_group or a.kind == 1:
-            return a.canonical(country_in(s)), ("institution" if a.kind == 1 else "group")
+            country = country_in(s)
+            if "{country}" in a.name and country is None:
+                continue  # "an army officer": whose army, the mention does not say
+            return a.canonical(country), ("institution" if a.kind == 1 else "group")
     return None
 
 
@@ -319,6 +346,7 @@ class SpeakerResolver:
         self.last_plural: Entity | None = None
         self.last_document: Entity | None = None
         self.pending_role: Entity | None = None  # unnamed lede role waiting for its name
+        self.pending_at = 0
         self._names: list[tuple[int, str]] | None = None  # person-name mentions, lazily
 
     # ----------------------------------------------------------------- name mentions
@@ -350,6 +378,9 @@ class SpeakerResolver:
         low = _fold(name)
         if not name or not name[0].isupper() or low in COUNTRY_OF or low in _ORGS or low in _OUTLETS:
             return False
+        if " " not in low and (_PERSON_ROLES.fullmatch(low) or _GROUP.fullmatch(low) or _INSTITUTION.fullmatch(low)
+                               or _DOCUMENT.fullmatch(low) or low in _COMMON_CAPITALIZED):
+            return False  # "Officials", "Residents", "Police" at the start of a sentence
         if _INSTITUTION.search(name) or _DOCUMENT.search(name) or _OUTLET_WORDS.search(name):
             return False
         if _GROUP.search(name) or re.search(r"\b(?:Province|District|Valley|Strait|Sea|Ocean|River|Mountains?|"
@@ -386,10 +417,10 @@ class SpeakerResolver:
     # ----------------------------------------------------------------- resolution
 
     def resolve(self, mention: str, start: int, end: int, sentence: tuple[int, int],
-                outlet: str | None = None, anonymous_hint: bool = False) -> dict[str, Any]:
+                outlet: str | None = None, anonymous_hint: bool = False) -> Entity:
+        """The entity a source mention refers to. Entities are shared and keep growing as later
+        mentions add a fuller name or a role: call ``to_dict()`` after the last mention."""
         ent = self._resolve(mention, start, end, sentence, anonymous_hint)
-        if outlet and not ent.outlet and ent.type in ("anonymous", "person"):
-            ent.outlet = outlet
         if ent not in self.entities:
             self.entities.append(ent)
         if ent.type == "person":
@@ -401,20 +432,17 @@ class SpeakerResolver:
             self.last_institution = ent
         if ent.plural or ent.type in ("group",):
             self.last_plural = ent
-        d = ent.to_dict()
-        if outlet and not d["outlet"]:
-            d["outlet"] = outlet
-        return d
+        return ent
 
     def note_channel_document(self, speaker: dict[str, Any] | None, channel: str | None, doc_text: str = "") -> None:
         """"X estimated in a report ..." -> a later "the report" is X's report."""
         if not speaker or channel not in ("a report", "a statement", "a study", "a letter"):
             return
         ent = speaker["entity"]
-        if ent["type"] in ("document",):
+        if ent.type in ("document",):
             return
         noun = channel.split()[-1]
-        aff = ent.get("affiliation") or ent.get("name")
+        aff = ent.affiliation or ent.name
         doc = Entity(name=f"{aff} {noun}", type="document", affiliation=aff, keys={noun})
         self.entities.append(doc)
         self.last_document = doc
@@ -465,7 +493,7 @@ class SpeakerResolver:
         core = re.sub(r"^the\s+", "", low)
         if core in _CAPITAL_OR_COUNTRY:
             c = COUNTRY_OF[core]
-            return self._institution(f"Government of {c}", "institution", raw)
+            return self._institution(f"Government of {c}", "institution", raw, affiliation=f"Government of {c}")
         if outlet_name(raw) and not _PERSON_ROLES.search(raw):
             n = outlet_name(raw) or raw
             return self._institution(n, "institution", raw, outlet=n)
@@ -493,17 +521,19 @@ class SpeakerResolver:
                          keys={_fold(role or "")})
             if re.match(r"^(the|[A-Z][\w.]*'s)\b", raw.replace("’", "'"), re.I) and not indefinite:
                 self.pending_role = ent
+                self.pending_at = end
             return ent
 
         if org:
             typ = "institution" if head and _INSTITUTION.fullmatch(head) else org[1]
-            return self._institution(org[0], typ, raw)
+            return self._institution(org[0], typ, raw, affiliation=org[0])
         if head and (_GROUP.fullmatch(head) or head in ("taliban",)):
             return Entity(name=self._description(raw), type="group", affiliation=back_aff, plural=True)
         if head and _INSTITUTION.fullmatch(head):
             aff = back_aff
             if country and not aff:
-                aff = affiliation_for(raw, country) or f"Government of {country}"
+                aff = affiliation_for(raw, country) or (
+                    f"Government of {country}" if _GOV_INSTITUTION.fullmatch(head) else None)
             return self._institution(self._description(raw), "institution", raw, affiliation=aff)
         # A bare capitalized word ("Trump", "Mujahid") is most often a person.
         if raw[:1].isupper() and len(raw.split()) <= 3 and not country:
@@ -596,6 +626,10 @@ class SpeakerResolver:
         if "-" in full.split()[-1]:
             keys.add(_fold(full.split()[-1].split("-")[-1]))
         ent = Entity(name=full, type="person", role=role, affiliation=aff, keys=keys)
+        if not role:
+            role = ent.role = self._role_from_text(full)
+        if role and not aff:
+            ent.affiliation = affiliation_for(role, self._role_country(full))
         if role:
             ent.keys.add(_fold(role))
         self.entities.append(ent)
@@ -611,7 +645,8 @@ class SpeakerResolver:
         if ent is None:
             # The lede's unnamed role gets its name from the first person named next.
             pend = self.pending_role
-            if pend is not None and not role:
+            full = self._full_name_for(name, start) or name
+            if pend is not None and not role and self._next_name_is(full, self.pending_at):
                 pend.name = self._full_name_for(name, start) or name
                 pend.keys |= {_fold(pend.name), _fold(name), _fold(pend.name.split()[-1])}
                 self.pending_role = None
@@ -632,6 +667,14 @@ class SpeakerResolver:
         if aff and not ent.affiliation:
             ent.affiliation = aff
         return ent
+
+    def _next_name_is(self, full: str, after: int, within: int = 800) -> bool:
+        """Is ``full`` the first person named after position ``after`` (and soon after it)?
+        "Pakistan's caretaker prime minister has stated ... The assertions by Anwaar-ul-Haq Kakar"."""
+        for pos, name in self.names():
+            if pos >= after:
+                return pos - after <= within and _fold(name) == _fold(full)
+        return False
 
     def _role_from_text(self, name: str) -> str | None:
         """A role the article puts right before or after the full name."""
@@ -654,14 +697,21 @@ class SpeakerResolver:
             i = text.find(name, i + len(name))
         return None
 
+    def _role_country(self, name: str) -> str | None:
+        """The country in the role phrase the text attaches to ``name``, if any."""
+        i = self.text.find(name)
+        if i < 0:
+            return None
+        return country_in(self.text[max(0, i - 80):i] + " " + self.text[i + len(name):i + len(name) + 80])
+
     def _institution(self, name: str, typ: str, raw: str, affiliation: str | None = None,
                      outlet: str | None = None) -> Entity:
         key = _fold(name)
         for e in reversed(self.entities):
             if e.type == typ and _fold(e.name) == key:
                 return e
-        ent = Entity(name=name, type=typ, affiliation=affiliation or (name if typ == "institution" else None),
-                     outlet=outlet, plural=typ == "group", keys={key, _fold(raw)})
+        ent = Entity(name=name, type=typ, affiliation=affiliation, outlet=outlet, plural=typ == "group",
+                     keys={key, _fold(raw)})
         return ent
 
     def _document(self, raw: str, low: str, head: str, org: tuple[str, str] | None, country: str | None) -> Entity:
@@ -690,7 +740,7 @@ class SpeakerResolver:
                 return self._known_person(name) or self._known_person(name.split()[-1]) or self._new_person(name, None, None)
             org = org_in(cand)
             if org:
-                return self._institution(org[0], org[1], cand)
+                return self._institution(org[0], org[1], cand, affiliation=org[0])
         m = re.search(r"((?:the|a|an)\s+[\w\s'’-]{2,60})$", before, re.I)
         if m:
             return self._resolve(m.group(1), start - len(m.group(1)), start, (max(0, start - 200), start), False)
