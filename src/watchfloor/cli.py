@@ -236,22 +236,67 @@ def claims(
     text: Annotated[Optional[str], typer.Option(help="Words in what was said.")] = None,
     since: Annotated[Optional[str], typer.Option(help="First date, YYYY-MM-DD.")] = None,
     until: Annotated[Optional[str], typer.Option(help="Last date, YYYY-MM-DD.")] = None,
+    proposition: Annotated[Optional[str], typer.Option(help="Only claims in propositions whose label or terms contain this.")] = None,
+    ledger: Annotated[bool, typer.Option("--ledger", help="Group claims into propositions: who asserts, who denies.")] = False,
+    contradictions: Annotated[bool, typer.Option("--contradictions", help="Only contested propositions, with both sides' evidence.")] = False,
     limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
 ) -> None:
-    """List attributed claims: who said what, asserting or denying it."""
+    """List attributed claims, or the ledger of propositions they assert and deny."""
+    from .analyze.ledger import build_ledger, contradictions as contested
+
     c: Context = ctx.obj
+    grouped = ledger or contradictions or proposition
     with c.store() as store:
-        rows = store.claims(speaker=speaker, stance=stance, text=text, since=since, until=until, limit=limit)
+        rows = store.claims(speaker=speaker, stance=stance, text=text, since=since, until=until,
+                            limit=None if grouped else limit)
+    if not grouped:
+        _print_claims(c, rows)
+        return
+    props = build_ledger(rows)
+    if proposition:
+        needle = proposition.lower()
+        props = [p for p in props if needle in p.label.lower() or any(needle in t for t in p.terms)]
+    if contradictions:
+        props = contested(props)
+    props = props[:limit]
+    if proposition and not (ledger or contradictions):
+        _print_claims(c, [cl for p in props for cl in p.claims])
+        return
+    if c.as_json:
+        emit_json([p.to_dict() for p in props])
+        return
+    if contradictions:
+        for p in props:
+            out.print(Text(f"[{p.id}] {p.label}", style="bold"))
+            for label, wanted in (("asserts", "asserts"), ("denies", "denies")):
+                for cl in p.to_dict()["claims"]:
+                    if cl["side"] == wanted:
+                        where = ", ".join(x for x in (cl["date"], cl["channel"]) if x)
+                        out.print(Text(f"  {label}: {cl['speaker']} ({where}): {cl['content']}"))
+        if not c.quiet:
+            out.print(f"{len(props)} contested propositions")
+        return
+    table = Table("id", "proposition", "asserted by", "denied by", "claims", "dates")
+    for p in props:
+        d = p.to_dict()
+        table.add_row(*cells(str(p.id), p.label, "; ".join(p.asserted_by[:4]), "; ".join(p.denied_by[:4]),
+                             str(len(p.claims)), f"{d['first'] or '?'}..{d['last'] or '?'}"))
+    out.print(table)
+    if not c.quiet:
+        out.print(f"{len(props)} propositions")
+
+
+def _print_claims(c: Context, rows: list[dict]) -> None:
+    from .analyze.ledger import speaker_name
+
     if c.as_json:
         emit_json(rows)
         return
     table = Table("date", "speaker", "stance", "cue", "content")
     for r in rows:
-        sp = r.get("speaker") or {}
-        name = (sp.get("entity") or {}).get("name") or sp.get("text") or "(unattributed)"
         content = r["content"]["text"]
-        table.add_row(*cells(r.get("date") or r.get("article_published") or "", name, r["stance"], r["cue"]["text"],
-                             content if len(content) < 160 else content[:157] + "..."))
+        table.add_row(*cells(r.get("date") or r.get("article_published") or "", speaker_name(r), r["stance"],
+                             r["cue"]["text"], content if len(content) < 160 else content[:157] + "..."))
     out.print(table)
     if not c.quiet:
         out.print(f"{len(rows)} claims")

@@ -5,11 +5,13 @@ of key terms: lower-cased, plural and tense endings folded, synonyms mapped to o
 ("arms", "equipment", "weaponry" -> weapon; "abandoned", "left behind" -> leave; "TTP",
 "terrorists", "insurgents" -> militant), stop words and negation words removed, so that
 "weapons left in Afghanistan arm militants" and "no weapon has left the country" share
-terms. Terms are weighted by inverse document frequency over all claims being grouped, and a
-claim joins the proposition whose weighted term overlap with it (a weighted Jaccard score) is
-highest, if that score reaches a threshold; otherwise it starts a new proposition. Each
-proposition is labelled with its heaviest terms and a representative claim. Speakers are then
-split into those who assert (asserts, warns, predicts, demands) and those who deny.
+terms. Terms are weighted by inverse document frequency over all claims being grouped, concept
+terms counting double. A claim joins the proposition holding its most similar member, if the
+two share at least two concept terms and their weighted overlap (divided by the smaller
+claim, so a short denial can match a long assertion) reaches a threshold; otherwise it starts
+a new proposition. Each proposition is labelled with a representative assertion and its
+heaviest terms. A claim's side is its stance flipped by negative content: "said that not a
+single rifle had been smuggled" denies that weapons left the country.
 """
 
 from __future__ import annotations
@@ -32,8 +34,8 @@ for term, forms in {
     "afghanistan": "afghanistan afghan kabul",
     "us": "u.s. u.s us american americans washington nato pentagon",
     "pakistan": "pakistan pakistani islamabad",
-    "shelter": "shelter sheltered shelters sanctuary sanctuaries haven havens hideout hideouts soil territory "
-               "base bases harbour harbor harboured harbored host hosting",
+    "shelter": "shelter sheltered shelters sheltering sanctuary sanctuaries haven havens soil territory "
+               "harbour harbor harboured harbored harbouring harboring host hosting",
     "attack": "attack attacks attacked assault assaults raid raids strike strikes violence terrorism bombing "
               "bombings",
     "kill": "kill killed killing martyr martyred dead death deaths died toll",
@@ -57,11 +59,36 @@ STOP = set(
 )
 
 ASSERTING = {"asserts", "warns", "predicts", "demands"}
+# Concepts that name what a claim is about; the rest (kill, soldier, militant, attack, the two
+# countries) occur in nearly every security story and only add weight.
+CONCEPTS = {"weapon", "leave", "shelter", "withdraw", "remove", "us", "increase"}
+# What was said is itself negative: "not a single rifle had been smuggled" disputes the claim
+# that weapons left the country, whatever the cue ("said", "wrote").
+_NEGATIVE_CONTENT = re.compile(
+    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without)\b(?!\s+only\b)|n't\b|\bno\s+one\b", re.I)
+
+
+# "ensure that Afghan soil is not used", "to prevent ...": a wish, not a denial.
+_WISHED = re.compile(r"\b(?:ensure|ensuring|make\s+sure|prevent|so\s+that|to\s+stop|urged?|demand(?:ed)?|expect(?:ed|s)?|"
+                     r"should|must|asked)\b[^.;]*$", re.I)
+
+
+def side(claim: dict[str, Any]) -> str:
+    """"asserts" or "denies" the proposition: the stance, flipped by a negative content."""
+    stance = claim.get("stance")
+    if stance == "demands":
+        return "asserts"  # "ensure that Afghan soil is not used" demands, it does not deny
+    content = (claim.get("content") or {}).get("text", "")
+    negative = any(not _WISHED.search(content[max(0, m.start() - 60): m.start()])
+                   for m in _NEGATIVE_CONTENT.finditer(content))
+    denies = (stance == "denies") != negative
+    return "denies" if denies else "asserts"
 
 
 def key_terms(text: str) -> set[str]:
     """The claim's proposition as a set of normalized terms."""
     out = set()
+    text = re.sub(r"\barmed\s+forces\b", "forces", text, flags=re.I)  # troops, not weapons
     for word in re.findall(r"[A-Za-z][A-Za-z.'-]*", text):
         w = word.lower().strip(".'-")
         if w in STOP or len(w) < 3 and w not in ("us", "u.s."):
@@ -88,11 +115,11 @@ class Proposition:
 
     @property
     def asserted_by(self) -> list[str]:
-        return _speakers(c for c in self.claims if c.get("stance") in ASSERTING)
+        return _speakers(c for c in self.claims if side(c) == "asserts")
 
     @property
     def denied_by(self) -> list[str]:
-        return _speakers(c for c in self.claims if c.get("stance") == "denies")
+        return _speakers(c for c in self.claims if side(c) == "denies")
 
     @property
     def contested(self) -> bool:
@@ -115,10 +142,13 @@ def speaker_name(claim: dict[str, Any]) -> str:
 
 
 def _speakers(claims) -> list[str]:
-    seen: dict[str, None] = {}
-    for c in claims:
-        seen.setdefault(speaker_name(c), None)
-    return list(seen)
+    """Distinct speakers; a name contained in a fuller one ("Kakar", "Anwaar-ul-Haq Kakar") is one."""
+    names = list(dict.fromkeys(speaker_name(c) for c in claims))
+    return [n for n in names if not any(n != m and n.lower() in m.lower() for m in names)]
+
+
+def _content(c: dict[str, Any]) -> str:
+    return (c.get("content") or {}).get("text", "")
 
 
 def _when(c: dict[str, Any]) -> str | None:
@@ -127,14 +157,27 @@ def _when(c: dict[str, Any]) -> str | None:
 
 def _brief(c: dict[str, Any]) -> dict[str, Any]:
     return {
-        "speaker": speaker_name(c), "stance": c.get("stance"), "cue": (c.get("cue") or {}).get("text"),
+        "speaker": speaker_name(c), "stance": c.get("stance"), "side": side(c), "cue": (c.get("cue") or {}).get("text"),
         "channel": c.get("channel"), "date": _when(c), "content": (c.get("content") or {}).get("text"),
         "article_id": c.get("article_id"), "article_title": c.get("article_title"),
         "spans": (c.get("content") or {}).get("spans"),
     }
 
 
-def build_ledger(claims: list[dict[str, Any]], threshold: float = 0.3, min_terms: int = 2) -> list[Proposition]:
+def similarity(a: set[str], b: dict[str, float] | set[str], idf: dict[str, float]) -> float:
+    """Weighted overlap of two term sets, concept terms (weapon, shelter ...) counting double,
+    divided by the smaller set: a short denial can match a long assertion."""
+    def weight(t: str) -> float:
+        return idf.get(t, 1.0) * (2.0 if t in CONCEPTS else 1.0)
+
+    shared = [t for t in a if t in b]
+    if not any(t in CONCEPTS for t in shared) or len(shared) < 2:
+        return 0.0  # sharing only "militants" or "soldiers killed" is a topic, not a proposition
+    small = min(sum(weight(t) for t in a), sum(weight(t) for t in b))
+    return sum(weight(t) for t in shared) / small if small else 0.0
+
+
+def build_ledger(claims: list[dict[str, Any]], threshold: float = 0.35, min_terms: int = 2) -> list[Proposition]:
     """Group claims into propositions (see the module docstring for how and why)."""
     terms = [key_terms((c.get("content") or {}).get("text", "")) for c in claims]
     df = Counter(t for ts in terms for t in ts)
@@ -147,10 +190,9 @@ def build_ledger(claims: list[dict[str, Any]], threshold: float = 0.3, min_terms
         if len(ts) < min_terms:
             continue
         best, best_score = None, 0.0
-        for g, (weights, _) in enumerate(groups):
-            inter = sum(idf[t] for t in ts if t in weights)
-            union = sum(idf[t] for t in ts | set(weights))
-            score = inter / union if union else 0.0
+        for g, (weights, members) in enumerate(groups):
+            # Compare with the group's members, not its growing union, so groups do not drift.
+            score = max(similarity(ts, terms[j], idf) for j in members)
             if score > best_score:
                 best, best_score = g, score
         if best is not None and best_score >= threshold:
@@ -163,8 +205,13 @@ def build_ledger(claims: list[dict[str, Any]], threshold: float = 0.3, min_terms
 
     props = []
     for weights, members in groups:
-        ranked = sorted(weights, key=lambda t: (-weights[t] * idf[t], t))[:6]
-        rep = min((claims[i] for i in members), key=lambda c: len((c.get("content") or {}).get("text", "")))
+        ranked = sorted(weights, key=lambda t: (-weights[t] * idf[t] * (2 if t in CONCEPTS else 1), t))[:6]
+        # The label is the assertion most like the others (the group's medoid).
+        asserting = [i for i in members if side(claims[i]) == "asserts"] or members
+        worded = [i for i in asserting if len(_content(claims[i]).split()) >= 6]
+        asserting = worded or asserting
+        centre = max(asserting, key=lambda i: (sum(similarity(terms[i], terms[j], idf) for j in members if j != i), -i))
+        rep = claims[centre]
         text = (rep.get("content") or {}).get("text", "")
         label = text if len(text) <= 120 else text[:117].rsplit(" ", 1)[0] + "..."
         props.append(Proposition(0, label, ranked, [claims[i] for i in members]))
