@@ -9,31 +9,29 @@ record is dropped. All scores are accuracies over all records.
 from __future__ import annotations
 
 import csv
-import time
 from typing import Any
 
 from ..models import Event
 from .common import (
-    NO_EVENT,
-    EvalReport,
-    Outcome,
-    Progress,
-    Record,
-    Score,
     admin_match,
+    EvalReport,
     fold,
     haversine_km,
     iso_date,
-    new_report,
+    LOCATION_KM,
+    NO_EVENT,
     normalize_actor,
+    Outcome,
     pick_worst,
     primary_event,
-    run_extractor,
+    Progress,
+    Record,
+    run_set,
+    Score,
     to_float,
     to_int,
     top_confusions,
     worst_entry,
-    LOCATION_KM,
 )
 
 FIELDS = ["event_type", "sub_event_type", "fatalities", "admin1", "admin2", "location_25km",
@@ -121,7 +119,4 @@ def score(outcomes: list[Outcome], report: EvalReport, errors: int = 0) -> EvalR
 
 def run(path: str, *, extractor: Any, limit: int | None = None, errors: int = 0,
         progress: Progress | None = None) -> EvalReport:
-    records = load(path, limit)
-    t0 = time.monotonic()
-    outcomes = run_extractor(extractor, records, progress)
-    return score(outcomes, new_report("acled", path, outcomes, t0), errors)
+    return run_set("acled", load, score, path, extractor, limit, errors, progress)

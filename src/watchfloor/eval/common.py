@@ -527,3 +527,12 @@ def admin_key(name: Any) -> str:
 def admin_match(pred: Any, gold: Any) -> bool:
     kp, kg = admin_key(pred), admin_key(gold)
     return bool(kp) and kp == kg
+
+
+def run_set(name: str, load: Callable, score: Callable, path: str, extractor: Any, limit: int | None,
+            errors: int, progress: Progress | None) -> EvalReport:
+    """Load a set, run the extractor over it and score it: the body of every set's ``run``."""
+    records = load(path, limit)
+    started = time.monotonic()
+    outcomes = run_extractor(extractor, records, progress)
+    return score(outcomes, new_report(name, path, outcomes, started), errors)

@@ -26,22 +26,20 @@ from __future__ import annotations
 import json
 import os
 import re
-import time
 from typing import Any
 
 from ..models import Event, Extraction
 from .common import (
-    PRF,
     EvalReport,
+    fold,
     Outcome,
+    pick_worst,
+    PRF,
+    primary_event,
     Progress,
     Record,
+    run_set,
     Score,
-    fold,
-    new_report,
-    pick_worst,
-    primary_event,
-    run_extractor,
     worst_entry,
 )
 
@@ -231,7 +229,4 @@ def score(outcomes: list[Outcome], report: EvalReport, errors: int = 0) -> EvalR
 
 def run(path: str, *, extractor: Any, limit: int | None = None, errors: int = 0,
         progress: Progress | None = None) -> EvalReport:
-    records = load(path, limit)
-    t0 = time.monotonic()
-    outcomes = run_extractor(extractor, records, progress)
-    return score(outcomes, new_report("muc4", path, outcomes, t0), errors)
+    return run_set("muc4", load, score, path, extractor, limit, errors, progress)

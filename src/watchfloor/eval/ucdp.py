@@ -21,29 +21,27 @@ from __future__ import annotations
 
 import csv
 import re
-import time
 from collections import Counter
 from typing import Any
 
 from ..models import Event
 from .common import (
-    LOCATION_KM,
-    EvalReport,
-    Outcome,
-    Progress,
-    Record,
-    Score,
     actor_forms,
     actors_match,
     admin_key,
     admin_match,
+    EvalReport,
     fold,
     haversine_km,
     iso_date,
-    new_report,
+    LOCATION_KM,
+    Outcome,
     pick_worst,
     primary_event,
-    run_extractor,
+    Progress,
+    Record,
+    run_set,
+    Score,
     to_float,
     to_int,
     worst_entry,
@@ -168,7 +166,4 @@ def score(outcomes: list[Outcome], report: EvalReport, errors: int = 0) -> EvalR
 
 def run(path: str, *, extractor: Any, limit: int | None = None, errors: int = 0,
         progress: Progress | None = None) -> EvalReport:
-    records = load(path, limit)
-    t0 = time.monotonic()
-    outcomes = run_extractor(extractor, records, progress)
-    return score(outcomes, new_report("ucdp", path, outcomes, t0), errors)
+    return run_set("ucdp", load, score, path, extractor, limit, errors, progress)

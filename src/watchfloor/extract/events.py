@@ -15,8 +15,8 @@ from ..models import Event, Place, Statistic
 from .actors import CIVILIANS, REBEL, STATE, ActorMention, interaction
 from .dates import DateMention
 from .lexicon import (
-    DENIED_REPORT, GENERIC_BEFORE, GENERIC_SENTENCE, RECOVERED, HYPOTHETICAL, NEGATED, PERIOD, RANK, SEPARATE_EVENT, TARGETS, TYPES, WEAPONS,
-    Trigger,
+    DENIED_REPORT, GENERIC_BEFORE, GENERIC_SENTENCE, HYPOTHETICAL, NEGATED, PERIOD, RANK, RECOVERED, TARGETS,
+    TYPES, WEAPONS, Trigger,
 )
 import calendar
 

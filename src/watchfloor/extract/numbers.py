@@ -357,7 +357,7 @@ def _figure_or_article(fig: str, vague: dict[str, int] | None) -> int | None:
     f = fig.lower().strip()
     if f in ("a", "an", "one", "another"):
         return 1
-    m = re.fullmatch(rf"(.+?)\s+(?:more|other)", f)
+    m = re.fullmatch(r"(.+?)\s+(?:more|other)", f)
     if m:
         return figure_value(m.group(1), vague)
     return figure_value(fig, vague)
