@@ -105,7 +105,7 @@ _TRIGGERS: list[tuple[str, str]] = [
 TRIGGERS: list[tuple[str, re.Pattern]] = [(hint, re.compile(rf"\b(?:{p})\b", re.I)) for hint, p in _TRIGGERS]
 
 # Any word that makes a sentence worth a closer look (a fast pre-filter).
-ANY_TRIGGER = re.compile("|".join(f"(?:{p})" for _, p in _TRIGGERS), re.I)
+ANY_TRIGGER = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for _, p in _TRIGGERS) + r")\b", re.I)
 
 # Disasters and accidents kill and destroy too, but they are not political violence.
 NOT_POLITICAL = re.compile(
