@@ -83,3 +83,8 @@ def test_three_attacks_three_events():
     assert [e.admin2 for e in events] == ["Lakki Marwat", "Kech", "Panjgur"]
     assert [e.date for e in events] == ["2023-05-08", "2023-05-07", "2023-05-06"]
     assert events[0].fatalities == 2 and events[1].fatalities == 0 and events[1].injured == 3
+
+
+def test_a_publication_value_that_is_not_a_date_is_ignored():
+    events = get_extractor().extract("A bomb blast in Quetta killed two people on Monday.", "yesterday-ish").events
+    assert len(events) == 1 and events[0].fatalities == 2 and events[0].date is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 
+from .dates import parse_iso
 from .pipeline import Extractor
 
 
@@ -29,8 +30,8 @@ def process_lines(lines: Iterable[bytes | str], extractor: Extractor) -> Iterato
             yield {"id": ident, "error": f"line {number}: no text"}
             continue
         published = item.get("published")
-        if published is not None and not isinstance(published, str):
-            yield {"id": ident, "error": f"line {number}: published must be a YYYY-MM-DD string"}
+        if published is not None and (not isinstance(published, str) or parse_iso(published) is None):
+            yield {"id": ident, "error": f"line {number}: published must be a YYYY-MM-DD date, got {published!r:.40}"}
             continue
         try:
             result = extractor.extract(text, published, item.get("title") or "")

@@ -14,7 +14,7 @@ from ..models import Extraction
 from ..nlp import sentences
 from .actors import find_actors
 from .claims import find_claims
-from .dates import find_dates
+from .dates import find_dates, parse_iso
 from .events import (
     _CLAIMED_RESPONSIBILITY, _DENIED_RESPONSIBILITY, Mention, build_event, cluster_mentions,
     is_background, is_statistic, is_supported, keep_trigger, make_statistics,
@@ -45,6 +45,8 @@ class Extractor:
         from ..geo import get_gazetteer
 
         gaz = get_gazetteer()
+        day = parse_iso(published)
+        published = day.isoformat() if day else None  # a value that is not a date is no reference
         lowercase = text.islower() or (sum(c.isupper() for c in text) < 0.005 * max(1, len(text)))
         sents = sentences(text)
         actors = find_actors(text)
