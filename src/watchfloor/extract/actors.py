@@ -69,8 +69,10 @@ def actor_table(extra_file: str | None = None) -> ActorTable:
     return ActorTable(entries, pattern_ci, pattern_cs, {**lookup, **{k: v for k, v in acronyms.items()}})
 
 
-def find_actors(text: str, offset: int = 0, extra_file: str | None = None) -> list[ActorMention]:
-    """Actor mentions in text order; an acronym counts only in capitals (TTP, not "ttp")."""
+def find_actors(text: str, offset: int = 0, extra_file: str | None = None,
+                lowercase: bool = False) -> list[ActorMention]:
+    """Actor mentions in text order; an acronym counts only in capitals (TTP, not "ttp"),
+    unless the whole text is lower-cased (some wire archives are), when case says nothing."""
     table = actor_table(extra_file)
     found: dict[int, ActorMention] = {}
     if table.pattern_cs:
@@ -83,7 +85,7 @@ def find_actors(text: str, offset: int = 0, extra_file: str | None = None) -> li
         if e is None or m.start() in found:
             continue
         # Lower-case acronyms in running text are usually ordinary words ("bra", "fc").
-        if key.upper() in e.get("acronyms", []) and not m.group(0).isupper() and len(key) <= 5:
+        if not lowercase and key.upper() in e.get("acronyms", []) and not m.group(0).isupper() and len(key) <= 5:
             continue
         found[m.start()] = ActorMention(e["name"], e["kind"], offset + m.start(), offset + m.end(), m.group(0))
     # Drop mentions nested inside a longer one.

@@ -405,7 +405,8 @@ def build_event(cluster: Cluster, text: str, published: str | None, claims_of_re
         actor2=a2,
         interaction=interaction(actor1.kind if actor1 else None, actor2.kind if actor2 else None),
         perpetrator_individuals=_unique(a.text for a in generic if a.text),
-        perpetrator_organizations=_unique(a.text for a in groups if a.text),
+        perpetrator_organizations=_unique(
+            a.text for a in ([actor1] if actor1 is not None and actor1.kind == STATE else []) + groups if a.text),
         targets=targets,
         victims=victims,
         weapons=weapons,

@@ -28,7 +28,7 @@ from .numbers import find_counts
 from .places import find_places
 
 # Bumped whenever extraction output changes, so stored articles are re-extracted.
-EXTRACTOR_VERSION = "0.3.1"
+EXTRACTOR_VERSION = "0.3.2"
 
 
 class Extractor:
@@ -49,7 +49,7 @@ class Extractor:
         published = day.isoformat() if day else None  # a value that is not a date is no reference
         lowercase = text.islower() or (sum(c.isupper() for c in text) < 0.005 * max(1, len(text)))
         sents = sentences(text)
-        actors = find_actors(text)
+        actors = find_actors(text, lowercase=lowercase)
         named = [(a.start, a.end) for a in actors if a.named_group and a.kind != 1]
         places = find_places(text, default_country=self.default_country, lowercase=lowercase, exclude=named)
 
