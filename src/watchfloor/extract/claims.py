@@ -111,13 +111,16 @@ from .attribution.stance import (
     cue_frame_text,
 )
 from .attribution.tokens import MAX_CONTENT, Span
-from .dates import find_dates
+from .dates import DateMention, find_dates
 
 __all__ = ["MAX_CONTENT", "find_claims", "find_quotes"]
 
 
-def find_claims(text: str, sentences: list[tuple[int, int]], published: str | None) -> list[Claim]:
+def find_claims(text: str, sentences: list[tuple[int, int]], published: str | None,
+                known_dates: list[DateMention] | None = None) -> list[Claim]:
     """Attributed claims in ``text`` (see the module docstring for the conventions).
+
+    ``known_dates``: the article's date mentions when the caller already found them.
 
     ``sentences`` are the article's sentence spans (``watchfloor.nlp.sentences(text)``);
     ``published`` is an ISO date or None. Claims come in text order of their cue.
@@ -143,10 +146,14 @@ def find_claims(text: str, sentences: list[tuple[int, int]], published: str | No
         if not r.content:
             continue
         uniq.append(r)
-    dates = []
-    for ss, se in sorted({r.sentence for r in uniq}):
-        if MAYBE_DATE.search(text, ss, se):
-            dates.extend(find_dates(text[ss:se], published, offset=ss))
+    claim_sentences = sorted({r.sentence for r in uniq})
+    if known_dates is not None:  # the pipeline found them once for the whole article
+        dates = [d for d in known_dates if any(ss <= d.start < se for ss, se in claim_sentences)]
+    else:
+        dates = []
+        for ss, se in claim_sentences:
+            if MAYBE_DATE.search(text, ss, se):
+                dates.extend(find_dates(text[ss:se], published, offset=ss))
     resolver = SpeakerResolver(text)
     claims: list[Claim] = []
     for r in uniq:

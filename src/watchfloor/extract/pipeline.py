@@ -93,7 +93,7 @@ class Extractor:
             event = build_event(cluster, text, published, responsibility, gaz, self.vague, all_dates)
             if event is not None and event.confidence >= self.min_confidence:
                 events.append(event)
-        claims = find_claims(text, sents, published)
+        claims = find_claims(text, sents, published, known_dates=all_dates)
         link_claims(claims, events, statistics)
         return Extraction(events=events, places=places, statistics=statistics, claims=claims)
 

@@ -8,6 +8,8 @@ named organizations, news outlets, and the role, institution, group and document
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -280,6 +282,7 @@ _ORG_SHORT = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f.upper()) for f i
     (f for f in ORGS if len(f) <= 4), key=len, reverse=True)) + r")(?![\w-])")
 
 
+@lru_cache(maxsize=8192)  # speaker phrases recur within and across articles; the answer depends on s alone
 def org_in(s: str) -> tuple[str, str] | None:
     """(canonical name, type) of an organization named in ``s``, longest form first."""
     s2 = s.replace("’", "'")
