@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,7 +58,6 @@ STOP = set(
     "including include includes according across within without".split()
 )
 
-ASSERTING = {"asserts", "warns", "predicts", "demands"}
 # Concepts that name what a claim is about; the rest (kill, soldier, militant, attack, the two
 # countries) occur in nearly every security story and only add weight.
 CONCEPTS = {"weapon", "leave", "shelter", "withdraw", "remove", "us", "increase"}
@@ -225,12 +224,3 @@ def build_ledger(claims: list[dict[str, Any]], threshold: float = 0.35, min_term
 def contradictions(props: list[Proposition]) -> list[Proposition]:
     """Propositions some speakers assert and others deny."""
     return [p for p in props if p.contested]
-
-
-def group_index(props: list[Proposition]) -> dict[int, int]:
-    """id(claim dict) -> proposition id, for callers that list claims with their proposition."""
-    out: dict[int, int] = defaultdict(int)
-    for p in props:
-        for c in p.claims:
-            out[id(c)] = p.id
-    return out

@@ -7,7 +7,9 @@ own file, turns every row into a :class:`Record` and scores the extractor's outp
 
 from __future__ import annotations
 
+import json
 import math
+import os
 import re
 import time
 import unicodedata
@@ -536,3 +538,20 @@ def run_set(name: str, load: Callable, score: Callable, path: str, extractor: An
     started = time.monotonic()
     outcomes = run_extractor(extractor, records, progress)
     return score(outcomes, new_report(name, path, outcomes, started), errors)
+
+
+def load_jsonl(path: str, limit: int | None, *, default_file: str, id_key: str, text_key: str) -> list[Record]:
+    """Records from a JSONL file (or a folder holding ``default_file``); no publication date."""
+    if os.path.isdir(path):
+        path = os.path.join(path, default_file)
+    out: list[Record] = []
+    with open(path, encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            if not line.strip():
+                continue
+            if limit is not None and len(out) >= limit:
+                break
+            doc = json.loads(line)
+            out.append(Record(id=str(doc.get(id_key) or f"line {i + 1}"), text=doc.get(text_key) or "",
+                              published=None, gold=doc))
+    return out

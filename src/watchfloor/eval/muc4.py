@@ -23,13 +23,12 @@ the false-positive rate (any event, and any MUC-type event).
 
 from __future__ import annotations
 
-import json
-import os
 import re
 from typing import Any
 
 from ..models import Event, Extraction
 from .common import (
+    load_jsonl,
     EvalReport,
     fold,
     Outcome,
@@ -107,19 +106,7 @@ def muc_type(ev: Event, text: str = "") -> str | None:
 
 
 def load(path: str, limit: int | None = None) -> list[Record]:
-    if os.path.isdir(path):
-        path = os.path.join(path, "dev.json")
-    out: list[Record] = []
-    with open(path, encoding="utf-8") as f:
-        for i, line in enumerate(f):
-            if not line.strip():
-                continue
-            if limit is not None and len(out) >= limit:
-                break
-            doc = json.loads(line)
-            out.append(Record(id=str(doc.get("docid") or f"line {i + 1}"), text=doc.get("doctext") or "",
-                              published=None, gold=doc))
-    return out
+    return load_jsonl(path, limit, default_file="dev.json", id_key="docid", text_key="doctext")
 
 
 def gold_roles(doc: dict[str, Any]) -> dict[str, list[set[str]]]:

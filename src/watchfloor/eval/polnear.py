@@ -37,13 +37,11 @@ Matching convention (quotable):
 from __future__ import annotations
 
 import json
-import os
 import re
-import time
 from typing import Any
 
 from ..models import Claim, Extraction
-from .common import PRF, EvalReport, Outcome, Progress, Record, new_report, pick_worst, run_extractor, worst_entry
+from .common import load_jsonl, run_set, PRF, EvalReport, Outcome, Progress, Record, pick_worst, worst_entry
 
 ROLES = ("source", "cue", "content")
 _WORD = re.compile(r"\w+")
@@ -73,19 +71,7 @@ class ClaimsExtractor:
 
 
 def load(path: str, limit: int | None = None) -> list[Record]:
-    if os.path.isdir(path):
-        path = os.path.join(path, "dev.jsonl")
-    out: list[Record] = []
-    with open(path, encoding="utf-8") as f:
-        for i, line in enumerate(f):
-            if not line.strip():
-                continue
-            if limit is not None and len(out) >= limit:
-                break
-            doc = json.loads(line)
-            out.append(Record(id=str(doc.get("doc_id") or f"line {i + 1}"), text=doc.get("text") or "",
-                              published=None, gold=doc))
-    return out
+    return load_jsonl(path, limit, default_file="dev.jsonl", id_key="doc_id", text_key="text")
 
 
 class _Tokens:
@@ -251,10 +237,8 @@ def score(outcomes: list[Outcome], report: EvalReport, errors: int = 0) -> EvalR
 
 def run(path: str, *, extractor: Any = None, limit: int | None = None, errors: int = 0,
         progress: Progress | None = None) -> EvalReport:
-    records = load(path, limit)
-    t0 = time.monotonic()
-    outcomes = run_extractor(extractor if extractor is not None else ClaimsExtractor(), records, progress)
-    return score(outcomes, new_report("polnear", path, outcomes, t0), errors)
+    return run_set("polnear", load, score, path, extractor if extractor is not None else ClaimsExtractor(),
+                   limit, errors, progress)
 
 
 def main(argv: list[str] | None = None) -> int:

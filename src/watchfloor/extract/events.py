@@ -237,7 +237,7 @@ def cluster_mentions(mentions: list[Mention], text: str) -> list[Cluster]:
             current.mentions.append(m)
             continue
         a1, a2 = m.district
-        c_a1, c_a2 = _cluster_district(current)
+        _, c_a2 = _cluster_district(current)
         if a2 and c_a2 and a2 != c_a2:
             new = True
         day = next((d.date for d in _event_dates(m, text) if d.precision == 1), None)
@@ -297,7 +297,7 @@ def build_event(cluster: Cluster, text: str, published: str | None, claims_of_re
     # -- where ----------------------------------------------------------------------------
     place_fields, place_spans = _locate(mentions, gaz)
     country_code = place_fields.get("country") or "PK"
-    country_name = _COUNTRY_NAMES.get(country_code, place_fields.get("country_name") or "Pakistan")
+    country_name = _COUNTRY_NAMES.get(country_code, "Pakistan")
 
     # -- who ------------------------------------------------------------------------------
     state_agent = _state_is_agent(mentions, text)
@@ -416,7 +416,7 @@ def build_event(cluster: Cluster, text: str, published: str | None, claims_of_re
         injured=injured.total,
         injured_text=injured.phrase,
         civilian_targeting=civilian_targeting,
-        **{k: v for k, v in place_fields.items() if k != "country_name"},
+        **place_fields,
     )
     event.country = country_name if place_fields.get("country") or place_spans else event.country
     ev: dict[str, list[Span]] = {
@@ -443,12 +443,12 @@ def build_event(cluster: Cluster, text: str, published: str | None, claims_of_re
     return event
 
 
-_CLASH = re.compile(r"\b(?:exchang(?:e|ed|ing)\s+(?:of\s+)?fire|exchanged\s+fire|gun\s?(?:fight|battle)|fire\s?fight|clash(?:ed|es)?|"
-                    r"heavy\s+(?:weapons|weaponry|arms)|light\s+and\s+heavy|small\s+(?:arms|weapons)|sniper|retaliat\w+|"
-                    r"returned\s+fire|fought\s+back|repulsed)\b", re.I)
-_FIREFIGHT = re.compile(r"\b(?:exchang(?:e|ed|ing)\s+(?:of\s+)?fire|exchanged\s+fire|gun\s?(?:fight|battle)|fire\s?fight|"
-                        r"clash(?:ed|es)?|heavy\s+(?:weapons|weaponry|arms)|light\s+and\s+heavy|small\s+(?:arms|weapons)|"
-                        r"sniper)\b", re.I)
+# Both sides shooting. A firefight is the attackers' own; a clash also counts the other side
+# answering ("returned fire"), which does not turn shelling into a clash.
+_FIREFIGHT_WORDS = (r"exchang(?:e|ed|ing)\s+(?:of\s+)?fire|exchanged\s+fire|gun\s?(?:fight|battle)|fire\s?fight|"
+                    r"clash(?:ed|es)?|heavy\s+(?:weapons|weaponry|arms)|light\s+and\s+heavy|small\s+(?:arms|weapons)|sniper")
+_FIREFIGHT = re.compile(rf"\b(?:{_FIREFIGHT_WORDS})\b", re.I)
+_CLASH = re.compile(rf"\b(?:{_FIREFIGHT_WORDS}|retaliat\w+|returned\s+fire|fought\s+back|repulsed)\b", re.I)
 # The attackers also shot: "opened fire and lobbed a grenade", "fired ... and conducted an IED explosion".
 _GUNFIRE = re.compile(r"\b(?:fired\s+(?:at|on|upon|with)|opened\s+fire|firing|gunfire|automatic\s+weapons|small\s+arms|"
                       r"other\s+weapons|sniper)\b", re.I)

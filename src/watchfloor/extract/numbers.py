@@ -38,7 +38,6 @@ QUALIFIER = (
 )
 # A figure: optional qualifier, a number, and an optional range "to/or/-" second number.
 FIGURE = rf"(?:{QUALIFIER}\s+)?(?:{NUMBER})(?:\s*(?:-|–|to|or)\s*(?:{NUMBER}))?"
-FIGURE_RE = re.compile(rf"\b(?:{FIGURE})\b", re.I)
 
 
 def word_number(text: str, vague: dict[str, int] | None = None) -> int | None:

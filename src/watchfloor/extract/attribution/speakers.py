@@ -138,7 +138,7 @@ class SpeakerResolver:
             self.last_plural = ent
         return ent
 
-    def note_channel_document(self, speaker: dict[str, Any] | None, channel: str | None, doc_text: str = "") -> None:
+    def note_channel_document(self, speaker: dict[str, Any] | None, channel: str | None) -> None:
         """"X estimated in a report ..." -> a later "the report" is X's report."""
         if not speaker or channel not in ("a report", "a statement", "a study", "a letter"):
             return
