@@ -268,7 +268,7 @@ def claims(
     if contradictions:
         for p in props:
             out.print(Text(f"[{p.id}] {p.label}", style="bold"))
-            for label, wanted in (("asserts", "asserts"), ("denies", "denies")):
+            for label, wanted in (("asserts", "asserts"), ("denies", "denies"), ("disputes", "disputes")):
                 for cl in p.to_dict()["claims"]:
                     if cl["side"] == wanted:
                         where = ", ".join(x for x in (cl["date"], cl["channel"]) if x)
@@ -276,7 +276,7 @@ def claims(
         if not c.quiet:
             out.print(f"{len(props)} contested propositions")
         return
-    table = Table("id", "proposition", "asserted by", "denied by", "claims", "dates")
+    table = Table("id", "proposition", "asserted by", "denied or disputed by", "claims", "dates")
     for p in props:
         d = p.to_dict()
         table.add_row(*cells(str(p.id), p.label, "; ".join(p.asserted_by[:4]), "; ".join(p.denied_by[:4]),

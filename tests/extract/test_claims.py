@@ -329,7 +329,9 @@ def test_nested_and_multiple_claims_in_one_sentence():
 def test_to_dict_matches_the_schema_shape():
     c, = claims_of("An official told AFP that the road was closed.")
     d = c.to_dict()
-    assert set(d) == {"speaker", "cue", "content", "kind", "stance", "channel", "date", "about", "confidence"}
+    assert set(d) == {"speaker", "cue", "content", "kind", "stance", "channel", "date", "about", "confidence",
+                      "cue_class"}
+    assert d["cue_class"] == "report"
     assert set(d["speaker"]) == {"text", "start", "end", "entity"}
     assert set(d["speaker"]["entity"]) == {"name", "role", "affiliation", "type", "anonymous", "outlet"}
     assert set(d["cue"]) == {"text", "start", "end"}
@@ -345,7 +347,10 @@ def test_a_clause_after_the_cue_is_not_an_inverted_source():
     assert c.speaker["text"] == "Others" and c.content["text"] == "the reform is overdue"
     c, = claims_of("Lopez, in contrast, told the Herald she was not leaving the party.")
     assert c.speaker["text"] == "Lopez" and c.content["text"] == "she was not leaving the party"
-    c, = claims_of("Councilman Reyes however said he would back the budget.")
+    c, nested = claims_of("Councilman Reyes however said he would back the budget.")
+    # The endorsement inside what he said is an attribution of its own, read by the parser.
+    assert (nested.cue["text"], nested.speaker["text"], nested.content["text"], nested.cue_class) == (
+        "would back", "he", "the budget", "support")
     assert c.speaker["text"] == "Councilman Reyes" and c.cue["text"] == "said"
 
 

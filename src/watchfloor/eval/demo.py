@@ -3,6 +3,14 @@
 Articles are matched to gold by title (titles are unique in the corpus). Within an article,
 gold and predicted events are paired greedily by sub-event type, district and date, then
 fields are compared on the pairs. Claims are paired by a substring of their content.
+
+Ledger grouping: each gold claim carries ``proposition``, a key shared by the claims (in one
+article or several) that assert, deny or dispute the same statement, or null when nothing else
+in the corpus bears on it. Over the matched gold claims, every pair is a gold link when both
+have the same key and a predicted link when ``build_ledger`` over all stored claims put their
+predicted claims in the same proposition; pairwise precision, recall and F1 of the links are
+reported, with the number of gold propositions (keys) whose claims all landed in one predicted
+proposition.
 """
 
 from __future__ import annotations
@@ -33,6 +41,9 @@ class DemoScore:
     matched_claims: int = 0
     stance_hits: int = 0
     misses: list[str] = field(default_factory=list)
+    # (gold proposition key or None, (article id, cue start) of the matched predicted claim)
+    claim_pairs: list[tuple[str | None, tuple[str, int]]] = field(default_factory=list)
+    grouping: dict = field(default_factory=dict)
 
     @property
     def precision(self) -> float:
@@ -55,6 +66,7 @@ class DemoScore:
             "field_accuracy_on_matched": {k: round(self.field_accuracy(k), 3) for k in sorted(self.field_hits)},
             "claims_matched": f"{self.matched_claims}/{self.gold_claims}",
             "claim_stance_accuracy": round(self.stance_hits / self.matched_claims, 3) if self.matched_claims else 0.0,
+            "ledger_grouping": self.grouping,
         }
 
 
@@ -107,7 +119,36 @@ def score_store(store: Store) -> DemoScore:
             if match:
                 score.matched_claims += 1
                 score.stance_hits += match["stance"] == g["stance"]
+                score.claim_pairs.append((g.get("proposition"), (art.id, match["cue"]["start"])))
+    score.grouping = score_grouping(score.claim_pairs, store.claims())
     return score
+
+
+def score_grouping(pairs: list[tuple[str | None, tuple[str, int]]], claims: list[dict]) -> dict:
+    """Pairwise link precision/recall/F1 of the ledger's propositions against gold keys."""
+    from ..analyze.ledger import build_ledger
+
+    group: dict[tuple[str, int], int] = {}
+    for p in build_ledger(claims):
+        for c in p.claims:
+            group[(c["article_id"], c["cue"]["start"])] = p.id
+    tp = fp = fn = 0
+    for i, (gi, ci) in enumerate(pairs):
+        for gj, cj in pairs[i + 1:]:
+            gold = gi is not None and gi == gj
+            pred = ci in group and group.get(ci) == group.get(cj) and ci != cj
+            tp += gold and pred
+            fp += pred and not gold
+            fn += gold and not pred
+    keys: dict[str, set] = {}
+    for g, c in pairs:
+        if g is not None:
+            keys.setdefault(g, set()).add(group.get(c, ("alone", c)))
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"link_precision": round(p, 3), "link_recall": round(r, 3),
+            "link_f1": round(2 * p * r / (p + r), 3) if p + r else 0.0, "gold_links": tp + fn, "predicted_links": tp + fp,
+            "propositions_whole": f"{sum(len(v) == 1 for v in keys.values())}/{len(keys)}"}
 
 
 def format_demo_score(score: DemoScore) -> str:
@@ -119,4 +160,9 @@ def format_demo_score(score: DemoScore) -> str:
              "field accuracy on matched events:"]
     lines += [f"  {k:16} {v:.3f}" for k, v in d["field_accuracy_on_matched"].items()]
     lines.append(f"claims matched: {d['claims_matched']}, stance accuracy {d['claim_stance_accuracy']:.3f}")
+    g = d["ledger_grouping"]
+    if g.get("gold_links"):
+        lines.append(f"ledger grouping (pairs of matched gold claims): link precision {g['link_precision']:.3f}, "
+                     f"recall {g['link_recall']:.3f}, F1 {g['link_f1']:.3f} ({g['gold_links']} gold links, "
+                     f"{g['predicted_links']} predicted); gold propositions kept whole {g['propositions_whole']}")
     return "\n".join(lines)

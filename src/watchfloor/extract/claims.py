@@ -103,7 +103,8 @@ from ..models import Claim
 from .attribution.article import Article, RawClaim
 from .attribution.content import cap_content
 from .attribution.frames import analyze_sentence
-from .attribution.lexicon import DENIES
+from .attribution.lexicon import CUE_CLASS, DENIES
+from .attribution.parsed import parsed_claims
 from .attribution.quotes import find_quotes
 from .attribution.speakers import SpeakerResolver
 from .attribution.stance import (
@@ -117,10 +118,12 @@ __all__ = ["MAX_CONTENT", "find_claims", "find_quotes"]
 
 
 def find_claims(text: str, sentences: list[tuple[int, int]], published: str | None,
-                known_dates: list[DateMention] | None = None) -> list[Claim]:
+                known_dates: list[DateMention] | None = None, parse: bool = True) -> list[Claim]:
     """Attributed claims in ``text`` (see the module docstring for the conventions).
 
     ``known_dates``: the article's date mentions when the caller already found them.
+    ``parse``: also read beliefs, endorsements, evidence and impressions with the spaCy parser
+    (``attribution/parsed.py``); False keeps to the rules (faster, speech cues only).
 
     ``sentences`` are the article's sentence spans (``watchfloor.nlp.sentences(text)``);
     ``published`` is an ISO date or None. Claims come in text order of their cue.
@@ -133,6 +136,8 @@ def find_claims(text: str, sentences: list[tuple[int, int]], published: str | No
         if se - ss > 5000:  # a run-on "sentence" (no punctuation): read only its start
             se = ss + 5000
         analyze_sentence(art, ss, se, raws)
+    if parse:
+        raws.extend(parsed_claims(art, raws))
     if not raws:
         return []
     # One claim per cue; drop claims whose content is another claim's speaker or cue.
@@ -193,6 +198,7 @@ def find_claims(text: str, sentences: list[tuple[int, int]], published: str | No
             date=claim_date(art, r, dates),
             about=[],
             confidence=claim_confidence(r, speaker, kind, content_text),
+            cue_class=r.extra.get("cue_class") or CUE_CLASS.get(r.lemma, "report"),
         ))
     for c, r in zip(claims, uniq):
         if c.speaker is not None:

@@ -28,7 +28,7 @@ from .numbers import find_counts
 from .places import find_places
 
 # Bumped whenever extraction output changes, so stored articles are re-extracted.
-EXTRACTOR_VERSION = "0.3.2"
+EXTRACTOR_VERSION = "0.4.0"
 
 
 class Extractor:
@@ -39,6 +39,7 @@ class Extractor:
         ex = self.settings["extract"]
         self.vague = {"several": ex["vague_several"], "few": ex["vague_few"], "many": ex["vague_many"]}
         self.min_confidence = ex["min_event_confidence"]
+        self.parse_attributions = bool(ex.get("parse_attributions", True))
         self.default_country = self.settings["geo"]["default_country"]
 
     def extract(self, text: str, published: str | None = None, title: str = "") -> Extraction:
@@ -93,7 +94,7 @@ class Extractor:
             event = build_event(cluster, text, published, responsibility, gaz, self.vague, all_dates)
             if event is not None and event.confidence >= self.min_confidence:
                 events.append(event)
-        claims = find_claims(text, sents, published, known_dates=all_dates)
+        claims = find_claims(text, sents, published, known_dates=all_dates, parse=self.parse_attributions)
         link_claims(claims, events, statistics)
         return Extraction(events=events, places=places, statistics=statistics, claims=claims)
 

@@ -136,6 +136,11 @@ _LEX: dict[str, tuple[list[str], str, int]] = {
     "according to": (["according to"], ASSERTS, 2),
     "put it": (["put it", "puts it"], ASSERTS, 2),  # only in "as X put it" (see cues.gate)
 }
+# What kind of attribution a rule cue is (every other lemma: "report"); see ``parsed.py``.
+CUE_CLASS = {**{v: "belief" for v in ("believe", "think", "know", "doubt", "suspect", "realize", "recognize",
+                                      "hope", "fear", "worry", "expect")},
+             **{v: "intent" for v in ("want", "seek")},
+             **{v: "evidence" for v in ("show", "find", "learn")}}
 FORM: dict[str, tuple[str, str, int]] = {}
 for _lemma, (_fs, _st, _str) in _LEX.items():
     for _f in _fs:
