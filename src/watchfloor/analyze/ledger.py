@@ -6,12 +6,15 @@ of key terms: lower-cased, plural and tense endings folded, synonyms mapped to o
 "terrorists", "insurgents" -> militant), stop words and negation words removed, so that
 "weapons left in Afghanistan arm militants" and "no weapon has left the country" share
 terms. Terms are weighted by inverse document frequency over all claims being grouped, concept
-terms counting double. A claim joins the proposition holding its most similar member, if the
-two share at least two concept terms and their weighted overlap (divided by the smaller
-claim, so a short denial can match a long assertion) reaches a threshold; otherwise it starts
-a new proposition. Each proposition is labelled with a representative assertion and its
-heaviest terms. A claim's side is its stance flipped by negative content: "said that not a
-single rifle had been smuggled" denies that weapons left the country.
+terms counting double. Claims are taken in date order; a claim joins the proposition holding its
+most similar member, if the two share at least two terms, one of them a concept, and their
+weighted overlap (divided by the smaller claim, so a short denial can match a long assertion)
+reaches 0.4; otherwise it starts a new proposition. Each proposition is labelled with a
+representative assertion. A claim's side is its stance flipped by negative content ("said that
+not a single rifle had been smuggled" denies that weapons left the country); a claim asserting
+the opposite term of what the proposition's other claims assert ("removed" where they say
+"left") disputes it. Endorsements and impressions (``cue_class`` support, impression) are left
+out. Measured against the demo gold's proposition keys: see ``eval/demo.py`` and the README.
 """
 
 from __future__ import annotations

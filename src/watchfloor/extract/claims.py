@@ -17,12 +17,14 @@ here, and its auxiliaries), ``tokens`` and ``article`` (tokens, per-article stat
 source mention refers to), and three frames without a verb cue: ``speakerless`` ("is expected
 to", "reportedly"), ``nouns`` ("his claim that") and ``labels`` ("Sanders: ...").
 
-Why no parser: a variant that sent only the candidate sentences through
+Why the parser reads only the cues the rules lack: a variant that sent every candidate sentence through
 ``watchfloor.nlp.model()`` (one ``nlp.pipe`` per article, NER and lemmatizer disabled) and read
 speaker = nsubj subtree, content = ccomp/xcomp/dobj subtree or the head clause of a
 parataxis cue scored lower on PolNeAR dev (source exact F1 58.6 vs 60.8, content overlap F1
 51.3 vs 60.5, the rules of that time; they now score 61.9 and 62.3) and took about 87 ms per
-700-word article, 10x the rules.
+700-word article, 10x the rules. So the rules read speech cues, and ``attribution/parsed.py``
+reads beliefs, intentions, endorsements, evidence and impressions from the parse of the few
+sentences that hold such a verb (``parse=True``; source exact F1 on PolNeAR dev 0.619 -> 0.652).
 
 What counts as a claim
     A reporting cue (said, told, added, wrote, claimed, argued, insisted, denied, rejected,
@@ -43,9 +45,10 @@ What counts as a claim
     cues ("did not say", "declined to confirm"), subjects like "No group claimed ..." and
     passives with an object ("was denied entry") are not claims. Cue words inside a direct
     quote are the quoted person's words, not the reporter's attributions, and are skipped.
-    Endorsements and impressions ("endorsed", "supports", "seemed"), which attribution corpora
-    such as PolNeAR also annotate, are not claims here, nor are "knew", "wanted", "felt",
-    "planned" (on PolNeAR train they are attribution cues less than half the time). A
+    Endorsements, evidence and impressions ("endorsed", "supports", "a poll showed X ahead",
+    "seemed"), which attribution corpora such as PolNeAR also annotate, come from the parser
+    pass (``attribution/parsed.py``) with their ``cue_class``; "knew", "wanted", "felt" without
+    a clause are not claims (on PolNeAR train they are attribution cues less than half the time). A
     participle or a second verb takes the speaker of its clause (", adding that ...", "... and
     urged ...").
 
