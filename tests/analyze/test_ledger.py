@@ -66,6 +66,7 @@ def test_seed_shaped_article_ledger():
     by_speaker = {c["speaker"]: c for c in d["claims"]}
     kakar = by_speaker["Anwaar-ul-Haq Kakar"]
     assert kakar["side"] == "asserts" and "abandoned in Afghanistan" in kakar["content"]
+    assert kakar["channel"] == "state television"  # the interview named later in the article
     mujahid = by_speaker["Zabihullah Mujahid"]
     assert mujahid["side"] == "denies" and mujahid["channel"] == "a post on X"
     assert "no weapon has been smuggled" in mujahid["content"]

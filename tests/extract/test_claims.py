@@ -490,3 +490,12 @@ def test_speaker_labels():
 def test_cue_inside_a_longer_token_is_ignored():
     for c in claims_of("Send tips/quips/quotes to the desk. He said the desk was closed."):
         assert c.cue["start"] < c.cue["end"] and c.cue["text"] == "said"
+
+
+def test_a_speakers_one_channel_is_shared_but_two_are_not():
+    text = ("The minister has argued that the border must be fenced. \"We will finish it,\" the minister "
+            "said in an interview on state television.")
+    assert {c.channel for c in claims_of(text)} == {"state television"}
+    text = ("The minister said on X that the border must be fenced. The minister told a press conference "
+            "that the work would finish soon. The minister also said the army would guard it.")
+    assert [c.channel for c in claims_of(text)][2] is None

@@ -91,7 +91,8 @@ channel, date, confidence
     ``channel`` is how it was said, read from the cue's clause outside the content: "state
     television", "a post on X", "a statement", "a press conference", "a news conference",
     "a report", "an interview", "social media", "remarks to reporters", "a speech", "a video",
-    "a letter", ... or None. ``date`` is when it was said: a date expression in the cue's clause
+    "a letter", ... or None; a speaker with one channel in the article lends it to their
+    claims that name none (the lede's "Kakar has argued" and the later "said in an interview"). ``date`` is when it was said: a date expression in the cue's clause
     (outside the content) resolved against ``published`` with ``dates.find_dates`` ("in comments
     aired Friday" -> that Friday; "last July" -> the first of that month), else None.
     ``confidence`` is higher for speech verbs, named speakers and quotes, lower for weak cues
@@ -208,4 +209,21 @@ def find_claims(text: str, sentences: list[tuple[int, int]], published: str | No
             d = c.speaker["entity"].to_dict()
             d["outlet"] = r.outlet or (d["outlet"] if d["type"] in ("institution", "document") else None)
             c.speaker["entity"] = d
+    _share_channels(claims)
     return claims
+
+
+def _share_channels(claims: list[Claim]) -> None:
+    """A speaker who spoke through one channel in the article (the interview the story is
+    about) said their other claims there too: "Kakar has argued ..." in the lede, "... Kakar said
+    in an interview broadcast on state television" later. Two different channels: none is shared."""
+    channels: dict[str, set[str]] = {}
+    for c in claims:
+        if c.speaker is not None and c.cue_class == "report" and c.speaker["entity"].get("name"):
+            channels.setdefault(c.speaker["entity"]["name"], set()).add(c.channel or "")
+    for c in claims:
+        if c.speaker is None or c.channel or c.cue_class != "report" or not c.speaker["entity"].get("name"):
+            continue
+        known = channels.get(c.speaker["entity"]["name"], set()) - {""}
+        if len(known) == 1:
+            c.channel = next(iter(known))
