@@ -268,11 +268,11 @@ def claims(
     if contradictions:
         for p in props:
             out.print(Text(f"[{p.id}] {p.label}", style="bold"))
-            for label, wanted in (("asserts", "asserts"), ("denies", "denies"), ("disputes", "disputes")):
+            for wanted in ("asserts", "denies", "disputes"):
                 for cl in p.to_dict()["claims"]:
                     if cl["side"] == wanted:
                         where = ", ".join(x for x in (cl["date"], cl["channel"]) if x)
-                        out.print(Text(f"  {label}: {cl['speaker']} ({where}): {cl['content']}"))
+                        out.print(Text(f"  {wanted}: {cl['speaker']} ({where}): {cl['content']}"))
         if not c.quiet:
             out.print(f"{len(props)} contested propositions")
         return

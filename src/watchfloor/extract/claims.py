@@ -217,13 +217,14 @@ def _share_channels(claims: list[Claim]) -> None:
     """A speaker who spoke through one channel in the article (the interview the story is
     about) said their other claims there too: "Kakar has argued ..." in the lede, "... Kakar said
     in an interview broadcast on state television" later. Two different channels: none is shared."""
+    def name(c: Claim) -> str | None:  # the speaker's entity name, for rule cues of saying
+        return c.speaker["entity"].get("name") if c.speaker is not None and c.cue_class == "report" else None
+
     channels: dict[str, set[str]] = {}
     for c in claims:
-        if c.speaker is not None and c.cue_class == "report" and c.speaker["entity"].get("name"):
-            channels.setdefault(c.speaker["entity"]["name"], set()).add(c.channel or "")
+        if c.channel and name(c):
+            channels.setdefault(name(c), set()).add(c.channel)
     for c in claims:
-        if c.speaker is None or c.channel or c.cue_class != "report" or not c.speaker["entity"].get("name"):
-            continue
-        known = channels.get(c.speaker["entity"]["name"], set()) - {""}
+        known = channels.get(name(c) or "", set()) if not c.channel else set()
         if len(known) == 1:
             c.channel = next(iter(known))

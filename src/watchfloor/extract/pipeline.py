@@ -39,7 +39,7 @@ class Extractor:
         ex = self.settings["extract"]
         self.vague = {"several": ex["vague_several"], "few": ex["vague_few"], "many": ex["vague_many"]}
         self.min_confidence = ex["min_event_confidence"]
-        self.parse_attributions = bool(ex.get("parse_attributions", True))
+        self.parse_attributions = ex["parse_attributions"]
         self.default_country = self.settings["geo"]["default_country"]
 
     def extract(self, text: str, published: str | None = None, title: str = "") -> Extraction:
