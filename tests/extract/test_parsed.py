@@ -67,3 +67,9 @@ def test_the_rules_keep_their_cues_and_parse_can_be_turned_off():
 def test_hostile_and_odd_input_does_not_crash():
     for text in ["supports " * 2000, "<script>alert('endorsed')</script> backed", "showed\n\n\nshowed", "seemed"]:
         claims_of(text)
+
+
+def test_a_second_verb_takes_the_subject_of_its_clause():
+    found = claims_of("The governor spoke at the rally and endorsed the new security plan.")
+    assert [(c.cue["text"], c.speaker["text"], c.content["text"]) for c in found] == [
+        ("endorsed", "The governor", "the new security plan")]

@@ -24,7 +24,7 @@ parataxis cue scored lower on PolNeAR dev (source exact F1 58.6 vs 60.8, content
 51.3 vs 60.5, the rules of that time; they now score 61.9 and 62.3) and took about 87 ms per
 700-word article, 10x the rules. So the rules read speech cues, and ``attribution/parsed.py``
 reads beliefs, intentions, endorsements, evidence and impressions from the parse of the few
-sentences that hold such a verb (``parse=True``; source exact F1 on PolNeAR dev 0.619 -> 0.652).
+sentences that hold such a verb (``parse=True``; source exact F1 on PolNeAR dev 0.619 -> 0.655).
 
 What counts as a claim
     A reporting cue (said, told, added, wrote, claimed, argued, insisted, denied, rejected,

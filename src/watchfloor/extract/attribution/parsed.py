@@ -161,7 +161,7 @@ def _claim(art: Article, verb, offset: int, sentence: Span) -> RawClaim | None:
             source = _span(art, list(subject[0].subtree), offset)
         elif agent:
             source = _span(art, list(agent[0].subtree), offset)
-        elif not passive and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and not (
+        elif not passive and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.tag_[:2] in ("VB", "MD") and not (
                 verb.dep_ == "advcl" and verb.tag_ == "VBN"):  # "Asked about X, she said": she did not ask
             head_subject = [c for c in verb.head.children if c.dep_ == "nsubj"]
             if head_subject:
