@@ -49,8 +49,14 @@ def _load(name: str, disable: tuple[str, ...]) -> Language:
 
 
 _PARAGRAPH = re.compile(r"[^\n]+")
-# Abbreviations common in South Asian news that the rule-based sentencizer splits after.
-_NO_SPLIT_AFTER = re.compile(r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Gen|Lt|Col|Maj|Capt|Brig|Sgt|Dr|Mr|Mrs|Ms|No|St|Sept|Oct|Nov|Dec|Jan|Feb|Aug|Govt|Dept|Insp|Supt|Const|Hon)\.)$")
+# Abbreviations before names and numbers (titles in South Asian and US news, months) that the
+# rule-based sentencizer splits after.
+_NO_SPLIT_AFTER = re.compile(r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Gen|Lt|Col|Maj|Capt|Brig|Sgt|Dr|Mr|Mrs|Ms|No|St|Sept|Oct|Nov|"
+                             r"Dec|Jan|Feb|Aug|Govt|Dept|Insp|Supt|Const|Hon|Sen|Sens|Rep|Reps|Gov|Rev|Prof|Adm|"
+                             r"Amb|Atty|Pres)\.)$")
+# A sentence does not begin with a lower-case word: "Bernie Sanders (I-Vt.) said ..." and
+# "“Are you sure?” he asked." are one sentence each.
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
 
 
 def sentences(text: str) -> list[Span]:
@@ -59,11 +65,13 @@ def sentences(text: str) -> list[Span]:
     out: list[Span] = []
     for (offset, para), doc in zip(paragraphs, splitter().pipe(p for _, p in paragraphs)):
         pending: Span | None = None
+        cased = para != para.lower()  # all-lower-case text (some wire archives) has no such cue
         for sent in doc.sents:
             start, end = offset + sent.start_char, offset + sent.end_char
             if pending is not None:
                 start = pending[0]
-            if _NO_SPLIT_AFTER.search(text[start:end]) and end < offset + len(para):
+            if end < offset + len(para) and (_NO_SPLIT_AFTER.search(text[start:end])
+                                             or (cased and _LOWER_NEXT.match(text, end))):
                 pending = (start, end)
                 continue
             pending = None

@@ -499,3 +499,29 @@ def test_a_speakers_one_channel_is_shared_but_two_are_not():
     text = ("The minister said on X that the border must be fenced. The minister told a press conference "
             "that the work would finish soon. The minister also said the army would guard it.")
     assert [c.channel for c in claims_of(text)][2] is None
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # A state abbreviation in parentheses does not end the sentence.
+    ("Sen. Amy Wells (D-Vt.) said the army would stay in the valley.", "said", "Sen. Amy Wells (D-Vt.)"),
+    # An adverb between subject and verb is not part of the speaker.
+    ("The provincial police twice complained that the checkpoints were unmanned.", "complained",
+     "The provincial police"),
+    # A participial aside between two commas.
+    ("A shopkeeper in Bannu, pointing at the rubble, said the blast came at dawn.", "said",
+     "A shopkeeper in Bannu"),
+    # An age and a title after the name: the name opens the speaker.
+    ("Bibi Zainab, 41, the mother of one of the victims, said nobody had warned them.", "said",
+     "Bibi Zainab, 41, the mother of one of the victims"),
+    # A participle takes the clause subject, past a dateline or an introductory participle.
+    ("QUETTA — The provincial spokesman told reporters, saying: the road is closed.", "saying:",
+     "The provincial spokesman"),
+    ("Speaking at a rally in Zhob, Balochistan, the minister criticised the police, calling them absent.",
+     "calling", "the minister"),
+    ("Hours later, the commander was on television telling viewers that the pass was secure.", "telling",
+     "the commander"),
+])
+def test_speaker_noun_phrase(text, cue, speaker):
+    c = one(claims_of(text), cue)
+    assert c.speaker["text"] == speaker
+    assert_spans_index(text, c)

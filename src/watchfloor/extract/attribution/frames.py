@@ -184,6 +184,12 @@ def _frame(art: Article, toks: list[Tok], ai: int, ki: int, kj: int, cue: Span, 
     if toks[i].low in ("no", "nobody", "none", "neither", "nothing"):
         return None  # "No group claimed responsibility": nobody said anything
     src = (toks[i].start, toks[j].end)
+    if word.endswith("ing") and i > 0 and toks[i - 1].low in PREP and toks[i - 1].low != "of":
+        # "Trump was on stage telling the crowd": a prepositional object is not the speaker.
+        subject = np_forward_subject(toks)
+        if subject is None or subject[1] >= i - 1:
+            return None
+        src = (toks[subject[0]].start, toks[subject[1]].end)
     if text[src[1] - 1] == ",":
         src = (src[0], src[1] - 1)
     p, addr, outlet = skip_right(art, b, se, lemma)

@@ -88,9 +88,19 @@ def np_ok(tok: Tok, nxt: Tok | None) -> bool:
     return True
 
 
+# Adverbs between a subject and its verb: "The Legion twice complained", "Clinton immediately said".
+_VERB_ADVERBS = {"twice", "again", "once", "repeatedly", "previously", "recently", "publicly", "privately",
+                 "initially", "quickly", "flatly", "strongly", "reportedly", "immediately", "later", "earlier",
+                 "first", "often", "long", "swiftly", "promptly", "separately", "subsequently", "openly",
+                 "explicitly", "firmly", "angrily", "bluntly", "forcefully", "repeatedly", "frequently",
+                 "consistently", "sharply", "falsely", "correctly", "wrongly", "famously", "allegedly"}
+
+
 def np_before(toks: list[Tok], k: int) -> tuple[int, int] | None:
     """Token range [i, j] of the source noun phrase ending right before token ``k``."""
     j = k - 1
+    while j > 0 and toks[j].low in _VERB_ADVERBS and toks[j].text[:1].islower():
+        j -= 1
     if j < 0:
         return None
     t = toks[j]
@@ -193,6 +203,12 @@ def appositive_before(toks: list[Tok], c2: int, depth: int = 0) -> tuple[int, in
         b = toks[c1 + 1:c2]
         if not b:
             continue
+        if b[0].low.endswith("ing") and b[0].low not in _ING_OK and b[0].text[:1].islower():
+            # "One man in Manchester, responding to the question, said": the participle is an aside.
+            a = np_before(toks, c1)
+            if a is not None and a[1] - a[0] <= 12 and clause_start_before(toks, a[0]):
+                return _Partial(a[0], a[1])
+            continue
         if _adverbial_aside(b):
             # "Gates, in contrast, told AP ...", "Others, however, say ...": the aside is in neither.
             a = np_before(toks, c1)
@@ -237,10 +253,18 @@ def appositive_before(toks: list[Tok], c2: int, depth: int = 0) -> tuple[int, in
             more = appositive_before(toks, start - 1, depth + 1)
             if more is not None and clause_start_before(toks, more[0]):
                 start = more[0]
+            elif toks[start].text[:1].isdigit() or toks[start].low in {"the", "a", "an"} or toks[start].text[:1].islower():
+                # "Chelsea Clinton, 35, the daughter of ..., said": the name opens the sentence.
+                name = np_before(toks, start - 1)
+                if name is not None and name[0] == 0 or name is not None and toks[name[0] - 1].text in {"—", "–", "“", '"'}:
+                    if toks[name[1]].text[:1].isupper() and toks[name[0]].low not in _ASIDES_CAP:
+                        start = name[0]
         return start, c2 - 1
     return None
 
 
+_ASIDES_CAP = {"however", "meanwhile", "still", "instead", "later", "earlier", "yesterday", "today", "now", "then",
+               "but", "and", "so", "yet", "also", "separately"}
 _ASIDES = {"however", "though", "meanwhile", "instead", "too", "also", "nonetheless", "nevertheless", "moreover",
            "therefore", "thus", "likewise", "similarly", "meantime", "again", "separately", "today", "yesterday"}
 
@@ -317,6 +341,19 @@ def quoted_as(toks: list[Tok], as_idx: int) -> tuple[Span, int] | None:
     return None
 
 
+_TIME_OPENERS = {"hours", "minutes", "days", "weeks", "months", "years", "moments", "shortly", "soon", "monday",
+                 "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"}
+
+
+def _introduces(t: Tok) -> bool:
+    """Does a sentence-initial ``t`` open an introductory phrase (a preposition, a time phrase, a
+    participle: "In August,", "Hours later,", "Speaking at a rally,", "Asked about it,")?"""
+    low = t.low
+    return low in PREP | {"during", "after", "before", "since", "last", "earlier", "later", "while", "when", "as",
+                          "despite", "following", "amid", "like", "unlike"} or low in _TIME_OPENERS or (
+        low.endswith(("ing", "ed")) and low not in _ING_OK and low not in _ED_OK)
+
+
 def np_forward_subject(toks: list[Tok]) -> tuple[int, int] | None:
     """The subject at the start of a sentence, for '..., adding that' without an earlier cue."""
     k = 0
@@ -324,12 +361,22 @@ def np_forward_subject(toks: list[Tok]) -> tuple[int, int] | None:
         k += 1
     if k < len(toks) and toks[k].text == ",":
         k += 1
-    if k < len(toks) and toks[k].low in PREP | {"during", "after", "before", "since", "last", "earlier", "later"}:
-        # "In August, several environmental groups ... , saying": after the introductory phrase.
-        c = next((x for x in range(k, min(len(toks), k + 12)) if toks[x].text == ","), None)
-        if c is None:
+    dash = next((x for x in range(k, min(len(toks), k + 6)) if toks[x].text in {"—", "–", "--"}), None)
+    if dash is not None and all(t.text.isupper() or t.text in {"(", ")", ","} for t in toks[k:dash]
+                                if t.text[:1].isalpha() or t.text in {"(", ")", ","}):
+        k = dash + 1  # "WASHINGTON — ...", "KABUL (AP) — ...": a dateline
+    if k < len(toks) and _introduces(toks[k]):
+        # "In August, several environmental groups ... , saying", "Speaking at a rally in Salem,
+        # N.H., Trump ..., calling": the subject follows the comma that ends the introduction.
+        for c in (x for x in range(k, min(len(toks), k + 25)) if toks[x].text == ","):
+            y = c + 1
+            while y < len(toks) and y - c <= 10 and np_ok(toks[y], toks[y + 1] if y + 1 < len(toks) else None):
+                y += 1
+            if y > c + 1 and y < len(toks) and toks[y].text != ",":
+                k = c + 1
+                break
+        else:
             return None
-        k = c + 1
     if k >= len(toks):
         return None
     if toks[k].low in PRONOUNS:
@@ -337,6 +384,7 @@ def np_forward_subject(toks: list[Tok]) -> tuple[int, int] | None:
     j = k
     while j + 1 < len(toks) and np_ok(toks[j + 1], toks[j + 2] if j + 2 < len(toks) else None) and j - k < 10:
         j += 1
-    if not any(t.text[:1].isupper() for t in toks[k:j + 1]):
-        return None
+    if not any(t.text[:1].isupper() for t in toks[k:j + 1]) and not (
+            toks[k].low in {"the", "a", "an", "his", "her", "their", "its", "our"} and j - k <= 5):
+        return None  # "the commander" is a subject; a lower-case run without a determiner may not be
     return k, j
