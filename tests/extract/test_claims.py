@@ -525,3 +525,17 @@ def test_speaker_noun_phrase(text, cue, speaker):
     c = one(claims_of(text), cue)
     assert c.speaker["text"] == speaker
     assert_spans_index(text, c)
+
+
+def test_continued_after_a_quote_and_a_participle_after_a_closing_quote():
+    text = ("“The pass will reopen once the rubble is cleared,” the commissioner continued. “Convoys will "
+            "resume on Monday.”\n\nHe told Dawn that the army had “secured the road,” adding that no checkpoint "
+            "had been attacked since July.")
+    cont = one(claims_of(text), "continued")
+    assert cont.speaker["text"] == "the commissioner"
+    assert "pass will reopen" in cont.content["text"] and "Convoys will resume" in cont.content["text"]
+    told = one(claims_of(text), "told")
+    assert told.content["text"].rstrip(",”").endswith("secured the road")
+    adding = one(claims_of(text), "adding")
+    assert adding.speaker["text"] == "He" and adding.content["text"].startswith("that no checkpoint")
+    assert not [c for c in claims_of("The army continued the operation in the valley.")]

@@ -65,7 +65,7 @@ _PP_THEN_THAT = re.compile(
     r"[\w.’'-]+[,\s]+){0,14}?that\b", re.I)
 SEPARATOR = re.compile(
     r",\s*(?:although|though|even\s+though|whereas|but)\b|(?<=[”\"])\s+but\b|"
-    r",\s*(?:(?:and|but)\s+)?(?:adding|saying|noting|insisting|arguing|warning|claiming|explaining|stressing|"
+    r",[”\"]?\s*(?:(?:and|but)\s+)?(?:adding|saying|noting|insisting|arguing|warning|claiming|explaining|stressing|"
     r"pointing\s+out|according\s+to|telling|urging|calling\s+for|denying|describing|accusing|blaming|"
     r"alleging|asserting|declaring|vowing|citing)\b|;\s|\s+(?:and|but)\s+(?:also\s+)?(?:said|added|warned|"
     r"told|noted|insisted|denied|claimed|urged|called|vowed|says|adds|warns|stressed|accused|blamed)\b|"

@@ -115,12 +115,15 @@ def _frame(art: Article, toks: list[Tok], ai: int, ki: int, kj: int, cue: Span, 
     if word.endswith("ing") and prev is not None and prev.low in ("after", "before", "while", "when", "by",
                                                                    "without", "since", "upon"):
         return None
-    if word.endswith("ing") and (prev is None or prev.text in {"“", '"'} or (ai >= 1 and toks[ai - 1].text[:1].isupper()
-                                                                            and ai == 1)):
+    # '..., “a crazy policy,” adding': a comma inside the closing quote still ends the clause.
+    comma_quote = prev is not None and prev.text in {"”", '"'} and ai >= 2 and toks[ai - 2].text == ","
+    if word.endswith("ing") and not comma_quote and (
+            prev is None or prev.text in {"“", '"'} or (ai >= 1 and toks[ai - 1].text[:1].isupper() and ai == 1)):
         return None  # "Citing ..., Trump said": the subject comes later; that cue has it
     coordinated = prev is not None and prev.low in ("and", "but") and ai >= 2 and not word.endswith("ing") and \
         not toks[ai - 2].text[:1].isupper() and toks[ai - 2].low not in PRONOUNS
-    if coordinated or (word.endswith("ing") and (prev is None or prev.text == "," or prev.low in ("and", "as"))):
+    if coordinated or (word.endswith("ing") and (prev is None or prev.text == "," or comma_quote or
+                                                 prev.low in ("and", "as"))):
         if prev is not None and prev.low == "as" and ai >= 2:
             # "quoted Kakar as saying"
             quoted = quoted_as(toks, ai - 1)
