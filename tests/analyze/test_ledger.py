@@ -25,6 +25,9 @@ def test_side_combines_stance_and_negative_content():
     assert side(claim("Mujahid", "asserts", "not a single rifle had been smuggled")) == "denies"
     assert side(claim("Mujahid", "denies", "that weapons left the country")) == "denies"
     assert side(claim("Kakar", "asserts", "militants use weapons left in Afghanistan")) == "asserts"
+    # Calling it false denies it, whatever the cue.
+    assert side(claim("Army", "asserts", "the allegations that its jets struck the clinic were baseless")) == "denies"
+    assert side(claim("Ministry", "denies", "the report of fatalities as invented for propaganda")) == "denies"
     # A negation inside a wish is not a denial.
     assert side(claim("FO", "asserts", "Kabul must ensure that Afghan soil is not used against Pakistan")) == "asserts"
 

@@ -59,7 +59,10 @@ STOP = set(
     "would could should may might will shall can just only even into over under about after before against "
     "while because since until upon via per one two three four five six seven eight nine ten said stated added "
     "country nation people s out sits sit nearly major used use using now still already other others just like well "
-    "including include includes according across within without".split()
+    "including include includes according across within without "
+    # Words about the claim, not in it: "rejected the allegations as baseless".
+    "claims allegation allegations accusation accusations baseless fabricated fabrication untrue unfounded "
+    "false falsehood falsehoods lies propaganda fake invented".split()
 )
 
 # Concepts that name what a claim is about; the rest (kill, soldier, militant, attack, the two
@@ -77,6 +80,10 @@ NOT_PROPOSITIONS = {"support", "impression"}
 # that weapons left the country, whatever the cue ("said", "wrote").
 _NEGATIVE_CONTENT = re.compile(
     r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without)\b(?!\s+only\b)|n't\b|\bno\s+one\b", re.I)
+# Calling the proposition false denies it, whatever the cue: "said the allegations that its jets
+# struck the clinic were baseless", "dismissed the report as propaganda".
+_CALLED_FALSE = re.compile(r"\b(?:baseless|fabricated|fabrication|untrue|unfounded|false|falsehoods?|lies|"
+                           r"propaganda|fake|invented)\b", re.I)
 
 
 # "ensure that Afghan soil is not used", "to prevent ...": a wish, not a denial.
@@ -90,6 +97,8 @@ def side(claim: dict[str, Any]) -> str:
     if stance == "demands":
         return "asserts"  # "ensure that Afghan soil is not used" demands, it does not deny
     content = (claim.get("content") or {}).get("text", "")
+    if _CALLED_FALSE.search(content):
+        return "denies"
     negative = any(not _WISHED.search(content[max(0, m.start() - 60): m.start()])
                    for m in _NEGATIVE_CONTENT.finditer(content))
     denies = (stance == "denies") != negative

@@ -127,28 +127,13 @@ def score_store(store: Store) -> DemoScore:
 def score_grouping(pairs: list[tuple[str | None, tuple[str, int]]], claims: list[dict]) -> dict:
     """Pairwise link precision/recall/F1 of the ledger's propositions against gold keys."""
     from ..analyze.ledger import build_ledger
+    from .grouping import link_scores
 
     group: dict[tuple[str, int], int] = {}
     for p in build_ledger(claims):
         for c in p.claims:
             group[(c["article_id"], c["cue"]["start"])] = p.id
-    tp = fp = fn = 0
-    for i, (gi, ci) in enumerate(pairs):
-        for gj, cj in pairs[i + 1:]:
-            gold = gi is not None and gi == gj
-            pred = ci in group and group.get(ci) == group.get(cj) and ci != cj
-            tp += gold and pred
-            fp += pred and not gold
-            fn += gold and not pred
-    keys: dict[str, set] = {}
-    for g, c in pairs:
-        if g is not None:
-            keys.setdefault(g, set()).add(group.get(c, ("alone", c)))
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return {"link_precision": round(p, 3), "link_recall": round(r, 3),
-            "link_f1": round(2 * p * r / (p + r), 3) if p + r else 0.0, "gold_links": tp + fn, "predicted_links": tp + fp,
-            "propositions_whole": f"{sum(len(v) == 1 for v in keys.values())}/{len(keys)}"}
+    return link_scores([g for g, _ in pairs], [group.get(c) for _, c in pairs], [c for _, c in pairs])
 
 
 def format_demo_score(score: DemoScore) -> str:
