@@ -143,7 +143,7 @@ def gate(art: Article, toks: list[Tok], k: int, form: str, lemma: str, strength:
         rest = art.text[toks[k].end:min(toks[-1].end, toks[k].end + 120)]
         as_opener = any(t.low == "as" for t in toks[max(0, k - 7):k])
         if not as_opener and not re.match(r"\s*(?:[:,]?\s*[“\"]|that\b|:|,\s*$|\s*[.!?]?\s*[“\"]?\s*$|,\s*(?:\w+ing|while|whereas|but|"
-                        r"although|though|as|citing|noting)\b|(?:[\w’'-]+\s+){0,8}?that\b|"
+                        r"although|though|as)\b|(?:[\w’'-]+\s+){0,8}?that\b|"
                         r"(?:on|in)\s+(?:[\w’'-]+\s+){0,6}?that\b|"
                         r"(?:[\w’'-]+\s+){0,3}(?:as|to\s+be)\b)", rest):
             if not (lemma == "report" and rest.lstrip().startswith(("that",))) and not clause_after(toks, after):

@@ -92,7 +92,7 @@ def np_ok(tok: Tok, nxt: Tok | None) -> bool:
 _VERB_ADVERBS = {"twice", "again", "once", "repeatedly", "previously", "recently", "publicly", "privately",
                  "initially", "quickly", "flatly", "strongly", "reportedly", "immediately", "later", "earlier",
                  "first", "often", "long", "swiftly", "promptly", "separately", "subsequently", "openly",
-                 "explicitly", "firmly", "angrily", "bluntly", "forcefully", "repeatedly", "frequently",
+                 "explicitly", "firmly", "angrily", "bluntly", "forcefully", "frequently",
                  "consistently", "sharply", "falsely", "correctly", "wrongly", "famously", "allegedly"}
 
 
@@ -253,20 +253,20 @@ def appositive_before(toks: list[Tok], c2: int, depth: int = 0) -> tuple[int, in
             more = appositive_before(toks, start - 1, depth + 1)
             if more is not None and clause_start_before(toks, more[0]):
                 start = more[0]
-            elif toks[start].text[:1].isdigit() or toks[start].low in {"the", "a", "an"} or toks[start].text[:1].islower():
+            elif toks[start].text[:1].isdigit() or toks[start].text[:1].islower():
                 # "Chelsea Clinton, 35, the daughter of ..., said": the name opens the sentence.
                 name = np_before(toks, start - 1)
-                if name is not None and name[0] == 0 or name is not None and toks[name[0] - 1].text in {"—", "–", "“", '"'}:
-                    if toks[name[1]].text[:1].isupper() and toks[name[0]].low not in _ASIDES_CAP:
-                        start = name[0]
+                if name is not None and (name[0] == 0 or toks[name[0] - 1].text in {"—", "–", "“", '"'}) and \
+                        toks[name[1]].text[:1].isupper() and toks[name[0]].low not in _OPENERS:
+                    start = name[0]
         return start, c2 - 1
     return None
 
 
-_ASIDES_CAP = {"however", "meanwhile", "still", "instead", "later", "earlier", "yesterday", "today", "now", "then",
-               "but", "and", "so", "yet", "also", "separately"}
 _ASIDES = {"however", "though", "meanwhile", "instead", "too", "also", "nonetheless", "nevertheless", "moreover",
            "therefore", "thus", "likewise", "similarly", "meantime", "again", "separately", "today", "yesterday"}
+# Sentence openers that are not a name ("Meanwhile, ...", "Later, ...").
+_OPENERS = _ASIDES | {"still", "later", "earlier", "now", "then", "but", "and", "so", "yet"}
 
 
 def _adverbial_aside(b: list[Tok]) -> bool:
@@ -341,17 +341,18 @@ def quoted_as(toks: list[Tok], as_idx: int) -> tuple[Span, int] | None:
     return None
 
 
-_TIME_OPENERS = {"hours", "minutes", "days", "weeks", "months", "years", "moments", "shortly", "soon", "monday",
-                 "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"}
+# Words that open an introductory phrase: prepositions and conjunctions, time phrases.
+_INTRO_WORDS = PREP | {"during", "after", "before", "since", "last", "earlier", "later", "while", "when", "as",
+                       "despite", "following", "amid", "like", "unlike", "hours", "minutes", "days", "weeks",
+                       "months", "years", "moments", "shortly", "soon", "monday", "tuesday", "wednesday",
+                       "thursday", "friday", "saturday", "sunday", "yesterday", "today"}
 
 
 def _introduces(t: Tok) -> bool:
     """Does a sentence-initial ``t`` open an introductory phrase (a preposition, a time phrase, a
     participle: "In August,", "Hours later,", "Speaking at a rally,", "Asked about it,")?"""
     low = t.low
-    return low in PREP | {"during", "after", "before", "since", "last", "earlier", "later", "while", "when", "as",
-                          "despite", "following", "amid", "like", "unlike"} or low in _TIME_OPENERS or (
-        low.endswith(("ing", "ed")) and low not in _ING_OK and low not in _ED_OK)
+    return low in _INTRO_WORDS or (low.endswith(("ing", "ed")) and low not in _ING_OK and low not in _ED_OK)
 
 
 def np_forward_subject(toks: list[Tok]) -> tuple[int, int] | None:
@@ -362,8 +363,7 @@ def np_forward_subject(toks: list[Tok]) -> tuple[int, int] | None:
     if k < len(toks) and toks[k].text == ",":
         k += 1
     dash = next((x for x in range(k, min(len(toks), k + 6)) if toks[x].text in {"—", "–", "--"}), None)
-    if dash is not None and all(t.text.isupper() or t.text in {"(", ")", ","} for t in toks[k:dash]
-                                if t.text[:1].isalpha() or t.text in {"(", ")", ","}):
+    if dash is not None and all(t.text.isupper() for t in toks[k:dash] if t.text[:1].isalpha()):
         k = dash + 1  # "WASHINGTON — ...", "KABUL (AP) — ...": a dateline
     if k < len(toks) and _introduces(toks[k]):
         # "In August, several environmental groups ... , saying", "Speaking at a rally in Salem,
