@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from watchfloor.extract.attribution.sources import trim_source
 from watchfloor.extract.claims import MAX_CONTENT, find_claims, find_quotes
 from watchfloor.nlp import sentences
 
@@ -520,6 +521,14 @@ def test_a_speakers_one_channel_is_shared_but_two_are_not():
      "calling", "the minister"),
     ("Hours later, the commander was on television telling viewers that the pass was secure.", "telling",
      "the commander"),
+    # An adverb after the subject of a participle is not part of the speaker either.
+    ("The provincial governor immediately issued a statement, saying the curfew would be lifted on Sunday.",
+     "saying", "The provincial governor"),
+    ("The army spokesman later defended the raid, calling the detainees a threat to the district.", "calling",
+     "The army spokesman"),
+    # A pronoun with a contracted verb: the speaker is the pronoun.
+    ("Asked about the convoy, the commander said he’s warned the elders that the road is mined.", "warned",
+     "he"),
 ])
 def test_speaker_noun_phrase(text, cue, speaker):
     c = one(claims_of(text), cue)
@@ -539,3 +548,19 @@ def test_continued_after_a_quote_and_a_participle_after_a_closing_quote():
     adding = one(claims_of(text), "adding")
     assert adding.speaker["text"] == "He" and adding.content["text"].startswith("that no checkpoint")
     assert not [c for c in claims_of("The army continued the operation in the valley.")]
+
+
+@pytest.mark.parametrize("span, source", [
+    ("QUETTA (Wire) — A police official", "A police official"),
+    ("KABUL - The minister", "The minister"),
+    ("The nurse later", "The nurse"),
+    ("Two officials both", "Two officials"),
+    ("she's", "she"),
+    ("Khan, who is a lawyer,", "Khan, who is a lawyer"),  # a relative clause before the cue stays
+    ("Bibi Zainab, 41,", "Bibi Zainab, 41"),
+    ("later", "later"),  # nothing left after trimming: keep the span
+])
+def test_trim_source(span, source):
+    text = "x " + span + " said"
+    start, end = trim_source(text, 2, 2 + len(span))
+    assert text[start:end] == source

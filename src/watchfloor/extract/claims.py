@@ -110,6 +110,7 @@ from .attribution.frames import analyze_sentence
 from .attribution.lexicon import CUE_CLASS, DENIES
 from .attribution.parsed import parsed_claims
 from .attribution.quotes import find_quotes
+from .attribution.sources import trim_source
 from .attribution.speakers import SpeakerResolver
 from .attribution.stance import (
     ALLEGATION_HEAD, MAYBE_DATE, claim_channel, claim_confidence, claim_date, claim_kind, claim_stance,
@@ -179,7 +180,7 @@ def find_claims(text: str, sentences: list[tuple[int, int]], published: str | No
         frame = cue_frame_text(art, r)
         speaker = None
         if r.source is not None:
-            s0, s1 = r.source
+            s0, s1 = trim_source(text, *r.source)
             anon = bool(re.search(r"condition of anonymity|asked not to be (?:named|identified)|"
                                   r"not authori[sz]ed to", frame, re.I))
             ent = resolver.resolve(text[s0:s1], s0, s1, r.sentence, outlet=r.outlet, anonymous_hint=anon)

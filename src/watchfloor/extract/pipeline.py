@@ -28,7 +28,7 @@ from .numbers import find_counts
 from .places import find_places
 
 # Bumped whenever extraction output changes, so stored articles are re-extracted.
-EXTRACTOR_VERSION = "0.4.1"
+EXTRACTOR_VERSION = "0.4.2"
 
 
 class Extractor:

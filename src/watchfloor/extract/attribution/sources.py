@@ -8,6 +8,7 @@ minister"), ``np_forward_subject`` the clause subject for a participle ("..., ad
 
 from __future__ import annotations
 
+import re
 
 from .lexicon import DETERMINERS, FORM, NOUNISH
 from .tokens import BOUNDARY_TOK, PRONOUNS, RELATIVES, Span, Tok
@@ -388,3 +389,33 @@ def np_forward_subject(toks: list[Tok]) -> tuple[int, int] | None:
             toks[k].low in {"the", "a", "an", "his", "her", "their", "its", "our"} and j - k <= 5):
         return None  # "the commander" is a subject; a lower-case run without a determiner may not be
     return k, j
+
+
+# What a source span ends with that is not part of the source noun phrase: an adverb between
+# subject and verb ("Donald Trump often", "The nurse later"). Relative clauses and ages stay:
+# "Khan, who is Muslim, said" and "Butz, 49, told" name the source with them.
+_TRAILING_ADVERB = re.compile(
+    r"\s+(?:" + "|".join(sorted(_VERB_ADVERBS | {"soon", "finally", "both", "also", "then", "now", "still",
+                                                 "already"})) + r")\s*$", re.I)
+# "LONDON (Reuters) - Donald Trump", "WASHINGTON — Clinton": a dateline before the subject.
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\s*\([^)]{2,30}\))?\s*[-–—]{1,2}\s+(?=\S)")
+# "he’s", "she's": a pronoun with a contracted verb.
+_PRONOUN_CONTRACTION = re.compile(r"^(?:he|she|it|they|we|i|you)(?:['’](?:s|re|ve|d|ll|m))$", re.I)
+
+
+def trim_source(text: str, start: int, end: int) -> tuple[int, int]:
+    """The source span without what reporters put after or before the noun phrase."""
+    s = text[start:end]
+    m = _DATELINE.match(s)
+    if m and m.end() < len(s):
+        start += m.end()
+        s = s[m.end():]
+    while True:
+        m = _TRAILING_ADVERB.search(s)
+        if not m or m.start() == 0:
+            break
+        s = s[:m.start()]
+    if _PRONOUN_CONTRACTION.match(s):
+        s = re.split(r"['’]", s)[0]
+    s = s.rstrip(" ,;:")
+    return (start, start + len(s)) if s else (start, end)
