@@ -97,17 +97,18 @@ def labels(groups: list[list[int]], n: int) -> list[int | None]:
     return out
 
 
-def score(claims: list[dict], gold_all: list, keep: list[int], items: list | None, embed,
+def score(claims: list[dict], keep: list[int], gold: list, items: list | None, embed,
           thresholds: list[float]) -> None:
-    """Group every claim, score the links among the ``keep`` indices."""
+    """Group every claim, score the links among the ``keep`` indices (``gold[k]`` is the gold key
+    of ``keep[k]``; two gold claims may have matched one stored claim)."""
     vectors = embed([(c.get("content") or {}).get("text", "") for c in claims])
     vectors = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
     sim = vectors @ vectors.T
     index = {id(c): i for i, c in enumerate(claims)}
     lexical = [[index[id(c)] for c in p.claims] for p in build_ledger(claims)]
-    lexical += [[i] for i in range(len(claims)) if not any(i in g for g in lexical)]  # left out of the ledger
+    grouped = {i for g in lexical for i in g}
+    lexical += [[i] for i in range(len(claims)) if i not in grouped]  # left out of the ledger
     articles = [c.get("article_id") for c in claims]
-    gold = [gold_all[i] for i in keep]
 
     def scored(groups: list[list[int]]) -> str:
         lab = labels(groups, len(claims))
@@ -130,7 +131,7 @@ def main() -> None:
     thresholds = [float(x) for x in args.thresholds.split(",")]
     fixture = load_claims(FIXTURE)
     print(f"fixture ({len(fixture)} claims), model {args.model}")
-    score(fixture, [c["gold_key"] for c in fixture], list(range(len(fixture))), None, embed, thresholds)
+    score(fixture, list(range(len(fixture))), [c["gold_key"] for c in fixture], None, embed, thresholds)
     if args.demo_db:
         from watchfloor.eval.demo import score_store
         from watchfloor.store import Store
@@ -138,16 +139,11 @@ def main() -> None:
         store = Store(args.demo_db)
         pairs = score_store(store).claim_pairs
         claims = store.claims()
-        where = {(c["article_id"], c["cue"]["start"]): c for c in claims}
-        matched = [where[key] for _, key in pairs]
-        print(f"demo ({len(claims)} stored claims, {len(matched)} matched gold claims), model {args.model}")
-        # Group all stored claims, score the matched ones.
-        order = {id(c): i for i, c in enumerate(claims)}
-        gold_all: list = [None] * len(claims)
-        for (key, _), c in zip(pairs, matched):
-            gold_all[order[id(c)]] = key
-        keep = [order[id(c)] for c in matched]
-        score(claims, gold_all, keep, [k for _, k in pairs], embed, thresholds)
+        position = {(c["article_id"], c["cue"]["start"]): i for i, c in enumerate(claims)}
+        print(f"demo ({len(claims)} stored claims, {len(pairs)} matched gold claims), model {args.model}")
+        # Group all stored claims, score the matched ones, as eval/demo.py does.
+        score(claims, [position[key] for _, key in pairs], [g for g, _ in pairs], [key for _, key in pairs],
+              embed, thresholds)
 
 
 if __name__ == "__main__":

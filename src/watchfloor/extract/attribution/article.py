@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from .quotes import Quote, find_quotes, paragraphs
 from .tokens import Span
 
-_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,40})?(?:\s*\([\w .]+\))?\s*[—–-]{1,2}\s*|"
-                       r"[A-Z][A-Z .'’-]{2,40},\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}\s*(?:\([\w .]+\))?\s*[—–-]{1,2}\s*)")
+# A dateline opening a sentence: "QUETTA —", "LONDON (Reuters) -", "KABUL, Sept. 2 (AP) —".
+DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,40})?(?:\s*\([\w .]+\))?\s*[—–-]{1,2}\s*|"
+                      r"[A-Z][A-Z .'’-]{2,40},\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}\s*(?:\([\w .]+\))?\s*[—–-]{1,2}\s*)")
 
 
 @dataclass
@@ -85,5 +86,5 @@ class Article:
 
 
 def content_start_of_sentence(art: Article, ss: int, se: int) -> int:
-    m = _DATELINE.match(art.text, ss, se)
+    m = DATELINE.match(art.text, ss, se)
     return m.end() if m else ss

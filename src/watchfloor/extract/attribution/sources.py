@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .article import DATELINE
 from .lexicon import DETERMINERS, FORM, NOUNISH
 from .tokens import BOUNDARY_TOK, PRONOUNS, RELATIVES, Span, Tok
 
@@ -397,17 +398,16 @@ def np_forward_subject(toks: list[Tok]) -> tuple[int, int] | None:
 _TRAILING_ADVERB = re.compile(
     r"\s+(?:" + "|".join(sorted(_VERB_ADVERBS | {"soon", "finally", "both", "also", "then", "now", "still",
                                                  "already"})) + r")\s*$", re.I)
-# "LONDON (Reuters) - Donald Trump", "WASHINGTON — Clinton": a dateline before the subject.
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\s*\([^)]{2,30}\))?\s*[-–—]{1,2}\s+(?=\S)")
 # "he’s", "she's": a pronoun with a contracted verb.
-_PRONOUN_CONTRACTION = re.compile(r"^(?:he|she|it|they|we|i|you)(?:['’](?:s|re|ve|d|ll|m))$", re.I)
+_PRONOUN_CONTRACTION = re.compile(r"^(he|she|it|they|we|i|you)['’](?:s|re|ve|d|ll|m)$", re.I)
 
 
 def trim_source(text: str, start: int, end: int) -> tuple[int, int]:
     """The source span without what reporters put after or before the noun phrase."""
     s = text[start:end]
-    m = _DATELINE.match(s)
-    if m and m.end() < len(s):
+    m = DATELINE.match(s)
+    # "LONDON (Reuters) - Donald Trump"; a space after the dash, so "AL-QAEDA-linked" is no dateline.
+    if m and m.end() < len(s) and s[m.end() - 1].isspace():
         start += m.end()
         s = s[m.end():]
     while True:
@@ -415,7 +415,8 @@ def trim_source(text: str, start: int, end: int) -> tuple[int, int]:
         if not m or m.start() == 0:
             break
         s = s[:m.start()]
-    if _PRONOUN_CONTRACTION.match(s):
-        s = re.split(r"['’]", s)[0]
+    m = _PRONOUN_CONTRACTION.match(s)
+    if m:
+        s = m.group(1)
     s = s.rstrip(" ,;:")
     return (start, start + len(s)) if s else (start, end)
