@@ -117,6 +117,9 @@ def site() -> Iterator[str]:
         "/articles/one.html": _reply(200, sample("article_one.html")),
         "/articles/two.html": _reply(200, sample("article_two.html")),
         "/2023/09/02/police-post-attack/": _reply(200, sample("aggregator.html")),
+        # a Wayback-style archived copy: capture stamp 2025 in the path, published 2023-05-10
+        "/web/20250114093000/https://www.harbour-gazette.example/news/ferry-service-resumes":
+            _reply(200, sample("archived_wayback.html")),
         "/private/secret.html": _reply(200, sample("article_one.html")),
         "/plain.txt": _reply(200, "Curfew lifted in Parachinar\nThe district administration lifted"
                              " the curfew in Parachinar on Sunday after five days.", "text/plain"),

@@ -54,14 +54,16 @@ def finalize(draft: Article, settings: dict, *, what: str = "text") -> Article:
     Raises Failure when nothing usable is left; ``what`` names the input kind in that
     message ("no article text found in HTML").
     """
+    now = datetime.now(timezone.utc)
     text = draft.text or ""
     text, credit = metadata.take_source_credit(text)
     head = metadata.read_dateline(text)
     if not draft.original_source:
         draft.original_source = credit or head.agency or metadata.trailing_agency(text)
-    if not draft.published:
-        draft.published = head.date or metadata.date_from_url(draft.url)
-    draft.published = metadata.to_iso(draft.published)
+    # the page's own date, then the dateline, then the URL; none after ``now`` or before 1990
+    draft.published = metadata.first_plausible(
+        (draft.published, head.date, metadata.date_from_url(draft.url)), now
+    )
     if draft.url and urlsplit(draft.url.strip()).scheme.lower() not in ("http", "https"):
         draft.url = None  # javascript:, file: and the like are never kept as links
     if not draft.publisher:
@@ -82,5 +84,5 @@ def finalize(draft: Article, settings: dict, *, what: str = "text") -> Article:
     draft.flags = list(dict.fromkeys(draft.flags))
     draft.content_hash = content_hash(draft.text)
     draft.id = article_id(draft.content_hash)
-    draft.ingested_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    draft.ingested_at = now.isoformat(timespec="seconds")
     return draft

@@ -8,10 +8,13 @@ one event twice, so it is kept apart from the publisher that served the page.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from urllib.parse import urlsplit
+
+from .archives import original_url
 
 # Wire services and how they are written out; abbreviations map to a readable name.
 AGENCIES: dict[str, str] = {
@@ -56,6 +59,8 @@ _DATELINE_HEAD = re.compile(
 )
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|[-_])")
+EARLIEST_DATE = date(1990, 1, 1)  # no publication date before this is believed
+_LATEST_ZONE = timedelta(hours=14)  # UTC+14: where a calendar day starts first
 
 
 @dataclass
@@ -175,9 +180,10 @@ def read_dateline(text: str) -> Dateline:
 
 
 def date_from_url(url: str | None) -> str | None:
-    """A /2023/09/02/ style date in a URL path, as ISO."""
+    """A /2023/09/02/ style date in a URL path, as ISO; for an archived copy, the original's."""
     if not url:
         return None
+    url = original_url(url) or url  # never the archive's capture stamp
     try:
         path = urlsplit(url).path
     except ValueError:
@@ -217,6 +223,43 @@ def to_iso(value: object) -> str | None:
     if parsed.hour == parsed.minute == parsed.second == 0 and not re.search(r"\d:\d", text):
         return parsed.date().isoformat()
     return parsed.isoformat()
+
+
+def plausible_date(value: object, now: datetime) -> str | None:
+    """``value`` as an ISO date or datetime if it lies between 1990 and ``now``, else None.
+
+    ``now`` is the ingestion time. A zoned datetime must not be later than it; a date or
+    a datetime without a zone may be no later than the calendar day anywhere on Earth
+    at ``now`` (a page in UTC+14 can carry tomorrow's UTC date and still be on time).
+    """
+    iso = to_iso(value)
+    if iso is None:
+        return None
+    try:
+        moment = None if len(iso) == 10 else datetime.fromisoformat(iso)
+        day = moment.date() if moment else date.fromisoformat(iso)
+    except ValueError:
+        return None
+    if day < EARLIEST_DATE:
+        return None
+    if moment is not None and moment.tzinfo is not None:
+        return iso if moment <= (now if now.tzinfo else now.replace(tzinfo=timezone.utc)) else None
+    return iso if day <= latest_day(now) else None
+
+
+def latest_day(now: datetime) -> date:
+    """The latest calendar date anywhere on Earth at ``now`` (naive means UTC)."""
+    now = now if now.tzinfo else now.replace(tzinfo=timezone.utc)
+    return (now.astimezone(timezone.utc) + _LATEST_ZONE).date()
+
+
+def first_plausible(values: Iterable[object], now: datetime) -> str | None:
+    """The first of ``values`` that ``plausible_date`` accepts, as ISO; None if none does."""
+    for value in values:
+        found = plausible_date(value, now)
+        if found:
+            return found
+    return None
 
 
 def struct_to_iso(value: object) -> str | None:

@@ -9,7 +9,7 @@ here using the page's own category/tag metadata and link lists as evidence.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -18,7 +18,10 @@ from lxml import etree
 
 from watchfloor.models import Article
 
+from .archives import unarchive
 from .articles import Failure, merge_categories
+from .dates import meta_values, page_published
+from .metadata import host_publisher
 
 _DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
               "canvas", "form", "button", "select", "textarea", "input")
@@ -84,14 +87,8 @@ def _tree_text(root: etree._Element, *, boilerplate: bool) -> str:
 
 
 def _meta(tree: etree._Element, *names: str) -> list[str]:
-    """Values of <meta name|property=...> tags, in document order."""
-    wanted = {n.lower() for n in names}
-    out = []
-    for el in tree.iter("meta"):
-        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
-        if key in wanted and (el.get("content") or "").strip():
-            out.append(el.get("content").strip())
-    return out
+    """Values of <meta name|property|itemprop=...> tags, in document order."""
+    return meta_values(tree, names)
 
 
 def _link_vocabulary(tree: etree._Element) -> set[str]:
@@ -179,38 +176,37 @@ def clean_lines(text: str, title: str, vocabulary: set[str]) -> str:
     return "\n".join(kept).strip()
 
 
-def _published(tree: etree._Element, fallback: str | None) -> str | None:
-    """The article:published_time meta (a full datetime) when valid, else trafilatura's date."""
-    for value in _meta(tree, "article:published_time", "datePublished", "pubdate", "dc.date.issued"):
-        try:
-            return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
-        except ValueError:
-            continue
-    return fallback
-
-
 def _language(tree: etree._Element) -> str | None:
     lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
     lang = lang.strip().split("-")[0].split("_")[0].lower()
     return lang if re.fullmatch(r"[a-z]{2,3}", lang) else None
 
 
-def extract_page(html: str, url: str | None = None, source: str = "") -> Article:
-    """A draft Article from an HTML page; raises Failure when it holds no article text."""
-    html = _XML_DECL.sub("", html, count=1)  # lxml refuses str input with an encoding declaration
+def extract_page(html: str, url: str | None = None, source: str = "", *,
+                 now: datetime | None = None) -> Article:
+    """A draft Article from an HTML page; raises Failure when it holds no article text.
+
+    An archived copy (Wayback Machine, archive.today) is read as the page it preserves:
+    the archive's toolbar and link rewriting are removed first, and neither its capture
+    time nor its address supplies the date. ``now``: the ingestion time (default: now).
+    """
+    now = now or datetime.now(timezone.utc)
+    page = unarchive(_XML_DECL.sub("", html, count=1), url)  # lxml refuses an encoding declaration
+    html = page.html
     try:
         tree = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):
         raise Failure("no article text found in HTML") from None
+    published = page_published(tree, now)  # before the fallback text walk prunes the tree
     try:
         doc = trafilatura.bare_extraction(
             html,
-            url=url,
+            url=page.original_url or url,
             with_metadata=True,
             include_comments=False,
             include_tables=True,
             date_extraction_params={"original_date": True, "extensive_search": False,
-                                    "max_date": datetime.now().strftime("%Y-%m-%d")},
+                                    "max_date": now.strftime("%Y-%m-%d")},
         )
     except Exception:  # trafilatura on hostile markup: fall back to the plain tree text
         doc = None
@@ -235,6 +231,8 @@ def extract_page(html: str, url: str | None = None, source: str = "") -> Article
     if page_url and urlsplit(page_url).scheme not in ("http", "https"):
         page_url = None
     site = getattr(doc, "sitename", None) or next(iter(_meta(tree, "og:site_name")), None)
+    if page.archived and not site:  # the outlet, not the archive that served the copy
+        site = host_publisher(page.original_url)
     return Article(
         text=text,
         title=title,
@@ -242,7 +240,7 @@ def extract_page(html: str, url: str | None = None, source: str = "") -> Article
         publisher=(site or "").strip() or None,
         categories=categories,
         author=(getattr(doc, "author", None) or "").strip() or None,
-        published=_published(tree, getattr(doc, "date", None)),
+        published=published,  # never trafilatura's date: it may read an archive's URL
         language=_language(tree),
         source=source,
     )
