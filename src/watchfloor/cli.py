@@ -408,10 +408,13 @@ def schema() -> None:
 @app.command(name="eval")
 def evaluate(
     ctx: typer.Context,
-    set_name: Annotated[str, typer.Argument(metavar="SET", help="acled, ucdp, muc4 or polnear.")],
+    set_name: Annotated[str, typer.Argument(metavar="SET", help="acled, ucdp, muc4, polnear, world, pitf or geo.")],
     path: Annotated[str, typer.Argument(help="The data file of that set.")],
     limit: Annotated[Optional[int], typer.Option(help="Only the first N records.")] = None,
     errors: Annotated[int, typer.Option("--errors", help="Show the N worst records.")] = 0,
+    slice_: Annotated[Optional[str], typer.Option(
+        "--slice", help="world, pitf, geo: tune (the records rules were tuned on), untouched or all.")] = None,
+    sample: Annotated[Optional[int], typer.Option(help="world, pitf, geo: N records spread over the file.")] = None,
 ) -> None:
     """Score the extractor on a development set (see the README for conventions)."""
     from .eval import SETS, format_report, run_eval
@@ -421,9 +424,9 @@ def evaluate(
         fail(f"unknown evaluation set {set_name!r}; choose from {', '.join(SETS)}", EXIT_USAGE)
     if not Path(path).exists():
         fail(f"{path}: no such file", EXIT_INPUT)
-    with progress(c, f"evaluating {set_name}", total=limit) as tick:
+    with progress(c, f"evaluating {set_name}", total=sample or limit) as tick:
         try:
-            report = run_eval(set_name, path, limit=limit, errors=errors, progress=tick)
+            report = run_eval(set_name, path, limit=limit, errors=errors, progress=tick, slice=slice_, sample=sample)
         except ValueError as exc:
             fail(str(exc), EXIT_USAGE)
     if c.as_json:

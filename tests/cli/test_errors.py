@@ -105,7 +105,7 @@ def test_eval_unknown_set_needs_no_data(cli, tmp_path: Path) -> None:
     for path in ("/no/such/file.csv", str(tmp_path)):
         result = cli("eval", "nosuchset", path)
         assert result.code == 2, result
-        assert _one_line(result.stderr) == "watchfloor: unknown evaluation set 'nosuchset'; choose from acled, ucdp, muc4, polnear"
+        assert _one_line(result.stderr) == "watchfloor: unknown evaluation set 'nosuchset'; choose from acled, ucdp, muc4, polnear, world, pitf, geo"
     missing = cli("eval", "acled", tmp_path / "missing.csv")
     assert missing.code == 1
     assert _one_line(missing.stderr) == f"watchfloor: {tmp_path / 'missing.csv'}: no such file"
