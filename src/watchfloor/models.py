@@ -154,6 +154,25 @@ class Claim:
 
 
 @dataclass
+class OtherIncident:
+    """Something that happened but is not political violence: a disaster, an accident, a
+    crime for profit or a diplomatic act. Never an event."""
+
+    category: str  # natural_disaster | man_made_disaster | organized_crime | diplomatic
+    text: str  # the first sentence that reports it
+    evidence: list[Span] = field(default_factory=list)
+    date: str | None = None
+    location: str | None = None
+    country: str | None = None
+    fatalities: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["evidence"] = [list(s) for s in self.evidence]
+        return d
+
+
+@dataclass
 class Extraction:
     """Everything extracted from one article."""
 
@@ -161,6 +180,7 @@ class Extraction:
     places: list[Place] = field(default_factory=list)
     statistics: list[Statistic] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    other_incidents: list[OtherIncident] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -168,4 +188,5 @@ class Extraction:
             "places": [p.to_dict() for p in self.places],
             "statistics": [s.to_dict() for s in self.statistics],
             "claims": [c.to_dict() for c in self.claims],
+            "other_incidents": [o.to_dict() for o in self.other_incidents],
         }

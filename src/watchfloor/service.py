@@ -40,7 +40,8 @@ def _extract_and_save(store: Store, extractor: Extractor, articles: Iterable[Art
                       on_error: Callable[[IngestError], None] | None = None) -> None:
     for art in articles:
         try:
-            result = extractor.extract(art.text, art.published, art.title)
+            result = extractor.extract(art.text, art.published, art.title,
+                                       country_prior=extractor.publisher_country(art.publisher))
         except Exception as exc:  # one bad article must not stop a run
             err = IngestError(art.source or art.id, f"extraction failed: {exc.__class__.__name__}: {exc}")
             report.errors.append(err)

@@ -1,16 +1,25 @@
-"""Actors: find mentions of armed groups, forces and civilians, and name them canonically."""
+"""Actors: find mentions of armed groups, forces and civilians, and name them canonically.
+
+The catalogue is data: ``data/actors.toml`` (generic actors and South Asian groups) and
+``data/groups.toml`` (named groups worldwide, each with the country it operates in and the
+source of its naming), plus an optional user file. A generic name carries ``{country}``
+("Military Forces of {country}"), filled with the actor's own nationality when the text gives
+one ("Russian troops", "an Israeli strike", "Mexico's army") and otherwise with the event's
+country; with neither, the name is left without a country rather than given a default one.
+"""
 
 from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 # ACLED actor types (the digit in the interaction code).
 STATE, REBEL, POLITICAL_MILITIA, IDENTITY_MILITIA, RIOTERS, PROTESTERS, CIVILIANS, EXTERNAL = range(1, 9)
+_CATALOGUES = ("actors.toml", "groups.toml")
 
 
 @dataclass(frozen=True)
@@ -20,9 +29,25 @@ class ActorMention:
     start: int
     end: int
     text: str
+    nation: str | None = None  # ISO2 the text gives the actor ("Russian troops" -> RU)
+    by_country: tuple[tuple[str, str], ...] = ()  # branch names of a movement, by ISO2
 
-    def canonical(self, country: str | None) -> str:
-        return self.name.replace("{country}", country or "Pakistan")
+    def canonical(self, country: str | None, country_code: str | None = None) -> str:
+        """The name with ``{country}`` filled: the actor's own nationality first, then the
+        event's ``country`` (a name); a movement's branch by ``country_code``."""
+        code = self.nation or country_code
+        for branch_code, branch in self.by_country:
+            if branch_code == code:
+                return branch
+        if "{country}" not in self.name:
+            return self.name
+        if self.nation:
+            from ..geo import get_gazetteer
+
+            country = get_gazetteer().country_name(self.nation) or country
+        if not country:
+            return re.sub(r"\s*(?:\(\{country\}\)|of \{country\})", "", self.name)
+        return self.name.replace("{country}", country)
 
     @property
     def named_group(self) -> bool:
@@ -39,12 +64,18 @@ class ActorTable:
 
 
 def _load_entries(extra_file: str | Path | None) -> list[dict]:
-    text = resources.files("watchfloor.data").joinpath("actors.toml").read_text(encoding="utf-8")
-    entries = tomllib.loads(text)["actor"]
+    entries: list[dict] = []
+    for name in _CATALOGUES:
+        text = resources.files("watchfloor.data").joinpath(name).read_text(encoding="utf-8")
+        entries += tomllib.loads(text).get("actor", [])
     if extra_file:
         with open(extra_file, "rb") as fh:
             entries = tomllib.load(fh).get("actor", []) + entries  # user entries win
     return entries
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(a) for a in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=4)
@@ -60,34 +91,40 @@ def actor_table(extra_file: str | None = None) -> ActorTable:
             acronyms.setdefault(acr, entry)
             lookup.setdefault(acr.casefold(), entry)
     # Longest alias first so "Pakistani Taliban" wins over "Taliban".
-    ci = sorted(lookup, key=len, reverse=True)
-    pattern_ci = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in ci) + r")(?![\w-])", re.I)
-    pattern_cs = (
-        re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True)) + r")(?![\w-])")
-        if acronyms else None
-    )
-    return ActorTable(entries, pattern_ci, pattern_cs, {**lookup, **{k: v for k, v in acronyms.items()}})
+    pattern_ci = re.compile(r"(?<![\w-])(?:" + _alternation(lookup) + r")(?![\w-])", re.I)
+    pattern_cs = re.compile(r"(?<![\w-])(?:" + _alternation(acronyms) + r")(?![\w-])") if acronyms else None
+    return ActorTable(entries, pattern_ci, pattern_cs, {**lookup, **acronyms})
+
+
+def _mention(entry: dict, start: int, end: int, text: str) -> ActorMention:
+    by_country = tuple(sorted(entry.get("by_country", {}).items()))
+    return ActorMention(entry["name"], entry["kind"], start, end, text, nation=entry.get("nation"),
+                        by_country=by_country)
 
 
 def find_actors(text: str, offset: int = 0, extra_file: str | None = None,
                 lowercase: bool = False) -> list[ActorMention]:
     """Actor mentions in text order; an acronym counts only in capitals (TTP, not "ttp"),
-    unless the whole text is lower-cased (some wire archives are), when case says nothing."""
+    unless the whole text is lower-cased (some wire archives are), when case says nothing.
+    A nationality before a force ("Nigerian troops") gives the force its country."""
     table = actor_table(extra_file)
     found: dict[int, ActorMention] = {}
+    for m in national_forces().finditer(text):
+        found[m.start()] = _national_force(m, offset, lowercase)
     if table.pattern_cs:
         for m in table.pattern_cs.finditer(text):
-            e = table.lookup[m.group(0)]
-            found[m.start()] = ActorMention(e["name"], e["kind"], offset + m.start(), offset + m.end(), m.group(0))
+            if m.start() not in found:
+                found[m.start()] = _mention(table.lookup[m.group(0)], offset + m.start(), offset + m.end(), m.group(0))
     for m in table.pattern_ci.finditer(text):
         key = m.group(0).casefold()
         e = table.lookup.get(key)
-        if e is None or m.start() in found:
-            continue
+        if e is None or (m.start() in found and found[m.start()].end - offset >= m.end()):
+            continue  # a longer alias at the same place wins ("FARC dissidents" over "FARC")
         # Lower-case acronyms in running text are usually ordinary words ("bra", "fc").
         if not lowercase and key.upper() in e.get("acronyms", []) and not m.group(0).isupper() and len(key) <= 5:
             continue
-        found[m.start()] = ActorMention(e["name"], e["kind"], offset + m.start(), offset + m.end(), m.group(0))
+        found[m.start()] = _mention(e, offset + m.start(), offset + m.end(), m.group(0))
+    found = {k: v for k, v in found.items() if v is not None}
     # Drop mentions nested inside a longer one.
     out: list[ActorMention] = []
     for mention in sorted(found.values(), key=lambda a: (a.start, -(a.end - a.start))):
@@ -95,6 +132,49 @@ def find_actors(text: str, offset: int = 0, extra_file: str | None = None,
             continue
         out.append(mention)
     return out
+
+
+# What a nationality can qualify to name a state's forces. Police nouns give police forces.
+_POLICE_NOUNS = r"police(?:\s+(?:officers?|forces|personnel))?|policem[ae]n|gendarmes?|gendarmerie|riot\s+police"
+_MILITARY_NOUNS = (
+    r"(?:armed|security|defen[cs]e|special|government|regime|ground|air|naval|occupation|coalition)\s+forces|"
+    r"forces|troops|soldiers?|army|military|navy|air\s+force|marines|paratroopers|commandos|border\s+guards?|"
+    r"coast\s+guard|jets|warplanes|fighter\s+jets|aircraft|drones?|(?:air|drone|missile)\s*strikes?|strikes?|"
+    r"airstrikes?|air\s+raids?|missiles?|rockets?|artillery|shelling|shells|bombardment|helicopters?|gunships?|tanks")
+_QUALIFIERS = r"(?:(?:army|military|government|state|federal|national|regime|junta|allied|border)\s+){0,2}"
+_NOT_OWN = re.compile(r"^-(?:backed|led|trained|made|funded|allied|supplied|built|designed|based|born)", re.I)
+
+
+@lru_cache(maxsize=1)
+def national_forces() -> re.Pattern:
+    """'Nigerian troops', 'the Russian military', 'an Israeli strike', "Mexico's army"."""
+    from ..geo.demonyms import nation_table
+
+    table = nation_table()
+    adjectives = [w for w, (_, kind) in table.by_word.items() if kind in ("adjective", "name", "abbreviation")]
+    words = _alternation(adjectives)
+    return re.compile(
+        rf"(?<![\w-])(?P<nation>{words})(?:'s|’s)?(?P<gap>-\w+)?\s+{_QUALIFIERS}"
+        rf"(?:(?P<police>{_POLICE_NOUNS})|(?P<military>{_MILITARY_NOUNS}))(?![\w-])", re.I)
+
+
+def _national_force(m: re.Match, offset: int, lowercase: bool) -> ActorMention | None:
+    from ..geo.demonyms import nation_table
+
+    word = m.group("nation")
+    if m.group("gap") and _NOT_OWN.match(m.group("gap")):
+        return None  # "US-backed forces" are not US forces
+    codes, kind = nation_table().by_word[word.casefold()]
+    if len(codes) != 1 or (not lowercase and not word[0].isupper()):
+        return None
+    if kind == "abbreviation" and not word.isupper():
+        return None
+    name = "Police Forces of {country}" if m.group("police") else "Military Forces of {country}"
+    return ActorMention(name, STATE, offset + m.start(), offset + m.end(), m.group(0), nation=codes[0])
+
+
+def with_nation(actor: ActorMention, nation: str | None) -> ActorMention:
+    return replace(actor, nation=nation)
 
 
 def interaction(kind1: int | None, kind2: int | None) -> int | None:

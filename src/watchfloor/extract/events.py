@@ -12,14 +12,16 @@ import re
 from dataclasses import dataclass, field
 
 from ..models import Event, Place, Statistic
-from .actors import CIVILIANS, REBEL, STATE, ActorMention, interaction
+from .actors import CIVILIANS, EXTERNAL, PROTESTERS, REBEL, RIOTERS, STATE, ActorMention, interaction
 from .dates import DateMention
 from .lexicon import (
     DENIED_REPORT, GENERIC_BEFORE, GENERIC_SENTENCE, HYPOTHETICAL, NEGATED, PERIOD, RANK, RECOVERED, TARGETS,
     TYPES, WEAPONS, Trigger,
 )
 import calendar
+from collections import Counter
 
+from .responsibility import DENIED_RESPONSIBILITY
 from .numbers import FIGURE, SIDE_WORDS, Count, figure_value, tally, word_number
 
 _PEOPLE_NOUNS = "|".join(f"(?:{p})" for p in SIDE_WORDS.values())
@@ -27,7 +29,8 @@ _PEOPLE_NOUNS = "|".join(f"(?:{p})" for p in SIDE_WORDS.values())
 Span = tuple[int, int]
 
 # Hints that never make an event on their own once a violent event is under way.
-_FOLLOW_UPS = {"Arrests", "Disrupted weapons use", "Looting/property destruction", "Peaceful protest", "Agreement"}
+_FOLLOW_UPS = {"Arrests", "Disrupted weapons use", "Looting/property destruction", "Peaceful protest", "Agreement",
+               "Change to group/activity", "Headquarters or base established", "Non-violent transfer of territory"}
 _WEAK = re.compile(r"^(?:killed|killing|martyred|slain|fighting|fought|combat|destroyed|assault(?:ed)?|hostages?|encounters?)$", re.I)
 _SPEECH_BEFORE_DATE = re.compile(
     r"\b(?:said|says|told|stated|announced|added|claimed|confirmed|statement|remarks|aired|wrote|posted|"
@@ -41,12 +44,6 @@ _STATE_AGENT_AFTER = re.compile(
 _PASSIVE_BETWEEN = re.compile(r"\b(?:were|was|been|being|is|are)\b", re.I)
 _OPERATION = re.compile(r"\b(?:intelligence[- ]based\s+operation|ibo|search\s+operation|clearance\s+operation|"
                         r"military\s+operation|security\s+operation|combing\s+operation|operation\s+against)\b", re.I)
-_CLAIMED_RESPONSIBILITY = re.compile(r"\b(?:claimed|claims|claiming|accepted|owned)\s+(?:the\s+)?responsibility\b|"
-                                     r"\bresponsibility\s+(?:was|has\s+been)\s+claimed\s+by\b", re.I)
-_DENIED_RESPONSIBILITY = re.compile(r"\b(?:denied|denies|deny|distanced\s+(?:itself|themselves)|rejected)\b[^.]{0,40}\b(?:involvement|responsibility|role|carrying\s+out|any\s+hand|links?)\b", re.I)
-_COUNTRY_NAMES = {"PK": "Pakistan", "AF": "Afghanistan", "IN": "India", "IR": "Iran", "SV": "El Salvador",
-                  "GT": "Guatemala", "CO": "Colombia", "PE": "Peru", "HN": "Honduras", "NI": "Nicaragua",
-                  "BO": "Bolivia", "EC": "Ecuador", "CL": "Chile", "PA": "Panama", "MX": "Mexico"}
 
 
 @dataclass
@@ -114,7 +111,13 @@ def keep_trigger(sentence: str, sent_start: int, trig: Trigger) -> bool:
         return False  # "armed to attack", "plans to carry out attacks"
     if _EVENT_NOUN_PLURAL.fullmatch(trig.text) and GENERIC_BEFORE.search(before[-40:]):
         return False  # "frequent attacks"; but "several grenades" is one attack's weapons
+    if _BARE_VERB.fullmatch(trig.text) and _HABITUAL_SUBJECT.search(before[-25:]):
+        return False  # "those who attack our soldiers": what people do, not what happened
     return True
+
+
+_BARE_VERB = re.compile(r"attack|kill|shoot|bomb|target|fight|ambush|raid|abduct|kidnap", re.I)
+_HABITUAL_SUBJECT = re.compile(r"\b(?:who|which|that|they|we|you|those|people|groups)\s+(?:\w+\s+)?$", re.I)
 
 
 _EVENT_NOUN_PLURAL = re.compile(
@@ -128,6 +131,33 @@ def is_background(sentence: str, triggers: list[Trigger], counts: list[Count]) -
         return False
     plural = all(_EVENT_NOUN_PLURAL.fullmatch(t.text) for t in triggers)
     return plural or bool(GENERIC_SENTENCE.search(sentence))
+
+
+# An earlier incident recalled as background: "in 2019", "five years ago", "last year", "the
+# 2006 war", "since the attack", an anniversary.
+_PAST_MARKERS = re.compile(
+    r"\b(?:(?:\w+|\d+)\s+(?:years?|decades?)\s+(?:ago|earlier|after|before|since)|last\s+year|anniversary|"
+    r"(?:a|one|two|three|several|many)\s+(?:years?|decades?)\s+(?:ago|earlier)|"
+    r"(?:the\s+)?(?:19|20)\d{2}\s+(?:war|conflict|attacks?|bombings?|massacre|uprising|offensive|invasion|fighting))\b",
+    re.I)
+_YEAR = re.compile(r"\b(?:in|since|during|of|from)\s+(?:\w+\s+)?((?:19|20)\d{2})\b", re.I)
+# How long before publication an incident may have happened and still be news.
+_STALE_DAYS = 30
+
+
+def is_past(sentence: str, dates: list[DateMention], published: str | None) -> bool:
+    """A sentence about an incident long before the article's date: background, not a report."""
+    if _PAST_MARKERS.search(sentence):
+        return True
+    if not published:
+        return False
+    year = int(published[:4])
+    if any(int(y) < year for y in _YEAR.findall(sentence)):
+        return True
+    from datetime import date
+
+    day = date.fromisoformat(published[:10])
+    return any((day - date.fromisoformat(d.date)).days > _STALE_DAYS for d in dates if d.date)
 
 
 _SOFT = re.compile(r"^(?:attack(?:ed|s|ing)?|assault(?:ed)?|raid(?:ed|s)?|storm(?:ed|ing)|clash(?:ed|es)?|"
@@ -205,8 +235,25 @@ def make_statistics(sentence: str, start: int, counts: list[Count], places: list
 
 
 def _event_dates(m: Mention, text: str) -> list[DateMention]:
-    """Dates in a mention that date the violence, not a statement about it."""
-    return [d for d in m.dates if not _SPEECH_BEFORE_DATE.search(text[max(0, d.start - 40): d.start])]
+    """Dates in a mention that date the violence, not a statement about it, nor the
+    dateline's date of filing ("KYIV, May 31 —")."""
+    return [d for d in m.dates if not _SPEECH_BEFORE_DATE.search(text[max(0, d.start - 40): d.start])
+            and not _in_dateline(text, d)]
+
+
+_DATELINE_DATE = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?[—–-]+\s")
+
+
+def _in_dateline(text: str, d: DateMention) -> bool:
+    line_start = text.rfind("\n", 0, d.start) + 1
+    head = text[line_start:d.start]
+    return bool(re.fullmatch(r"[ \t]*[A-Z][A-Za-z .'’-]{1,40},(?:\s*[A-Z][A-Za-z .'-]{1,30},)?\s*", head)
+                and _DATELINE_DATE.match(text, d.end))
+
+
+def refers_back(triggers: list[Trigger], text: str) -> bool:
+    """Every trigger is a definite reference: "the blast", "Friday's attack"."""
+    return bool(triggers) and all(_DEFINITE.search(text[max(0, t.start - 30): t.start]) for t in triggers)
 
 
 def _refers_back(m: Mention, text: str) -> bool:
@@ -282,7 +329,8 @@ def _cluster_district(c: Cluster) -> tuple[str | None, str | None]:
 
 
 def build_event(cluster: Cluster, text: str, published: str | None, claims_of_responsibility: list[ActorMention],
-                gaz, vague: dict[str, int], all_dates: list[DateMention]) -> Event | None:
+                gaz, vague: dict[str, int], all_dates: list[DateMention],
+                article_country: str | None = None) -> Event | None:
     mentions = cluster.mentions
     triggers = [t for m in mentions for t in m.triggers]
     # What the other side did in response ("fired mortar shells in retaliation") does not
@@ -296,13 +344,13 @@ def build_event(cluster: Cluster, text: str, published: str | None, claims_of_re
 
     # -- where ----------------------------------------------------------------------------
     place_fields, place_spans = _locate(mentions, gaz)
-    country_code = place_fields.get("country") or "PK"
-    country_name = _COUNTRY_NAMES.get(country_code, "Pakistan")
+    # The country is where the event happened, else what the article is about; never a default.
+    country_code = place_fields.get("country") or article_country
+    country_name = gaz.country_name(country_code)
 
     # -- who ------------------------------------------------------------------------------
     state_agent = _state_is_agent(mentions, text)
-    groups = [a for a in actors if a.kind in (REBEL, 8) and a.named_group
-              and not _DENIED_RESPONSIBILITY.search(_sentence_of(text, a.start))]
+    groups = perpetrators(mentions, text, best.hint)
     groups += [a for a in claims_of_responsibility if a not in groups]
     generic = [a for a in actors if a.kind == 3]
     state = [a for a in actors if a.kind == STATE]
@@ -316,6 +364,10 @@ def build_event(cluster: Cluster, text: str, published: str | None, claims_of_re
     if state_agent or best.hint in ("Arrests", "Disrupted weapons use", "Government regains territory"):
         actor1 = state_agent or (state[0] if state else None)
         opponent = groups[0] if groups else (generic[0] if generic else None)
+        armed_dead = killed.by_side.get("attackers", 0) > 0
+        if civilian_hit and not security_hit and not armed_dead and _target_side(mentions, text) != "security":
+            # "an airstrike killed 17 civilians": the people hit, not a group named in passing
+            opponent = civilians[0] if civilians else ActorMention("Civilians ({country})", CIVILIANS, -1, -1, "")
         actor2 = opponent
     else:
         actor1 = groups[0] if groups else (generic[0] if generic else None)
@@ -367,6 +419,8 @@ def build_event(cluster: Cluster, text: str, published: str | None, claims_of_re
                 actor2 = ActorMention("Civilians ({country})", CIVILIANS, -1, -1, "")
         else:
             sub = "Armed clash"
+    if sub in _CROWD_TYPES:
+        actor1, actor2 = _crowd_actors(sub, actors, state)
     event_type, disorder = TYPES[sub]
     civilian_targeting = sub in ("Attack", "Abduction/forced disappearance", "Sexual violence") or (
         event_type == "Explosions/Remote violence" and civilian_hit and not security_hit and not military_target
@@ -391,8 +445,8 @@ def build_event(cluster: Cluster, text: str, published: str | None, claims_of_re
         fatalities, fatalities_spans = 0, injured.spans  # injuries reported and no deaths: none died
     weapons = _unique(m.group(0).lower() for m in _finditer_in(WEAPONS, text, mentions))
     victims = _unique(c.who for c in counts if c.side != "attackers" and c.value > 0 and c.who)
-    a1 = actor1.canonical(country_name) if actor1 else None
-    a2 = actor2.canonical(country_name) if actor2 else None
+    a1 = actor1.canonical(country_name, country_code) if actor1 else None
+    a2 = actor2.canonical(country_name, country_code) if actor2 else None
     if a1 and a2 and a1 == a2:
         a2 = None
     event = Event(
@@ -403,7 +457,7 @@ def build_event(cluster: Cluster, text: str, published: str | None, claims_of_re
         time_precision=when[1] if when else 3,
         actor1=a1,
         actor2=a2,
-        interaction=interaction(actor1.kind if actor1 else None, actor2.kind if actor2 else None),
+        interaction=interaction(_kind(actor1, country_code), _kind(actor2, country_code)),
         perpetrator_individuals=_unique(a.text for a in generic if a.text),
         perpetrator_organizations=_unique(
             a.text for a in ([actor1] if actor1 is not None and actor1.kind == STATE else []) + groups if a.text),
@@ -418,7 +472,10 @@ def build_event(cluster: Cluster, text: str, published: str | None, claims_of_re
         civilian_targeting=civilian_targeting,
         **place_fields,
     )
-    event.country = country_name if place_fields.get("country") or place_spans else event.country
+    event.country = country_name
+    if country_code and not event.iso3:
+        unit = gaz.country(country_code)
+        event.iso3 = unit.iso3 if unit else None
     ev: dict[str, list[Span]] = {
         "event_type": [(t.start, t.end) for t in triggers if t.hint == best.hint][:3],
         "sub_event_type": [(best.start, best.end)],
@@ -532,6 +589,10 @@ def _finditer_in(pattern: re.Pattern, text: str, mentions: list[Mention]):
         yield from pattern.finditer(text, s, e)
 
 
+_ATTACK_NOUN = re.compile(r"(?:strikes?|missiles?|rockets?|artillery|shell(?:ing|s)|bombardment|drones?|jets|"
+                          r"warplanes|aircraft|helicopters?|gunships?|tanks|raids?)$", re.I)
+
+
 def _state_is_agent(mentions: list[Mention], text: str) -> ActorMention | None:
     """State forces acting ("security forces killed five militants in an IBO") rather than hit."""
     for m in mentions:
@@ -540,6 +601,8 @@ def _state_is_agent(mentions: list[Mention], text: str) -> ActorMention | None:
         for a in m.actors:
             if a.kind != STATE:
                 continue
+            if a.nation and _ATTACK_NOUN.search(a.text):
+                return a  # "an Israeli strike", "Russian missiles": the state named is the attacker
             after = text[a.end: e]
             hit = _STATE_AGENT_AFTER.search(after)
             if hit and not _PASSIVE_BETWEEN.search(after[: hit.end()]):
@@ -551,6 +614,79 @@ def _state_is_agent(mentions: list[Mention], text: str) -> ActorMention | None:
             if state:
                 return state[0]
     return None
+
+
+_PROTESTS = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
+_CROWD_TYPES = _PROTESTS | {"Violent demonstration", "Mob violence"}
+
+
+def _crowd_actors(sub: str, actors: list[ActorMention], state: list[ActorMention]):
+    """Protests are coded with the protesters as actor1, riots with the rioters; the police
+    or army facing them is actor2; a mob's victims are civilians."""
+    kind = PROTESTERS if sub in _PROTESTS else RIOTERS
+    crowd = next((a for a in actors if a.kind == kind), None) or ActorMention(
+        "Protesters ({country})" if kind == PROTESTERS else "Rioters ({country})", kind, -1, -1, "")
+    if sub == "Mob violence":
+        other = next((a for a in actors if a.kind == CIVILIANS), None) or ActorMention(
+            "Civilians ({country})", CIVILIANS, -1, -1, "")
+    elif sub == "Peaceful protest":
+        other = None
+    else:
+        other = state[0] if state else None
+    return crowd, other
+
+
+def _kind(actor: ActorMention | None, country_code: str | None) -> int | None:
+    """ACLED actor type; a state's forces acting outside their own country are external (8)."""
+    if actor is None:
+        return None
+    if actor.kind == STATE and actor.nation and country_code and actor.nation != country_code:
+        return EXTERNAL
+    return actor.kind
+
+
+_BY_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:by|from|of|belonging\s+to|linked\s+to|affiliated\s+with|"
+                       r"loyal\s+to|blamed\s+on|attributed\s+to)\s+(?:the\s+|a\s+)?(?:suspected\s+|alleged\s+)?$", re.I)
+# Before a group that is acted upon, spoken about or merely compared: not the perpetrator.
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:against|on|targeting|targeted|hideouts?\s+of|positions?\s+of|bases?\s+of|camps?\s+of|accused|accusing|"
+    r"said|told|denied|condemned|than|like|such\s+as|rival|former|ex-)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
+# Between a trigger and a group, words that start a new clause or name an agent: "killed
+# when BLA attacked", "a bomb planted by militants (coded as ...)".
+_CLAUSE_GAP = re.compile(r"[,;(]|\b(?:when|as|after|while|because|before|and|but|that|who|which|where|since|until|"
+                         r"by|used|carried|planted|claimed|with|between)\b", re.I)
+
+
+def perpetrators(mentions: list[Mention], text: str, hint: str | None = None) -> list[ActorMention]:
+    """Named groups the text makes the perpetrators of this event's violence.
+
+    A group named in a sentence that reports the violence is taken unless the sentence makes
+    it something else: the one attacked ("soldiers raided JNIM hideouts"), the one spoken to
+    or about ("accused Hamas"), the agent only of something non-violent in the same story
+    ("weapons seized by the Taliban"), or the one denying it. "An attack by al-Shabaab" and
+    "blamed on the TTP" name the agent outright. ``hint``: the event's type; a violent event
+    takes its perpetrators only from sentences with violent triggers."""
+    violent = hint is not None and hint not in _FOLLOW_UPS
+    out: list[ActorMention] = []
+    for m in mentions:
+        triggers = [t for t in m.triggers if not violent or t.hint not in _FOLLOW_UPS]
+        if not triggers:
+            continue
+        for a in m.actors:
+            if a.kind == STATE or not a.named_group or a in out:
+                continue
+            if DENIED_RESPONSIBILITY.search(_sentence_of(text, a.start)):
+                continue
+            before = [t for t in triggers if t.end <= a.start]
+            if any(_BY_AFTER.match(text[t.end: a.start]) for t in before):
+                out.append(a)
+            elif before and a.start - before[-1].end <= 30 and not _CLAUSE_GAP.search(text[before[-1].end: a.start]):
+                continue  # right after the violence: its object ("attacked ISWAP positions")
+            elif not _OBJECT_BEFORE.search(text[max(m.span[0], a.start - 40): a.start]):
+                out.append(a)
+    return out
 
 
 _SAME_DAY = re.compile(r"\b(?:on\s+)?(?:the\s+same\s+day|that\s+day|the\s+same\s+night|same\s+day)\b", re.I)
@@ -604,6 +740,12 @@ def _locate(mentions: list[Mention], gaz) -> tuple[dict, list[Span]]:
     precision = 3
     if towns:
         town = towns[0]
+        # A district and a town of different countries: one is misread; the one whose country
+        # the event's other places share is right.
+        by_country = Counter(p.country for p in places)
+        if any(d.country != town.country for d in districts) and not any(
+                by_country[d.country] > by_country[town.country] for d in districts):
+            districts = [d for d in districts if d.country == town.country]
         if districts and not any(d.admin2 == town.admin2 for d in districts):
             # The article names the district; trust it over the town's recorded district
             # unless the town is in the district's province (old GeoNames units).
@@ -652,6 +794,11 @@ _VERB = {
     "Attack": "attacked", "Abduction/forced disappearance": "abducted", "Arrests": "arrested",
     "Disrupted weapons use": "disrupted an attack by", "Looting/property destruction": "destroyed property of",
     "Peaceful protest": "protested", "Sexual violence": "sexually assaulted",
+    "Protest with intervention": "protested and were dispersed by", "Excessive force against protesters":
+    "protested and were met with lethal force by", "Violent demonstration": "rioted against",
+    "Mob violence": "attacked", "Chemical weapon": "used a chemical weapon",
+    "Change to group/activity": "changed its activity", "Headquarters or base established": "established a base",
+    "Non-violent transfer of territory": "took over territory without fighting",
 }
 
 

@@ -44,8 +44,10 @@ RANK = {
     "Suicide bomb": 0, "Chemical weapon": 1, "Air/drone strike": 2,
     "Shelling/artillery/missile attack": 3, "Grenade": 4, "Remote explosive/landmine/IED": 5,
     "Government regains territory": 6, "Non-state actor overtakes territory": 6,
+    # A crowd's violence and force used on protesters are named for the crowd, not coded as
+    # the shooting or attack they also contain ("police opened fire on protesters").
+    "Excessive force against protesters": 6.5, "Mob violence": 6.6, "Violent demonstration": 6.7,
     "Violence": 7, "Sexual violence": 7, "Abduction/forced disappearance": 8,
-    "Mob violence": 9, "Violent demonstration": 9, "Excessive force against protesters": 9,
     "Protest with intervention": 10, "Peaceful protest": 11,
     "Looting/property destruction": 12, "Disrupted weapons use": 13, "Arrests": 14,
     "Agreement": 15, "Change to group/activity": 16, "Headquarters or base established": 16,
@@ -62,9 +64,13 @@ _TRIGGERS: list[tuple[str, str]] = [
                      r"explosives?-(?:laden|packed)\s+(?:vehicle|car|motorcycle|motorbike|truck)\s+(?:rammed|into)|"
                      r"(?:rammed|drove)\s+(?:an?\s+)?(?:explosives?-(?:laden|packed)\s+)?(?:vehicle|car|motorcycle|motorbike|truck)\s+"
                      r"(?:laden\s+with\s+explosives\s+)?into"),
+    ("Chemical weapon", r"chemical\s+(?:weapons?|attacks?|agents?|munitions?)|sarin|nerve\s+agents?|mustard\s+gas|"
+                        r"chlorine\s+(?:gas\s+)?(?:attacks?|bombs?|barrels?)|poison\s+gas\s+attacks?"),
     ("Air/drone strike", r"(?:drone|air|aerial)[- ]?(?:strikes?|attacks?|raids?|bombardments?|bombing)|airstrikes?|"
-                         r"(?:jets|warplanes|fighter\s+planes|helicopter\s+gunships|gunship\s+helicopters|drones?)\s+"
-                         r"(?:bombed|struck|pounded|targeted|fired|hit)|bombed\s+from\s+the\s+air"),
+                         r"(?:jets|warplanes|fighter\s+planes|fighter\s+jets|aircraft|helicopter\s+gunships|gunship\s+helicopters|"
+                         r"helicopters?|drones?)\s+(?:bombed|struck|pounded|targeted|fired|hit|attacked|dropped)|bombed\s+from\s+the\s+air|"
+                         r"(?:kamikaze|suicide|attack|armed|shahed|loitering)[- ]drones?|shaheds?|loitering\s+munitions?|"
+                         r"barrel\s+bombs?|glide\s+bombs?|aerial\s+bombs?|air\s+raids?|bombing\s+raids?|dropped\s+(?:a\s+)?bombs?"),
     ("Shelling/artillery/missile attack", r"grenade\s+launchers?|(?:a-1|mortar)\s+shells?|rockets?(?![- ]propelled)|mortars?(?:\s+shells?)?|shell(?:ing|ed|s)\b|artillery|missiles?|"
                                           r"cross-border\s+(?:firing|shelling|fire)|heavy\s+weapons|rocket\s+launchers?"),
     ("Grenade", r"(?:hand\s+|rocket[- ]propelled\s+)?grenades?(?!\s+launchers?)|rpgs?\b"),
@@ -99,7 +105,26 @@ _TRIGGERS: list[tuple[str, str]] = [
     ("Arrests", r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|apprehend(?:ed|s)?|taken\s+into\s+custody|rounded\s+up|nabbed|held\s+(?:three|two|four|five|\d+)"),
     ("Peaceful protest", r"protest(?:ed|s|ing|ers)?|demonstrat(?:ion|ions|ors|ed)|sit-ins?|rall(?:y|ies)\s+(?:against|to\s+protest)|"
                          r"(?:shutter-down|wheel-jam)\s+strike|marched\s+(?:to|against)"),
-    ("Mob violence", r"mob\s+(?:attacked|lynched|torched|set|beat|stormed)|angry\s+mob|riot(?:s|ing|ers)?"),
+    ("Excessive force against protesters", r"(?:opened\s+fire|fired\s+(?:live\s+(?:ammunition|rounds)\s+)?(?:at|on|into)|shot(?:\s+dead)?|killed)\s+"
+                                           r"(?:\w+\s+){0,3}?(?:protesters|demonstrators|protestors|marchers)|"
+                                           r"(?:protesters|demonstrators|protestors)\s+(?:were\s+)?(?:shot\s+dead|killed\s+by\s+(?:police|security|soldiers|troops))"),
+    ("Protest with intervention", r"(?:dispersed?|disperse|broke\s+up|break\s+up)\s+(?:\w+\s+){0,3}?(?:protest|protesters|demonstrat\w+|rally|march|crowd|sit-in)|"
+                                  r"tear\s?gas|water\s+cannons?|rubber\s+bullets|baton[- ]charged?|lathi[- ]charged?|"
+                                  r"(?:arrested|detained)\s+(?:\w+\s+){0,3}?(?:protesters|demonstrators|protestors)"),
+    ("Violent demonstration", r"(?:protesters|demonstrators|protestors|rioters|students|youths)\s+(?:\w+\s+){0,2}?(?:threw|hurled|pelted|torched|burned|burnt|"
+                              r"set\s+fire|vandali[sz]ed|clashed|stormed|attacked|damaged|smashed|looted|blocked\s+roads?\s+with\s+burning)|"
+                              r"stone[- ]pelting|pelted\s+(?:\w+\s+){0,3}?(?:stones|rocks)|violent\s+(?:protests?|demonstrations?)|"
+                              r"burning\s+tyres|protests?\s+turned\s+violent"),
+    ("Mob violence", r"mob\s+(?:attacked|lynched|torched|set|beat|stormed)|angry\s+mob|riot(?:s|ing|ers)?(?!\s+(?:police|gear|control|squad))|"
+                     r"(?:villagers|residents|locals|crowd)\s+(?:lynched|beat\s+(?:\w+\s+){0,2}to\s+death)|lynch(?:ed|ing)"),
+    ("Headquarters or base established", r"(?:established|set\s+up|setting\s+up|built|opened)\s+(?:a\s+|an\s+|its\s+|their\s+|new\s+)*"
+                                         r"(?:military\s+)?(?:base|camp|headquarters|outpost|command\s+post)s?\b(?!\s+(?:of|for)\s+(?:displaced|refugees))"),
+    ("Non-violent transfer of territory", r"(?:took|taken|assumed|handed\s+over)\s+(?:over\s+)?control\s+of\s+[^.;]{0,60}?without\s+(?:a\s+)?"
+                                          r"(?:fight|fighting|resistance|clashes)|withdrew\s+from\s+[^.;]{0,40}?(?:allowing|handing|ceding)"),
+    ("Change to group/activity", r"pledged\s+allegiance|(?:announced|declared)\s+(?:a\s+|the\s+|its\s+)?(?:merger|formation|split|dissolution|"
+                                 r"new\s+leader|unilateral\s+ceasefire)|(?:deployed|dispatched|sent)\s+(?:\w+\s+){0,2}?(?:reinforcements|troops|forces)|"
+                                 r"reinforcements\s+(?:arrived|were\s+deployed)|imposed\s+(?:a\s+)?curfew|curfew\s+was\s+imposed|"
+                                 r"defected\s+to|disband(?:ed|ing)|(?:militants|rebels|fighters)\s+(?:surrendered|laid\s+down\s+(?:their\s+)?arms)"),
     ("Agreement", r"cease-?fire\s+(?:agreement|deal)|peace\s+(?:deal|agreement|accord)|truce"),
 ]
 TRIGGERS: list[tuple[str, re.Pattern]] = [(hint, re.compile(rf"\b(?:{p})\b", re.I)) for hint, p in _TRIGGERS]

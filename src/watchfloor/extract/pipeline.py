@@ -1,34 +1,51 @@
 """The extraction pipeline: text + publication date in, typed Extraction out.
 
 Stages, each a small function over the same text (offsets always index ``text``):
-sentences -> actors -> places -> per-sentence triggers, counts, dates -> mentions ->
-clusters -> events; aggregates -> statistics; attributions -> claims.
+sentences -> actors -> places -> country -> per-sentence triggers, counts, dates ->
+mentions (or out-of-scope incidents) -> clusters -> events; aggregates -> statistics;
+attributions -> claims (claims of responsibility linked to their events).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
-from ..models import Extraction
+from ..models import Extraction, OtherIncident
 from ..nlp import sentences
-from .actors import find_actors
+from .actors import STATE, ActorMention, find_actors
 from .claims import find_claims
-from .dates import find_dates, parse_iso
+from .country import article_country
+from .dates import DateMention, find_dates, parse_iso
 from .events import (
-    _CLAIMED_RESPONSIBILITY, _DENIED_RESPONSIBILITY, Mention, build_event, cluster_mentions,
-    is_background, is_statistic, is_supported, keep_trigger, make_statistics,
+    Mention, build_event, cluster_mentions, is_background, is_past, is_statistic, is_supported, keep_trigger,
+    make_statistics, refers_back,
 )
-import re
-
+from .incidents import category_of, group_incidents, is_out_of_scope
 from .lexicon import ANY_TRIGGER, DENIED_REPORT, NO_SUCH_EVENT, NOT_POLITICAL, SEPARATE_EVENT, find_triggers
+from .numbers import find_counts, tally
+from .places import find_places
+from .responsibility import CLAIMED_RESPONSIBILITY, DENIED_RESPONSIBILITY, responsibility_claims
 
 _REPORTED = re.compile(r"\b(?:claimed|alleged|purported(?:ly)?|reportedly|circulating|shared|posts?|videos?)\b", re.I)
-from .numbers import find_counts
-from .places import find_places
 
 # Bumped whenever extraction output changes, so stored articles are re-extracted.
-EXTRACTOR_VERSION = "0.4.2"
+EXTRACTOR_VERSION = "0.5.0"
+
+
+@dataclass
+class _Article:
+    """What every stage reads: the text and what was found in it once."""
+
+    text: str
+    published: str | None
+    sents: list[tuple[int, int]]
+    actors: list[ActorMention]
+    places: list
+    dates: list[DateMention]
+    country: str | None
 
 
 class Extractor:
@@ -40,67 +57,118 @@ class Extractor:
         self.vague = {"several": ex["vague_several"], "few": ex["vague_few"], "many": ex["vague_many"]}
         self.min_confidence = ex["min_event_confidence"]
         self.parse_attributions = ex["parse_attributions"]
-        self.default_country = self.settings["geo"]["default_country"]
+        self.publisher_countries = {k.lower(): v.upper() for k, v in self.settings["geo"]["publisher_countries"].items()}
 
-    def extract(self, text: str, published: str | None = None, title: str = "") -> Extraction:
+    def publisher_country(self, publisher: str | None) -> str | None:
+        """The country configured for a publisher's host (a weak prior), if any."""
+        host = (publisher or "").lower().removeprefix("www.")
+        return self.publisher_countries.get(host)
+
+    def extract(self, text: str, published: str | None = None, title: str = "",
+                country_prior: str | None = None) -> Extraction:
+        """``country_prior``: ISO2 of the publisher's country, a weak prior only."""
         from ..geo import get_gazetteer
 
         gaz = get_gazetteer()
         day = parse_iso(published)
         published = day.isoformat() if day else None  # a value that is not a date is no reference
         lowercase = text.islower() or (sum(c.isupper() for c in text) < 0.005 * max(1, len(text)))
-        sents = sentences(text)
         actors = find_actors(text, lowercase=lowercase)
-        named = [(a.start, a.end) for a in actors if a.named_group and a.kind != 1]
-        places = find_places(text, default_country=self.default_country, lowercase=lowercase, exclude=named)
+        named = [(a.start, a.end) for a in actors if a.named_group and a.kind != STATE]
+        places = find_places(text, country_prior=country_prior, lowercase=lowercase, exclude=named)
+        art = _Article(text, published, sentences(text), actors, places, find_dates(text, published),
+                       article_country(text, places, actors, lowercase=lowercase, prior=country_prior))
+        mentions, statistics, out_of_scope = self._read_sentences(art)
+        responsible = _responsible_groups(art)
+        events = []
+        for cluster in cluster_mentions(mentions, text):
+            event = build_event(cluster, text, published, responsible, gaz, self.vague, art.dates, art.country)
+            if event is not None and event.confidence >= self.min_confidence:
+                events.append(event)
+        claims = find_claims(text, art.sents, published, known_dates=art.dates, parse=self.parse_attributions)
+        link_claims(claims, events, statistics)
+        claims = responsibility_claims(text, art.sents, claims, actors, events)
+        incidents = self._incidents(art, out_of_scope, gaz)
+        return Extraction(events=events, places=places, statistics=statistics, claims=claims,
+                          other_incidents=incidents)
 
-        responsibility = []
-        for s, e in sents:
-            sentence = text[s:e]
-            if _CLAIMED_RESPONSIBILITY.search(sentence) and not _DENIED_RESPONSIBILITY.search(sentence):
-                responsibility += [a for a in actors if s <= a.start < e and a.named_group and a.kind in (2, 8)]
-
-        all_dates = find_dates(text, published)
+    def _read_sentences(self, art: _Article):
+        """Each sentence becomes a mention of violence, a statistic, an out-of-scope incident
+        or nothing."""
+        text = art.text
         denied_article = bool(NO_SUCH_EVENT.search(text))
         mentions: list[Mention] = []
         statistics = []
-        for s, e in sents:
+        out_of_scope: list[tuple[str, int, int]] = []
+        after_past = False
+        for s, e in art.sents:
             sentence = text[s:e]
             if not ANY_TRIGGER.search(sentence):
+                if category_of(sentence) == "diplomatic":
+                    out_of_scope.append(("diplomatic", s, e))
                 continue
             counts = find_counts(sentence, s, self.vague)
-            s_dates = [d for d in all_dates if s <= d.start < e]
-            s_places = [p for p in places if s <= p.start < e]
+            s_dates = [d for d in art.dates if s <= d.start < e]
+            s_places = [p for p in art.places if s <= p.start < e]
             if is_statistic(sentence, counts, s_dates):
                 statistics.extend(make_statistics(sentence, s, counts, s_places, self.vague))
                 continue
             triggers = [t for t in find_triggers(sentence, s) if keep_trigger(sentence, s, t)]
-            if triggers and denied_article and (DENIED_REPORT.search(sentence) or _REPORTED.search(sentence)):
-                continue  # an attack the article reports only as a denied or rumoured claim
-            if triggers and NOT_POLITICAL.search(sentence) and not any(
-                    a.kind in (2, 3) for a in actors if s <= a.start < e):
-                continue  # floods, accidents, gas cylinders and cricket "attacks" are not political violence
-            s_actors = [a for a in actors if s <= a.start < e]
-            if (not triggers or is_background(sentence, triggers, counts)
-                    or not is_supported(sentence, s, triggers, counts, s_actors)):
+            if not triggers:
                 continue
+            if denied_article and (DENIED_REPORT.search(sentence) or _REPORTED.search(sentence)):
+                continue  # an attack the article reports only as a denied or rumoured claim
+            s_actors = [a for a in art.actors if s <= a.start < e]
+            armed = any(a.kind in (2, 3) for a in s_actors)
+            category = is_out_of_scope(sentence, {t.hint for t in triggers}, armed) or (
+                out_of_scope and out_of_scope[-1][0] if not armed and refers_back(triggers, text) else None)
+            if category:
+                out_of_scope.append((category, s, e))  # "the blast" after a boiler explosion is that explosion
+                continue
+            if NOT_POLITICAL.search(sentence) and not armed:
+                continue  # cricket "attacks" and the like
+            if is_background(sentence, triggers, counts) or not is_supported(sentence, s, triggers, counts, s_actors):
+                continue
+            if is_past(sentence, s_dates, art.published) or (
+                    after_past and not s_dates and not any(c.value for c in counts)):
+                after_past = True
+                continue  # an earlier incident recalled as background (and what it led to) is no new report
+            after_past = False
             mentions.append(Mention(
                 span=(s, e), triggers=triggers, counts=counts, dates=s_dates, places=s_places,
                 actors=s_actors, separate=bool(SEPARATE_EVENT.search(sentence)),
             ))
+        return mentions, statistics, out_of_scope
 
-        events = []
-        for cluster in cluster_mentions(mentions, text):
-            event = build_event(cluster, text, published, responsibility, gaz, self.vague, all_dates)
-            if event is not None and event.confidence >= self.min_confidence:
-                events.append(event)
-        claims = find_claims(text, sents, published, known_dates=all_dates, parse=self.parse_attributions)
-        link_claims(claims, events, statistics)
-        return Extraction(events=events, places=places, statistics=statistics, claims=claims)
+    def _incidents(self, art: _Article, found, gaz) -> list[OtherIncident]:
+        incidents = group_incidents(found, art.text, art.published)
+        for inc in incidents:
+            spans = inc.evidence
+            inside = [p for p in art.places if any(a <= p.start < b for a, b in spans) and p.role != "speaker"]
+            place = min(inside, key=lambda p: {"city": 0, "admin2": 1, "admin1": 2}.get(p.feature or "", 3), default=None)
+            inc.location = place.name if place else None
+            code = place.country if place else art.country
+            inc.country = gaz.country_name(code)
+            counts = [c for a, b in spans for c in find_counts(art.text[a:b], a, self.vague)]
+            inc.fatalities = tally(counts, "killed").total
+            dated = [d for d in art.dates if any(a <= d.start < b for a, b in spans) and d.precision == 1]
+            if dated:
+                inc.date = dated[0].date
+        return incidents
 
     def extract_many(self, items: Iterable[dict]) -> Iterator[Extraction]:
         for item in items:
             yield self.extract(item["text"], item.get("published"), item.get("title", ""))
+
+
+def _responsible_groups(art: _Article) -> list[ActorMention]:
+    """Named groups in a sentence that claims responsibility (and does not deny it)."""
+    out = []
+    for s, e in art.sents:
+        sentence = art.text[s:e]
+        if CLAIMED_RESPONSIBILITY.search(sentence) and not DENIED_RESPONSIBILITY.search(sentence):
+            out += [a for a in art.actors if s <= a.start < e and a.named_group and a.kind != STATE]
+    return out
 
 
 def link_claims(claims, events, statistics) -> None:

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..geo import is_plausible_place
 from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..geo import is_plausible_place
+from ..geo.demonyms import find_nations, is_not_country, nation_table
 
 from ..models import Place
 
@@ -50,12 +52,19 @@ _NAME_AFTER = re.compile(r"^(?:'s)?\s*,?\s+(?:said|says|told|added|stated|claime
                          r"insisted|warned|explained|remarked|declared|who\s+(?:is|was|heads|leads))\b")
 _NOT_NAMES = {"The", "In", "On", "At", "From", "Near", "Of", "And", "But", "For", "To", "By", "With", "As",
               "A", "An", "Northern", "Southern", "Eastern", "Western", "Central", "North", "South", "East",
-              "West", "Upper", "Lower", "Greater", "Old", "New", "Pakistani", "Afghan", "Iranian", "Indian",
+              "West", "Upper", "Lower", "Greater", "Old", "New",
               "Home", "Province", "District", "Capital", "City", "Town", "Village", "Tehsil", "Agency"}
 
 
-def _person_names(text: str, spans) -> set[str]:
-    people = set()
+def _person_names(text: str, spans) -> tuple[set[str], set[int]]:
+    """Place-name mentions that are people's names.
+
+    Returns the surfaces that are names wherever they recur (a title before one mention,
+    "Gen. Mali", or a speech verb after it, "Kakar said") and the starts of single mentions
+    that only a capitalised word beside them makes a name ("Sarfraz Bugti"): one such
+    mention says nothing about the others.
+    """
+    people, local = set(), set()
     for start, end, surface in spans:
         before = _NAME_BEFORE.search(text[max(0, start - 40): start])
         if before:
@@ -63,72 +72,143 @@ def _person_names(text: str, spans) -> set[str]:
             line_start = text.rfind("\n", 0, start) + 1
             at_sentence_start = not text[line_start:start - len(before.group(0))].strip() or re.search(
                 r"[.!?\"“]\s*$", text[max(0, start - len(before.group(0)) - 3): start - len(before.group(0))])
-            if word not in _NOT_NAMES and not (at_sentence_start and word in _NOT_NAMES):
+            if word not in _NOT_NAMES and not is_nation_word(word) and not (at_sentence_start and word in _NOT_NAMES):
                 if not re.search(r"\b(?:in|at|of|from|near|to)\s+\S+\s+$", text[max(0, start - 40): start]):
-                    people.add(surface)
+                    (people.add(surface) if _TITLE.fullmatch(word) else local.add(start))
         if _NAME_AFTER.match(text[end: end + 30]) and not re.search(
                 r"\b(?:in|at|from|near|of|to|across|outside|inside)\s+(?:the\s+)?$", text[max(0, start - 15): start], re.I):
             people.add(surface)  # "Kakar said"; but "an official in D.I. Khan told" names a place
-    return people
+    return people, local
+
+
+_TITLE = re.compile(r"Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Brig|Sgt|Justice|Senator|Minister|President|Premier|"
+                    r"Chief|Commander|Spokesman|Spokesperson|Governor|Maulana|Mufti|Sheikh|Syed|Sardar|Nawab|Mir|"
+                    r"Malik|Haji|Qari|Mullah|Hafiz")
+# A name right before these nouns names a weapon, a vehicle or a vessel ("a Browning machine gun").
+_MAKE_AFTER = re.compile(r"[ -](?:machine[- ]?guns?|rifles?|pistols?|guns?|missiles?|drones?|rockets?|tanks?|"
+                         r"helicopters?|jets?|aircraft|warplanes?|fighters?|ships?|vessels?|frigates?|destroyers?|"
+                         r"submarines?|carriers?|launchers?|systems?)\b", re.I)
+
+
+def is_nation_word(word: str) -> bool:
+    entry = nation_table().by_word.get(word.casefold())
+    return entry is not None and entry[1] in ("adjective", "people")
+
+
+_VOTE_WEIGHT = {"country": 1, "admin1": 3, "admin2": 3, "city": 1}
+
+
+def _country_votes(first_pass, nations, country_prior: str | None) -> Counter:
+    """Which countries the article is about, from what it names.
+
+    A province or district names its country more surely than the country's name does
+    ("Afghanistan" is mentioned in most Pakistani security stories); nationality words count
+    like a country's name; the publisher's country is only a weak prior."""
+    votes: Counter = Counter()
+    for _, c in first_pass:
+        if c is not None and c.country and (c.kind != "city" or c.population >= _KNOWN_TOWN):
+            votes[c.country] += _VOTE_WEIGHT.get(c.kind, 1)
+    for n in nations:
+        if n.country:
+            votes[n.country] += 1
+    if country_prior:
+        votes[country_prior] += 0.5
+    return votes
+
+
+# A town this big is evidence of its country before any context says which country it is.
+_KNOWN_TOWN = 100_000
 
 
 def find_places(
     text: str,
     *,
-    default_country: str = "PK",
+    country_prior: str | None = None,
     lowercase: bool = False,
     exclude: list[tuple[int, int]] | None = None,
 ) -> list[Place]:
-    """Every resolvable place mention in ``text`` with its role (event roles are set later)."""
+    """Every resolvable place mention in ``text`` with its role (event roles are set later).
+
+    ``country_prior`` (ISO2, e.g. the publisher's country) only breaks ties; with no
+    evidence at all the places are resolved without a country. ``exclude`` spans (names of
+    organizations, people, weapons) hold no place.
+    """
     from ..geo import get_gazetteer  # loaded on first use: the index takes a second
 
     gaz = get_gazetteer()
+    exclude = list(exclude or [])
+    nations = find_nations(text, lowercase=lowercase)
     spans = gaz.match_spans(text, case_sensitive=not lowercase)
-    exclude = exclude or []
-    spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in exclude)]
-    people = _person_names(text, spans)
-    spans = [s for s in spans if s[2] not in people and is_plausible_place(s[2])
-             and not (" " not in s[2] and s[2].lower() in STOP_WORDS)]
-    if not spans:
+    spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in exclude)
+             and not is_not_country(s[2]) and not _MAKE_AFTER.match(text, s[1])]
+    people, local_people = _person_names(text, spans)
+    spans = [s for s in spans if s[2] not in people and s[0] not in local_people and is_plausible_place(s[2])
+             and not (" " not in s[2] and s[2].lower() in STOP_WORDS) and not is_nation_word(s[2])]
+    taken = [(s[0], s[1]) for s in spans]
+    named = [n for n in nations if n.kind in ("name", "abbreviation") and n.country
+             and not any(a < n.end and n.start < b for a, b in taken)
+             and not any(a <= n.start and n.end <= b for a, b in exclude)]
+    if not spans and not named:
         return []
 
-    # Context: which countries and provinces does the article talk about?
     first_pass = [(s, gaz.resolve(s[2], country=None)) for s in spans]
-    # Votes: a province or district names its country more surely than a country name does
-    # ("Afghanistan" is mentioned in most Pakistani security stories).
-    weight = {"country": 1, "admin1": 3, "admin2": 3, "city": 1}
-    countries: Counter = Counter()
-    for _, c in first_pass:
+    countries = _country_votes(first_pass, nations, country_prior)
+    country = countries.most_common(1)[0][0] if countries else None
+    lowered = {w.group(0) for w in re.finditer(r"\b[a-z][a-z]+\b", text)} if not lowercase else set()
+    provinces = Counter(c.admin1 for _, c in first_pass
+                        if c is not None and c.kind == "admin1" and c.country == country)
+    own_votes: dict[str, Counter] = {}
+    for (_, _, surface), c in first_pass:
         if c is not None and c.country:
-            countries[c.country] += weight.get(c.kind, 1)
-    countries[default_country] += 0.5  # ties go to the default
-    country = countries.most_common(1)[0][0]
-    provinces = Counter(
-        c.admin1 for _, c in first_pass if c is not None and c.kind == "admin1" and c.country == country
-    )
+            own_votes.setdefault(surface, Counter())[c.country] += _VOTE_WEIGHT.get(c.kind, 1)
+    places = _resolve_spans(text, spans, gaz, country, countries, provinces, lowered, own_votes)
+    for n in named:
+        cand = gaz.country(n.country)
+        if cand is not None:
+            places.append(cand.to_place(text[n.start:n.end], n.start, n.end))
+    places.sort(key=lambda p: p.start)
+    return places
+
+
+def _unambiguous(gaz, surface: str) -> bool:
+    """A name that only one country has, for a district or a town big enough to be news."""
+    cands = gaz.candidates(surface)
+    if not cands or len({c.country for c in cands}) != 1:
+        return False
+    return any(c.kind == "admin2" and c.latitude is not None for c in cands) or max(
+        c.population or 0 for c in cands) >= _SMALL_TOWN
+
+
+_SMALL_TOWN = 5_000
+
+
+def _resolve_spans(text, spans, gaz, country, countries, provinces, lowered, own_votes) -> list[Place]:
     datelines = _dateline_spans(text)
     dateline_point = None
-
     places: list[Place] = []
     for start, end, surface in spans:
         # The nearest province named in the same sentence (or the article's commonest) breaks ties.
         window = text[max(0, start - 150): end + 150]
         local = [p for p in provinces if p and p.lower() in window.lower()]
         admin1 = local[0] if local else (provinces.most_common(1)[0][0] if provinces else None)
-        cand = gaz.resolve(surface, country=country, admin1=admin1, near=dateline_point)
+        cand = gaz.resolve(surface, country=country, admin1=admin1, near=dateline_point) if country else None
         if cand is None:
             # Outside the article's country only what is well known, or in a country it names
             # ("Kabul" when Afghanistan is mentioned), never a hamlet on another continent.
             cand = gaz.resolve(surface, country=None)
             if cand is not None and not (
-                cand.kind in ("country", "admin1") or (cand.population or 0) >= 100_000 or cand.country in countries
+                cand.kind in ("country", "admin1") or (cand.population or 0) >= _KNOWN_TOWN
+                or countries[cand.country] > own_votes.get(surface, {}).get(cand.country, 0)
+                or (not countries and _unambiguous(gaz, surface))
             ):
-                cand = None
+                cand = None  # only this very name voted for that country: no evidence of it
         if cand is None:
             continue
-        if surface.isupper() and len(surface) <= 5 and cand.kind not in ("country", "admin1") and not any(
-            a <= start and end <= b for a, b in datelines
-        ):
+        if cand.kind == "city" and " " not in surface and surface.lower() in lowered and (
+                cand.population or 0) < _KNOWN_TOWN:
+            continue  # "Massacre": a word the article also writes in lower case is a word
+        in_dateline = any(a <= start and end <= b for a, b in datelines)
+        if surface.isupper() and len(surface) <= 5 and cand.kind not in ("country", "admin1") and not in_dateline:
             continue  # "NATO", "ISPR": acronyms are organizations unless a dateline
         if cand.kind == "city" and _DISTRICT_AFTER.match(text, end) and cand.admin2:
             district = next((c for c in gaz.candidates(cand.admin2, cand.country)
@@ -136,17 +216,11 @@ def find_places(
             if district is not None:
                 cand = district
         role = "other"
-        if any(a <= start and end <= b for a, b in datelines):
+        if in_dateline:
             role = "dateline"
             if cand.latitude is not None:
                 dateline_point = (cand.latitude, cand.longitude)
         elif _SPEAKER_BEFORE.search(text[max(0, start - 90): start]):
             role = "speaker"
-        places.append(
-            Place(
-                text=text[start:end], start=start, end=end, name=cand.name, admin1=cand.admin1,
-                admin2=cand.admin2, country=cand.country, iso3=cand.iso3, latitude=cand.latitude,
-                longitude=cand.longitude, geonameid=cand.geonameid, feature=cand.kind, role=role,
-            )
-        )
+        places.append(cand.to_place(text[start:end], start, end, role))
     return places

@@ -18,6 +18,8 @@ import math
 import re
 import threading
 import time
+import tomllib
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -39,9 +41,10 @@ KINDS = ("country", "admin1", "admin2", "city")
 class Candidate:
     """One gazetteer record a name can refer to, in the shape ``Place`` needs.
 
-    For admin units, latitude/longitude are those of the unit's seat (district
-    headquarters for admin2, capital for admin1 and countries) -- what ACLED uses at
-    geo_precision 2 and 3 -- or None when no seat is known. ``population`` of an admin
+    For a district (admin2), latitude/longitude are those of its seat (the district
+    headquarters, what ACLED uses at geo_precision 2). For a province (admin1) and a
+    country they are its own centroid: the median point of its cities500 places, not its
+    capital's coordinates. None when the unit has no place to place it. ``population`` of an admin
     unit or country is the sum over its cities500 places. ``source`` is "geonames", or
     "aliases" for a place that only the alias table has (its geonameid is None).
     """
@@ -67,6 +70,25 @@ class Candidate:
                      geonameid=self.geonameid, feature=self.kind, role=role)
 
 
+def _median_points(units: np.ndarray, idx: GeoIndex) -> dict[int, tuple[float, float]]:
+    """unit -> (median latitude, median longitude) of its places: a centroid of where
+    people live that, unlike the mean, no far-off island drags out to sea."""
+    ok = units >= 0
+    ids = np.flatnonzero(ok)
+    units = units[ok]
+    out: dict[int, list[float]] = {}
+    for col in (idx.t_lat, idx.t_lon):
+        vals = np.frombuffer(col, dtype=np.float64)[: len(ok)][ids]
+        order = np.lexsort((vals, units))
+        u_sorted = units[order]
+        starts = np.flatnonzero(np.r_[True, u_sorted[1:] != u_sorted[:-1]])
+        ends = np.r_[starts[1:], len(u_sorted)]
+        mids = vals[order][(starts + ends - 1) // 2]
+        for u, v in zip(u_sorted[starts].tolist(), mids.tolist()):
+            out.setdefault(u, []).append(round(v, 4))
+    return {u: (v[0], v[1]) for u, v in out.items()}
+
+
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
@@ -78,6 +100,8 @@ _PARTS = re.compile(r"\s+-\s+|[()/,;]")
 Q_EXACT, Q_STRIPPED, Q_LOOSE = 1.0, 0.9, 0.75
 # A place outside the country given as context is returned only if it is this important.
 _FOREIGN_MIN_POP = 100_000
+# Added to an exact match of a country's name, above any in-country bonus (6).
+_COUNTRY_NAME_BONUS = 8.0
 
 
 class Gazetteer:
@@ -155,7 +179,7 @@ class Gazetteer:
             units_sorted = unit[ok][order]
             last = np.flatnonzero(np.r_[units_sorted[1:] != units_sorted[:-1], True])
             best = dict(zip(units_sorted[last].tolist(), np.flatnonzero(ok)[order][last].tolist()))
-            out.append((sums, best))
+            out.append((sums, best, _median_points(unit, idx)))
         return tuple(out)
 
     # ------------------------------------------------------------------ records
@@ -168,22 +192,21 @@ class Gazetteer:
 
     def _build_candidate(self, rid: int) -> Candidate:
         idx = self.idx
-        (s1, _), (s2, _), (sc, _) = self._unit_stats()
+        (s1, _, mid1), (s2, _, _), (sc, _, midc) = self._unit_stats()
         if rid >= CTRY:
             row = rid - CTRY
-            seat = self._country_seat(row)
-            return Candidate(idx.c_name[row], "country", idx.c_iso2[row], idx.c_iso3[row] or None,
-                             None, None, *self._coords(seat), idx.c_gid[row] or None,
+            return Candidate(_display_names().get(idx.c_iso2[row]) or idx.c_name[row], "country", idx.c_iso2[row], idx.c_iso3[row] or None,
+                             None, None, *midc.get(row, (None, None)), idx.c_gid[row] or None,
                              int(sc[row]), ref=rid)
         if rid >= SUB:
             row = rid - SUB
             level = idx.s_level[row]
             crow = idx.s_country[row]
             a1 = row if level == 1 else idx.s_parent[row]
-            seat = self.seat_of(row)
+            point = mid1.get(row, (None, None)) if level == 1 else self._coords(self.seat_of(row))
             return Candidate(idx.s_name[row], "admin1" if level == 1 else "admin2", idx.c_iso2[crow],
                              idx.c_iso3[crow] or None, idx.s_name[a1] if a1 >= 0 else None,
-                             idx.s_name[row] if level == 2 else None, *self._coords(seat),
+                             idx.s_name[row] if level == 2 else None, *point,
                              idx.s_gid[row] or None, int((s1 if level == 1 else s2)[row]), ref=rid)
         crow = idx.t_country[rid]
         a1, a2 = idx.t_a1[rid], idx.t_a2[rid]
@@ -392,7 +415,11 @@ class Gazetteer:
                     c.population < _FOREIGN_MIN_POP or q < Q_EXACT)):
                 continue
             s = self._prior(rid, q, qkey)
-            if crow is not None:
+            if rid >= CTRY:
+                # A country's own name means the country, whatever the article's context:
+                # "Mali" is not a village in Guinea, "Iran" not a town in Texas.
+                s += _COUNTRY_NAME_BONUS if q == Q_EXACT else 0.0
+            elif crow is not None:
                 s += 6.0 if in_country else -6.0
             if a1rows:
                 row1 = self._admin1_row(rid)
@@ -425,6 +452,14 @@ class Gazetteer:
             return row if idx.s_level[row] == 2 else None
         a2 = idx.t_a2[rid]
         return idx.s_canon[a2] if a2 >= 0 else None
+
+    def country_name(self, code: str | None) -> str | None:
+        """The short English name of a country ("RU" -> "Russia"; see countries.toml)."""
+        crow = self.country_row(code) if code else None
+        if crow is None:
+            return None
+        iso2 = self.idx.c_iso2[crow]
+        return _display_names().get(iso2) or self.idx.c_name[crow]
 
     def country(self, name_or_code: str) -> Candidate | None:
         """A country by ISO2/ISO3 code or name ("PK", "PAK", "Pakistan")."""
@@ -489,6 +524,12 @@ class Gazetteer:
                 return 10**9
             best = max(best, self.idx.t_pop[rid])
         return best
+
+
+@lru_cache(maxsize=1)
+def _display_names() -> dict[str, str]:
+    with open(Path(__file__).parent / "countries.toml", "rb") as fh:
+        return tomllib.load(fh)["display"]
 
 
 _GAZETTEER: Gazetteer | None = None

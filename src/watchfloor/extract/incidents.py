@@ -1,0 +1,69 @@
+"""Out-of-scope incidents: disasters, accidents, organized crime and diplomatic acts.
+
+They kill, destroy and get arrested like political violence, so an event extractor must
+recognise them to leave them out; they are kept, not dropped, in the extraction's
+``other_incidents`` list. The cue words are data (``rules/out_of_scope.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+from ..models import OtherIncident
+
+CATEGORIES = ("natural_disaster", "man_made_disaster", "organized_crime", "diplomatic")
+# Trigger hints a crime story carries without being violence: the seizure, the arrest.
+NON_VIOLENT_HINTS = frozenset({"Arrests", "Disrupted weapons use", "Looting/property destruction"})
+
+
+@lru_cache(maxsize=1)
+def cue_patterns() -> dict[str, re.Pattern]:
+    with open(Path(__file__).parent / "rules" / "out_of_scope.toml", "rb") as fh:
+        table = tomllib.load(fh)
+    return {cat: re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in table[cat]["cues"]) + r")\b", re.I)
+            for cat in CATEGORIES}
+
+
+def category_of(sentence: str) -> str | None:
+    """The out-of-scope category a sentence's cues name, most specific first."""
+    pats = cue_patterns()
+    for cat in ("man_made_disaster", "organized_crime", "diplomatic", "natural_disaster"):
+        if pats[cat].search(sentence):
+            return cat
+    return None
+
+
+def is_out_of_scope(sentence: str, hints: set[str], armed_actor: bool) -> str | None:
+    """The category when a sentence with trigger ``hints`` reports an out-of-scope incident.
+
+    Disasters and accidents are out of scope unless an armed actor is named ("militants
+    blew up a gas pipeline" is violence); crime only while nothing violent happens in it
+    (a cartel's ambush is violence, its drug haul is not); diplomacy always."""
+    cat = category_of(sentence)
+    if cat is None:
+        return None
+    if cat in ("natural_disaster", "man_made_disaster"):
+        return None if armed_actor else cat
+    if cat == "organized_crime":
+        return cat if hints <= NON_VIOLENT_HINTS else None
+    return cat
+
+
+def group_incidents(found: list[tuple[str, int, int]], text: str, published: str | None) -> list[OtherIncident]:
+    """Consecutive sentences of one category are one incident (the story goes on about it)."""
+    out: list[OtherIncident] = []
+    last_end = -1
+    for cat, s, e in found:
+        if out and out[-1].category == cat and _adjacent(text, last_end, s):
+            out[-1].evidence.append((s, e))
+        else:
+            out.append(OtherIncident(category=cat, text=text[s:e].strip(), evidence=[(s, e)], date=published))
+        last_end = e
+    return out
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    return start - end < 400 and text.count("\n\n", end, start) <= 1
