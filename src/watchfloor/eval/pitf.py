@@ -36,7 +36,7 @@ from .common import (
     to_int,
     worst_entry,
 )
-from .regions import admin_match_world, country_match, fix_iso3, NAMES, REGION_ORDER, region_of_iso3
+from .regions import admin_match_world, country_match, event_iso2, fix_iso3, NAMES, REGION_ORDER, region_of_iso3
 
 FATALITY_TOLERANCE = 0.2
 # Bare compass words in ``admin1`` ("Central", "Northern": 320 Iraqi rows) are PITF's coarse
@@ -86,7 +86,7 @@ def compare(gold: dict[str, Any], ex: Extraction) -> dict[str, dict[str, Any]]:
         "country": f(f"{code} ({name})" if name else code, p and f"{p.iso3} ({p.country})", country_ok),
         "fatalities": f(g_fat, fat, (fat is not None and fat == g_fat) if g_fat is not None else None),
         "fatalities_20": f(g_fat, fat, within(fat, g_fat) if g_fat is not None else None),
-        "admin1": f(a1, p and p.admin1, admin_match_world(p and p.admin1, a1) if a1 else None),
+        "admin1": f(a1, p and p.admin1, admin_match_world(p and p.admin1, a1, event_iso2(p)) if a1 else None),
     }
 
 

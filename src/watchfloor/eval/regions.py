@@ -160,6 +160,27 @@ def _admin_base(name: Any) -> str:
     return _ADMIN_VARIANTS.get(s, s)
 
 
-def admin_match_world(pred: Any, gold: Any) -> bool:
-    """``common.admin_match``, also after removing unit words and a leading article (above)."""
-    return admin_match(pred, gold) or admin_match(_admin_base(pred), _admin_base(gold))
+def event_iso2(ev: Any) -> str | None:
+    """A predicted event's country code, to compare admin units within that country."""
+    if ev is None or not getattr(ev, "iso3", None):
+        return None
+    from ..geo import get_gazetteer
+
+    unit = get_gazetteer().country(ev.iso3)
+    return unit.country if unit else None
+
+
+def admin_match_world(pred: Any, gold: Any, country: str | None = None, level: int = 1) -> bool:
+    """``common.admin_match``, also after removing unit words and a leading article (above),
+    or, given the ``country`` (ISO2), when the gazetteer finds the gold name to be another name
+    of the predicted unit ("West Java" is GeoNames' "Jawa Barat"): the same unit, however the
+    two datasets spell it."""
+    if admin_match(pred, gold) or admin_match(_admin_base(pred), _admin_base(gold)):
+        return True
+    if not (pred and gold and country):
+        return False
+    from ..geo import get_gazetteer
+
+    gaz = get_gazetteer()
+    unit = gaz.admin1(country, str(gold)) if level == 1 else gaz.admin2(country, None, str(gold))
+    return unit is not None and fold(unit.admin1 if level == 1 else unit.admin2) == fold(pred)

@@ -50,7 +50,7 @@ from .common import (
     top_confusions,
     worst_entry,
 )
-from .regions import admin_match_world, country_match, iso3_of, REGION_ORDER, region_of_name
+from .regions import admin_match_world, country_match, event_iso2, iso3_of, REGION_ORDER, region_of_name
 
 LOCATION_KM = 50.0
 PV_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
@@ -150,8 +150,8 @@ def compare(gold: dict[str, Any], ex: Extraction) -> dict[str, dict[str, Any]]:
                      p is not None and country_match(p.country, gold.get("country"))),
         "country_iso3": f(iso3_of(gold.get("country")), p and p.iso3,
                           p is not None and bool(p.iso3) and p.iso3 == iso3_of(gold.get("country"))),
-        "admin1": f(a1, p and p.admin1, admin_match_world(p and p.admin1, a1) if a1 else None),
-        "admin2": f(a2, p and p.admin2, admin_match_world(p and p.admin2, a2) if a2 else None),
+        "admin1": f(a1, p and p.admin1, admin_match_world(p and p.admin1, a1, event_iso2(p)) if a1 else None),
+        "admin2": f(a2, p and p.admin2, admin_match_world(p and p.admin2, a2, event_iso2(p), 2) if a2 else None),
         "location": f(f"{gold.get('location')} ({g_lat}, {g_lon})",
                       None if p is None else f"{p.location} ({p.latitude}, {p.longitude})"
                       + (f" {dist:.0f} km" if dist is not None else ""),

@@ -17,6 +17,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from ..textmatch import trie_alternation
+
 # ACLED actor types (the digit in the interaction code).
 STATE, REBEL, POLITICAL_MILITIA, IDENTITY_MILITIA, RIOTERS, PROTESTERS, CIVILIANS, EXTERNAL = range(1, 9)
 _CATALOGUES = ("actors.toml", "groups.toml")
@@ -74,8 +76,8 @@ def _load_entries(extra_file: str | Path | None) -> list[dict]:
     return entries
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(a) for a in sorted(words, key=len, reverse=True))
+def _alternation(words, fold: bool = False) -> str:
+    return trie_alternation(words, fold=fold)
 
 
 @lru_cache(maxsize=4)
@@ -91,7 +93,7 @@ def actor_table(extra_file: str | None = None) -> ActorTable:
             acronyms.setdefault(acr, entry)
             lookup.setdefault(acr.casefold(), entry)
     # Longest alias first so "Pakistani Taliban" wins over "Taliban".
-    pattern_ci = re.compile(r"(?<![\w-])(?:" + _alternation(lookup) + r")(?![\w-])", re.I)
+    pattern_ci = re.compile(r"(?<![\w-])(?:" + _alternation(lookup, fold=True) + r")(?![\w-])", re.I)
     pattern_cs = re.compile(r"(?<![\w-])(?:" + _alternation(acronyms) + r")(?![\w-])") if acronyms else None
     return ActorTable(entries, pattern_ci, pattern_cs, {**lookup, **acronyms})
 
@@ -152,7 +154,7 @@ def national_forces() -> re.Pattern:
 
     table = nation_table()
     adjectives = [w for w, (_, kind) in table.by_word.items() if kind in ("adjective", "name", "abbreviation")]
-    words = _alternation(adjectives)
+    words = _alternation(adjectives, fold=True)
     return re.compile(
         rf"(?<![\w-])(?P<nation>{words})(?:'s|’s)?(?P<gap>-\w+)?\s+{_QUALIFIERS}"
         rf"(?:(?P<police>{_POLICE_NOUNS})|(?P<military>{_MILITARY_NOUNS}))(?![\w-])", re.I)

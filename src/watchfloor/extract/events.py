@@ -125,11 +125,15 @@ _EVENT_NOUN_PLURAL = re.compile(
     r"kidnappings|strikes|encounters|operations|assaults|skirmishes|gunfights|firefights|incidents)", re.I)
 
 
+# Plurals that name one episode: "clashes erupted", "skirmishes in the town".
+_ONE_EPISODE = re.compile(r"clashes|skirmishes|exchanges\s+of\s+fire|gunfights|firefights", re.I)
+
+
 def is_background(sentence: str, triggers: list[Trigger], counts: list[Count]) -> bool:
     """A sentence about violence in general, not one event: plural triggers and no figure."""
     if any(c.value > 0 for c in counts):
         return False
-    plural = all(_EVENT_NOUN_PLURAL.fullmatch(t.text) for t in triggers)
+    plural = all(_EVENT_NOUN_PLURAL.fullmatch(t.text) and not _ONE_EPISODE.fullmatch(t.text) for t in triggers)
     return plural or bool(GENERIC_SENTENCE.search(sentence))
 
 
@@ -403,8 +407,12 @@ def build_event(cluster: Cluster, text: str, published: str | None, claims_of_re
             actor1, actor2 = state_agent, (groups[0] if groups else (generic[0] if generic else None))
     if sub == "Violence":
         security_dead = killed.by_side.get("security", 0) > 0
+        # Two armed sides make a clash: fighters among the dead, a fight described, or forces
+        # acting against a group. Otherwise the people shot were the unarmed side.
+        armed_victims = any(c.side == "attackers" and not _UNARMED_SUSPECT.search(c.who or "") for c in counts)
+        fight = bool(_CLASH.search(story))
         if state_agent:
-            victims_civilian = False
+            victims_civilian = not (armed_victims or fight or (actor2 is not None and actor2.kind != CIVILIANS))
         elif target_side == "civilians" and not security_dead:
             victims_civilian = True  # the person fired at or shot decides, not places named in passing
             if actor2 is not None and actor2.kind != CIVILIANS:
@@ -412,7 +420,8 @@ def build_event(cluster: Cluster, text: str, published: str | None, claims_of_re
         elif target_side == "security":
             victims_civilian = False
         else:
-            victims_civilian = civilian_hit and not security_hit and not military_target
+            victims_civilian = not (security_hit or military_target or armed_victims or fight or (
+                actor2 is not None and actor2.kind != CIVILIANS))
         if victims_civilian and (actor2 is None or actor2.kind == CIVILIANS):
             sub = "Attack"
             if actor2 is None:
@@ -616,6 +625,7 @@ def _state_is_agent(mentions: list[Mention], text: str) -> ActorMention | None:
     return None
 
 
+_UNARMED_SUSPECT = re.compile(r"\bsuspects?\b", re.I)  # "a drug suspect" is not a fighter
 _PROTESTS = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
 _CROWD_TYPES = _PROTESTS | {"Violent demonstration", "Mob violence"}
 

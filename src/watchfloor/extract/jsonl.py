@@ -10,7 +10,7 @@ from .pipeline import Extractor
 
 
 def process_lines(lines: Iterable[bytes | str], extractor: Extractor) -> Iterator[dict]:
-    """Yield {"id", "events", "places", "statistics", "claims"} or {"id", "error"} per input line."""
+    """Yield {"id", "events", "places", "statistics", "claims", "other_incidents"} or {"id", "error"} per input line."""
     for number, raw in enumerate(lines, start=1):
         if isinstance(raw, bytes):
             raw = raw.decode("utf-8", errors="replace")

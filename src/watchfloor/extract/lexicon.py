@@ -96,15 +96,22 @@ _TRIGGERS: list[tuple[str, str]] = [
                  r"assault(?:ed)?(?!\s+rifles?|\s+weapons?)|massacre(?:d)?|"
                  r"(?:kill|kills|slay|slays|wound|wounds|injure|injures)(?=\s+(?:\d|a\b|an\b|the\b|two|three|four|five|six|seven|"
                  r"eight|nine|ten|dozens?|scores|several|many|\w+\s+(?:soldiers|police|militants|people|civilians)))|targeted(?=\s+(?:a|an|the|two|three|four|\d+|several|his|their)\b)|"
-                 r"(?<=\bmilitants\s)(?:injured|wounded)|(?<=\bgunmen\s)(?:injured|wounded)|stabbed|hacked\s+to\s+death|shot\s+\w+\s+dead"),
+                 r"(?<=\bmilitants\s)(?:injured|wounded)|(?<=\bgunmen\s)(?:injured|wounded)|stabbed|hacked\s+to\s+death|shot\s+\w+\s+dead|"
+                 r"found\s+(?:dead|murdered|beheaded|shot\s+dead|with\s+(?:gunshot|bullet|stab)\s+wounds)|bod(?:y|ies)\s+(?:\w+\s+){0,4}?(?:was|were)\s+found|"
+                 r"(?:was|were)\s+shot|executed|beat(?:en)?\s+(?:\w+\s+){0,2}?to\s+death|burn(?:ed|t)\s+alive|battl(?:ed|es|ing)\s+(?:with|against)|"
+                 r"(?<=\s)battles\s+(?=[A-Z])|attacks\s+(?=(?:the|a|an|[A-Z]|\d))"),
     ("Looting/property destruction", r"set\s+(?:on\s+)?fire|set\s+ablaze|torched|torching|burnt\s+down|burned\s+down|arson|"
                                      r"looted|ransacked|vandali[sz]ed|demolished|destroyed"),
     ("Disrupted weapons use", r"defused|foiled|thwarted|averted|bomb\s+disposal|diffused|recovered\s+(?:explosives|weapons|arms|ammunition)|"
                               r"seized\s+(?:explosives|weapons|arms|ammunition)|arms\s+cache|weapons\s+cache|cache\s+of\s+(?:arms|weapons|explosives)|"
                               r"(?:explosives|weapons|arms)\s+(?:were\s+)?(?:recovered|seized)"),
     ("Arrests", r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|apprehend(?:ed|s)?|taken\s+into\s+custody|rounded\s+up|nabbed|held\s+(?:three|two|four|five|\d+)"),
-    ("Peaceful protest", r"protest(?:ed|s|ing|ers)?|demonstrat(?:ion|ions|ors|ed)|sit-ins?|rall(?:y|ies)\s+(?:against|to\s+protest)|"
-                         r"(?:shutter-down|wheel-jam)\s+strike|marched\s+(?:to|against)"),
+    ("Peaceful protest", r"protest(?:ed|s|ing|ers)?|demonstrat(?:ion|ions|ors|ed|ing)|sit-ins?|rall(?:y|ies|ied)\s+(?:against|to|in|outside|for)|"
+                         r"(?:shutter-down|wheel-jam|general|hunger|labou?r|nationwide)\s+strikes?|hartals?|bandhs?|"
+                         r"(?:went|go|going|were|are|began|begin|launched|staged|called|continued)\s+(?:on\s+)?(?:a\s+)?(?:\w+[- ])?strike\b|"
+                         r"held\s+(?:a\s+)?(?:\w+\s+)?(?:rally|march|vigil|sit-in|gathering)|marched|protest\s+march|"
+                         r"picket(?:ed|ing|s)?|took\s+to\s+the\s+streets|chant(?:ed|ing)\s+slogans|staged\s+a\s+walkout|"
+                         r"boycott(?:ed)?\s+(?:classes|work|the)|downed\s+tools"),
     ("Excessive force against protesters", r"(?:opened\s+fire|fired\s+(?:live\s+(?:ammunition|rounds)\s+)?(?:at|on|into)|shot(?:\s+dead)?|killed)\s+"
                                            r"(?:\w+\s+){0,3}?(?:protesters|demonstrators|protestors|marchers)|"
                                            r"(?:protesters|demonstrators|protestors)\s+(?:were\s+)?(?:shot\s+dead|killed\s+by\s+(?:police|security|soldiers|troops))"),
@@ -115,7 +122,8 @@ _TRIGGERS: list[tuple[str, str]] = [
                               r"set\s+fire|vandali[sz]ed|clashed|stormed|attacked|damaged|smashed|looted|blocked\s+roads?\s+with\s+burning)|"
                               r"stone[- ]pelting|pelted\s+(?:\w+\s+){0,3}?(?:stones|rocks)|violent\s+(?:protests?|demonstrations?)|"
                               r"burning\s+tyres|protests?\s+turned\s+violent"),
-    ("Mob violence", r"mob\s+(?:attacked|lynched|torched|set|beat|stormed)|angry\s+mob|riot(?:s|ing|ers)?(?!\s+(?:police|gear|control|squad))|"
+    ("Mob violence", r"mob\s+(?:attacked|lynched|torched|set|beat|stormed|killed|burned|burnt)|angry\s+mob|by\s+(?:an?\s+)?(?:\w+\s+)?mob|"
+                     r"mob\s+justice|stoned\s+to\s+death|riot(?:s|ing|ers)?(?!\s+(?:police|gear|control|squad))|"
                      r"(?:villagers|residents|locals|crowd)\s+(?:lynched|beat\s+(?:\w+\s+){0,2}to\s+death)|lynch(?:ed|ing)"),
     ("Headquarters or base established", r"(?:established|set\s+up|setting\s+up|built|opened)\s+(?:a\s+|an\s+|its\s+|their\s+|new\s+)*"
                                          r"(?:military\s+)?(?:base|camp|headquarters|outpost|command\s+post)s?\b(?!\s+(?:of|for)\s+(?:displaced|refugees))"),

@@ -53,7 +53,10 @@ _NAME_AFTER = re.compile(r"^(?:'s)?\s*,?\s+(?:said|says|told|added|stated|claime
 _NOT_NAMES = {"The", "In", "On", "At", "From", "Near", "Of", "And", "But", "For", "To", "By", "With", "As",
               "A", "An", "Northern", "Southern", "Eastern", "Western", "Central", "North", "South", "East",
               "West", "Upper", "Lower", "Greater", "Old", "New",
-              "Home", "Province", "District", "Capital", "City", "Town", "Village", "Tehsil", "Agency"}
+              "Home", "Province", "District", "Capital", "City", "Town", "Village", "Tehsil", "Agency",
+              "Road", "Street", "Avenue", "Highway", "Bazaar", "Market", "Square", "Chowk", "Bridge", "Camp",
+              "Region", "Zone", "County", "Regency", "State", "Barangay", "Brgy", "Sitio", "Woreda",
+              "Upazila", "Municipality", "Commune", "Department", "Governorate", "Oblast", "Island", "Lake"}
 
 
 def _person_names(text: str, spans) -> tuple[set[str], set[int]]:
@@ -84,10 +87,17 @@ def _person_names(text: str, spans) -> tuple[set[str], set[int]]:
 _TITLE = re.compile(r"Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Brig|Sgt|Justice|Senator|Minister|President|Premier|"
                     r"Chief|Commander|Spokesman|Spokesperson|Governor|Maulana|Mufti|Sheikh|Syed|Sardar|Nawab|Mir|"
                     r"Malik|Haji|Qari|Mullah|Hafiz")
-# A name right before these nouns names a weapon, a vehicle or a vessel ("a Browning machine gun").
-_MAKE_AFTER = re.compile(r"[ -](?:machine[- ]?guns?|rifles?|pistols?|guns?|missiles?|drones?|rockets?|tanks?|"
-                         r"helicopters?|jets?|aircraft|warplanes?|fighters?|ships?|vessels?|frigates?|destroyers?|"
-                         r"submarines?|carriers?|launchers?|systems?)\b", re.I)
+# A name right before these nouns names a weapon, a vehicle or a vessel ("a Browning machine
+# gun"), a street ("Burma Road") or an organization ("Midland Rolling Mills", "Paul VI Medical
+# Center", "Negros Guerilla Front"), not the place itself.
+_MAKE_AFTER = re.compile(
+    r"[ -](?:machine[- ]?guns?|rifles?|pistols?|guns?|missiles?|drones?|rockets?|tanks?|"
+    r"helicopters?|jets?|aircraft|warplanes?|fighters?|ships?|vessels?|frigates?|destroyers?|"
+    r"submarines?|carriers?|launchers?|systems?)\b|"
+    r" (?:(?:[A-Z][\w'.-]*|of|and|for|the|de) ){0,3}(?:Road|Street|Avenue|Lane|Highway|Mills?|Company|Corporation|Corp|"
+    r"Inc|Ltd|Limited|Group|Bank|University|College|School|Academy|Institute|Hospital|Medical|Clinic|Hotel|"
+    r"Stadium|Hall|Church|Cathedral|Mosque|Temple|Front|Movement|Party|Brigade|Battalion|Regiment|Division|"
+    r"Company|Association|Union|Council|Federation|Committee|Club|Foundation|Society|Times|Post|News|Daily|Tribune)\b")
 
 
 def is_nation_word(word: str) -> bool:
@@ -95,7 +105,28 @@ def is_nation_word(word: str) -> bool:
     return entry is not None and entry[1] in ("adjective", "people")
 
 
-_VOTE_WEIGHT = {"country": 1, "admin1": 3, "admin2": 3, "city": 1}
+
+
+def _span_votes(span, c) -> dict[str, float]:
+    """What one place name says of the article's country. A name that is a district or a
+    province somewhere votes for that country ("Bulacan", though a town of that name is small),
+    shared among the countries that have such a unit; a town votes only if it is big or its name
+    is found in one country alone. Names of several words are surer than one word."""
+    from ..geo import get_gazetteer
+
+    if c is None or not c.country:
+        return {}
+    cands = get_gazetteer().candidates(span[2])
+    units = {x.country for x in cands if x.kind in ("admin1", "admin2", "country") and x.country}
+    sure = 1.5 if " " in span[2] else 1.0
+    if c.kind == "country":
+        return {c.country: 1.0}
+    if units:
+        weight = 3.0 / len(units) * sure
+        return {code: weight for code in units}
+    if c.population >= _KNOWN_TOWN or len({x.country for x in cands}) == 1:
+        return {c.country: 1.0 * sure}
+    return {}
 
 
 def _country_votes(first_pass, nations, country_prior: str | None) -> Counter:
@@ -105,9 +136,9 @@ def _country_votes(first_pass, nations, country_prior: str | None) -> Counter:
     ("Afghanistan" is mentioned in most Pakistani security stories); nationality words count
     like a country's name; the publisher's country is only a weak prior."""
     votes: Counter = Counter()
-    for _, c in first_pass:
-        if c is not None and c.country and (c.kind != "city" or c.population >= _KNOWN_TOWN):
-            votes[c.country] += _VOTE_WEIGHT.get(c.kind, 1)
+    for span, c in first_pass:
+        for code, weight in _span_votes(span, c).items():
+            votes[code] += weight
     for n in nations:
         if n.country:
             votes[n.country] += 1
@@ -158,9 +189,8 @@ def find_places(
     provinces = Counter(c.admin1 for _, c in first_pass
                         if c is not None and c.kind == "admin1" and c.country == country)
     own_votes: dict[str, Counter] = {}
-    for (_, _, surface), c in first_pass:
-        if c is not None and c.country:
-            own_votes.setdefault(surface, Counter())[c.country] += _VOTE_WEIGHT.get(c.kind, 1)
+    for span, c in first_pass:
+        own_votes.setdefault(span[2], Counter()).update(_span_votes(span, c))
     places = _resolve_spans(text, spans, gaz, country, countries, provinces, lowered, own_votes)
     for n in named:
         cand = gaz.country(n.country)

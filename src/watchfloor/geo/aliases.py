@@ -93,6 +93,8 @@ def apply_aliases(idx: GeoIndex, table: dict[str, Any]) -> AliasInfo:
         for entry in spec.get("admin2", []):
             row = units.find(entry["geonames"], 2, entry.get("admin1"))
             _rename(idx, row, entry)
+            if "parent" in entry:
+                _set_parent(idx, row, units.find(entry["parent"], 1))
             if "merge" in entry:
                 merges.append((row, entry["merge"]))
             if "seat" in entry:
@@ -132,6 +134,14 @@ def _rename(idx: GeoIndex, row: int, entry: dict[str, Any]) -> None:
     extra = tuple(entry.get("aliases", ()))
     if extra:
         idx.s_aliases[row] = idx.s_aliases[row] + extra
+
+
+def _set_parent(idx: GeoIndex, row: int, parent: int) -> None:
+    """Put a district whose GeoNames record lacks one under its province, with its places."""
+    idx.s_parent[row] = parent
+    for pid, a2 in enumerate(idx.t_a2):
+        if a2 == row:
+            idx.t_a1[pid] = parent
 
 
 def _apply_town(idx: GeoIndex, units: "_UnitFinder", crow: int, entry: dict[str, Any],

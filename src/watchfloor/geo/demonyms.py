@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..textmatch import trie_alternation
+
 _PATH = Path(__file__).parent / "demonyms.toml"
 
 
@@ -43,8 +45,8 @@ class NationTable:
     adjectives: tuple[str, ...]  # every adjective, for building other patterns
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+def _alternation(words, fold: bool = False) -> str:
+    return trie_alternation(set(words), fold=fold)
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +76,7 @@ def nation_table() -> NationTable:
         adjectives.add(word)
     not_countries = frozenset(w.casefold() for w in data.get("not_countries", {}).get("names", []))
     words_ci = [w for w, (_, k) in by_word.items() if k != "abbreviation"]
-    pattern_ci = re.compile(rf"(?<![\w-])(?:{_alternation(words_ci)})(?![\w-])", re.I) if words_ci else None
+    pattern_ci = re.compile(rf"(?<![\w-])(?:{_alternation(words_ci, fold=True)})(?![\w-])", re.I) if words_ci else None
     pattern_cs = re.compile(rf"(?<![\w.-])(?:{_alternation(abbreviations)})(?![\w-]|\.\w)") if abbreviations else None
     return NationTable(by_word, pattern_ci, pattern_cs, not_countries, tuple(sorted(adjectives)))
 
@@ -82,6 +84,11 @@ def nation_table() -> NationTable:
 def find_nations(text: str, *, lowercase: bool = False) -> list[NationMention]:
     """Nationality words in text order. Outside lower-cased text a word must be capitalised
     ("Nigerian", not "nigerian") and an abbreviation written in capitals ("US", not "us")."""
+    return list(_find_nations(text, lowercase))
+
+
+@lru_cache(maxsize=4)  # the places and the country stages both ask, for the same article
+def _find_nations(text: str, lowercase: bool) -> tuple[NationMention, ...]:
     table = nation_table()
     found: dict[int, NationMention] = {}
     if table.pattern_cs is not None and not lowercase:
@@ -100,7 +107,7 @@ def find_nations(text: str, *, lowercase: bool = False) -> list[NationMention]:
         if out and n.start < out[-1].end:
             continue
         out.append(n)
-    return out
+    return tuple(out)
 
 
 def is_not_country(name: str) -> bool:
