@@ -23,7 +23,7 @@ def country_votes(text: str, places: list[Place], actors: list[ActorMention], *,
                   prior: str | None = None) -> Counter:
     votes: Counter = Counter()
     for p in places:
-        if p.country:
+        if p.country and p.role != "nationality":  # nationality words are counted below
             votes[p.country] += _PLACE_WEIGHT.get(p.feature or "country", 1.0) * _ROLE_FACTOR.get(p.role, 1.0)
     for n in find_nations(text, lowercase=lowercase):
         if n.country and n.kind in ("adjective", "people"):

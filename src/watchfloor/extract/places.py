@@ -52,6 +52,8 @@ _NAME_AFTER = re.compile(r"^(?:'s)?\s*,?\s+(?:said|says|told|added|stated|claime
                          r"insisted|warned|explained|remarked|declared|who\s+(?:is|was|heads|leads))\b")
 _NOT_NAMES = {"The", "In", "On", "At", "From", "Near", "Of", "And", "But", "For", "To", "By", "With", "As",
               "A", "An", "Northern", "Southern", "Eastern", "Western", "Central", "North", "South", "East",
+              "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern", "Northwestern",
+              "Southeastern", "Southwestern", "Mid", "Midwest",
               "West", "Upper", "Lower", "Greater", "Old", "New",
               "Home", "Province", "District", "Capital", "City", "Town", "Village", "Tehsil", "Agency",
               "Road", "Street", "Avenue", "Highway", "Bazaar", "Market", "Square", "Chowk", "Bridge", "Camp",
@@ -97,7 +99,9 @@ _MAKE_AFTER = re.compile(
     r" (?:(?:[A-Z][\w'.-]*|of|and|for|the|de) ){0,3}(?:Road|Street|Avenue|Lane|Highway|Mills?|Company|Corporation|Corp|"
     r"Inc|Ltd|Limited|Group|Bank|University|College|School|Academy|Institute|Hospital|Medical|Clinic|Hotel|"
     r"Stadium|Hall|Church|Cathedral|Mosque|Temple|Front|Movement|Party|Brigade|Battalion|Regiment|Division|"
-    r"Company|Association|Union|Council|Federation|Committee|Club|Foundation|Society|Times|Post|News|Daily|Tribune)\b")
+    r"Company|Association|Union|Council|Federation|Committee|Club|Foundation|Society|Times|Post|News|Daily|Tribune|"
+    r"Systems|Industries|Airlines|Airways|Herald|Gazette|Journal|Chronicle|Telegraph|Magazine|Network|"
+    r"Television|Broadcasting)\b")
 
 
 def is_nation_word(word: str) -> bool:
@@ -170,12 +174,13 @@ def find_places(
     exclude = list(exclude or [])
     nations = find_nations(text, lowercase=lowercase)
     spans = gaz.match_spans(text, case_sensitive=not lowercase)
+    seen = [(s[0], s[1]) for s in spans]  # the gazetteer's names; one dropped below stays dropped
     spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in exclude)
              and not is_not_country(s[2]) and not _MAKE_AFTER.match(text, s[1])]
     people, local_people = _person_names(text, spans)
     spans = [s for s in spans if s[2] not in people and s[0] not in local_people and is_plausible_place(s[2])
              and not (" " not in s[2] and s[2].lower() in STOP_WORDS) and not is_nation_word(s[2])]
-    taken = [(s[0], s[1]) for s in spans]
+    taken = seen
     named = [n for n in nations if n.kind in ("name", "abbreviation") and n.country
              and not any(a < n.end and n.start < b for a, b in taken)
              and not any(a <= n.start and n.end <= b for a, b in exclude)]
@@ -193,9 +198,15 @@ def find_places(
         own_votes.setdefault(span[2], Counter()).update(_span_votes(span, c))
     places = _resolve_spans(text, spans, gaz, country, countries, provinces, lowered, own_votes)
     for n in named:
-        cand = gaz.country(n.country)
+        # a country's short name, read in the article's context ("Georgia" in a Gainesville story)
+        cand = (gaz.resolve(text[n.start:n.end], country=country) if country else None) or gaz.country(n.country)
         if cand is not None:
             places.append(cand.to_place(text[n.start:n.end], n.start, n.end))
+    for n in nations:  # "Nigerian troops": the country, though not where anything happened
+        unit = gaz.country(n.country) if n.kind in ("adjective", "people") and n.country else None
+        if unit is not None and not any(a < n.end and n.start < b for a, b in taken) \
+                and not any(a <= n.start and n.end <= b for a, b in exclude):
+            places.append(unit.to_place(text[n.start:n.end], n.start, n.end, "nationality"))
     places.sort(key=lambda p: p.start)
     return places
 

@@ -407,6 +407,11 @@ class Gazetteer:
         a1rows = self._units(admin1, 1, crow)
         a2rows = self._units(admin2, 2, crow)
         qkey = norm(name)
+        # ...unless the article's own country has a province of exactly that name ("Georgia"
+        # in a story from Gainesville).
+        own_province = crow is not None and any(
+            q == Q_EXACT and SUB <= r < CTRY and self.idx.s_level[r - SUB] == 1 and self._country_of(r) == crow
+            for r, q in found.items())
         best, best_score = None, -math.inf
         for rid, q in found.items():
             c = self._candidate(rid)
@@ -418,7 +423,7 @@ class Gazetteer:
             if rid >= CTRY:
                 # A country's own name means the country, whatever the article's context:
                 # "Mali" is not a village in Guinea, "Iran" not a town in Texas.
-                s += _COUNTRY_NAME_BONUS if q == Q_EXACT else 0.0
+                s += -6.0 if own_province else (_COUNTRY_NAME_BONUS if q == Q_EXACT else 0.0)
             elif crow is not None:
                 s += 6.0 if in_country else -6.0
             if a1rows:
