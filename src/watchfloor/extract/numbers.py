@@ -89,6 +89,7 @@ KILL_VERBS = (
     r"killed|dead|died|martyred|slain|shot\s+dead|gunned\s+down|lost\s+(?:their|his|her)\s+li(?:ves|fe)|"
     r"perished|embraced\s+martyrdom|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|"
     r"beheaded|executed|massacred|murdered|assassinated|lynched|burnt\s+alive|burned\s+to\s+death|"
+    r"(?:hacked|stabbed|beaten|bludgeoned|stoned|clubbed|burnt|tortured)\s+to\s+death|found\s+dead|"
     r"were\s+among\s+the\s+dead|fatalities|deaths|casualties\s+among\s+the\s+dead"
 )
 INJURE_VERBS = r"injured|wounded|hurt|maimed|injuries|injuring|wounding"
@@ -144,9 +145,13 @@ def side_of(noun: str) -> tuple[str, bool]:
     return "unknown", True
 
 
-_ADJ = r"(?:(?:[A-Za-z'.-]+,?|\([^)]{1,40}\))\s+){0,6}?"  # a few modifiers: "Pakistani security", "off-duty", "FC"
+# a few modifiers: "Pakistani security", "off-duty", "FC"; never a verb of the clause ("one victim was
+# killed and five others were wounded" is two figures)
+_ADJ = (r"(?:(?:(?!(?:was|were|is|are|killed|died|dead|injured|wounded|hurt)\b)[A-Za-z'.-]+,?|"
+        r"\([^)]{1,40}\))\s+){0,6}?")
 _NOUN = "|".join(f"(?:{p})" for p in SIDE_WORDS.values())
-_FIG = rf"(?P<fig>{FIGURE}|a|an|one|another|two\s+more|(?:{NUMBER})\s+(?:more|other))"
+_MONTH_AFTER = r"(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+_FIG = rf"(?P<fig>{FIGURE}|a|an|one|another|two\s+more|(?:{NUMBER})\s+(?:more|other)){_MONTH_AFTER}"
 _BE = r"(?:\s+(?:who|that|were|was|have|has|had|been|are|is|got|reportedly|also|later|all|each|left|both|critically|seriously|severely|badly|fatally|allegedly))*"
 # "members of the Sibi Scouts", "personnel from the FC", "workers belonging to Punjab"
 _POSTMOD = (r"(?:\s+(?:of|from|belonging\s+to|with|in)\s+(?:the\s+)?[\w'.-]+(?:\s+[\w'.-]+){0,3}?)?"
@@ -157,18 +162,22 @@ _PASSIVE = re.compile(
     rf"\b{_FIG}\s+(?:of\s+the\s+)?{_ADJ}(?P<noun>{_NOUN}|others)\b{_POSTMOD}"
     rf"(?:\s*,?\s*(?:and|as\s+well\s+as)\s+(?P<fig2>{FIGURE})\s+{_ADJ}(?P<noun2>{_NOUN})\b{_POSTMOD})?"
     rf"(?:\s*,?\s*(?:including|among\s+them|among\s+whom)[^.;]{{0,60}}?,?)?"
-    rf"{_BE}\s+(?P<verb>{KILL_VERBS}|{INJURE_VERBS})\b",
+    rf"{_BE}\s+(?:[a-z]+ed\s+and\s+)?(?P<verb>{KILL_VERBS}|{INJURE_VERBS})\b",
     re.I,
 )
+# "11 killed", "2 fatalities.", "three dead": a tally with no noun (headlines, coders' notes)
+_BARE = re.compile(rf"(?<![$€£\w.,])(?P<fig>{FIGURE}){_MONTH_AFTER}\s+(?:people\s+)?(?P<verb>killed|dead|fatalities|deaths)\b"
+                   r"(?!\s+(?:in|of|from|since|this|last|so)\s+(?:the\s+)?(?:year|month|war|conflict|19|20))", re.I)
 # "injuring both", "wounding all three"
 _BOTH = re.compile(r"\b(?P<verb>killing|injuring|wounding)\s+(?:them\s+)?(?P<fig>both|all\s+(?:two|three|four|five))\b", re.I)
 # "killing nine soldiers", "left three dead", "injuring several others", "killed 9 soldiers"
 _ACTIVE = re.compile(
     rf"\b(?P<verb>killing|killed|kills|kill|slays|slay|martyring|martyred|claimed\s+the\s+lives?\s+of|wounds|injures|"
     rf"left|leaving|injuring|injured|wounding|wounded|shot\s+dead|gunned\s+down|slaughtered|"
-    rf"massacred|murdered|assassinated)\s+"
+    rf"massacred|murdered|assassinated|executed|beheaded|lynched|"
+    rf"(?:beat|beats|hacked|stabbed|stoned|burned|burnt)\s+to\s+death|shot\s+and\s+killed)\s+"
     rf"(?:at\s+least\s+|as\s+many\s+as\s+|more\s+than\s+|over\s+|some\s+|about\s+|around\s+|nearly\s+)?"
-    rf"{_FIG}\s+{_ADJ}(?P<noun>{_NOUN}|others?)\b"
+    rf"{_FIG}\s+{_ADJ}(?P<noun>{_NOUN}|others?|[A-Za-z-]{{3,}})\b"
     rf"(?:\s*,?\s*(?:and|as\s+well\s+as)\s+(?P<fig2>{FIGURE})\s+{_ADJ}(?P<noun2>{_NOUN})\b)?"
     rf"(?P<tail>\s+(?:dead|injured|wounded|killed))?",
     re.I,
@@ -194,7 +203,8 @@ _SINGULAR = "|".join(
                 "terrorist", "attacker", "assailant", "gunman", "bomber", "suspect", "guard", "official",
                 "member", "individual", "captain", "major", "lieutenant", "colonel", "commando", "cop", "chief",
                 "leader", "head constable", "sho", "commander", "inspector", "sub-inspector", "subedar", "naik",
-                "levies official", "fc official", "engineer", "national", "citizen", "rebel", "insurgent")
+                "levies official", "fc official", "engineer", "national", "citizen", "rebel", "insurgent",
+                "victim", "pastor", "priest", "activist", "vendor", "herder", "fisherman")
 )
 # "He was killed", "a soldier was martyred", "the driver died" (singular only: "the soldiers were
 # killed" restates a figure given elsewhere)
@@ -306,6 +316,12 @@ def find_counts(text: str, offset: int = 0, vague: dict[str, int] | None = None)
                 c2 = _count_from(_figure_or_article(m.group("fig2"), vague), verb, m.group("noun2"), m, text, offset)
                 if c2:
                     out.append(c2)
+    for m in _BARE.finditer(text):
+        if free(m) and not _NEG_BEFORE.search(text[max(0, m.start() - 20): m.start()]):
+            c = _count_from(figure_value(m.group("fig"), vague), "killed", "", m, text, offset)
+            if c:
+                out.append(c)
+                taken.append(m.span())
     for m in _PRONOUN_OBJECT.finditer(text):
         if free(m):
             c = _count_from(1, m.group("verb") or "killed", "", m, text, offset)
