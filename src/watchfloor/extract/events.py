@@ -41,9 +41,18 @@ _STATE_AGENT_AFTER = re.compile(
     r"engaged|cordoned|busted|captured|rescued|retaliated|responded)\b",
     re.I,
 )
+# Verbs a force does to others, taken only right after the force is named ("troops attacked",
+# "UPDF kills"): further away they are somebody else's ("police forces, when the cadres attacked").
+_STATE_VERB_NEXT = re.compile(
+    r"\s+(?:(?:also|reportedly|allegedly|then|later|have|has|had)\s+)?(?:attacked|ambushed|bombed|shelled|struck|"
+    r"pounded|stormed|shot|fired\s+(?:on|at|into|upon)|opened\s+fire|executed|tortured|beat|kills|attacks|raids|"
+    r"arrests|shoots|bombs|strikes|ambushes|repels|repulses|raided|killed)\b", re.I)
 _PASSIVE_BETWEEN = re.compile(r"\b(?:were|was|been|being|is|are)\b", re.I)
 _OPERATION = re.compile(r"\b(?:intelligence[- ]based\s+operation|ibo|search\s+operation|clearance\s+operation|"
-                        r"military\s+operation|security\s+operation|combing\s+operation|operation\s+against)\b", re.I)
+                        r"military\s+operation|security\s+operation|combing\s+operation|operation\s+against|"
+                        r"(?:police|army|military|security|joint)\s+(?:anti-\w+\s+)?(?:raids?|operations?|crackdowns?|"
+                        r"encounters?|shootouts?)|(?:killed|shot|beaten|injured|wounded)\s+by\s+(?:the\s+)?"
+                        r"(?:police|soldiers|troops|army|military|security\s+forces))\b", re.I)
 
 
 @dataclass
@@ -355,6 +364,8 @@ def build_event(cluster: Cluster, text: str, published: str | None, claims_of_re
     # -- who ------------------------------------------------------------------------------
     state_agent = _state_is_agent(mentions, text)
     groups = perpetrators(mentions, text, best.hint)
+    if state_agent is not None and groups and 0 <= groups[0].start < state_agent.start:
+        state_agent = None  # the group acted first ("BLF targeted a site, upon which Levies fired")
     groups += [a for a in claims_of_responsibility if a not in groups]
     generic = [a for a in actors if a.kind == 3]
     state = [a for a in actors if a.kind == STATE]
@@ -412,7 +423,8 @@ def build_event(cluster: Cluster, text: str, published: str | None, claims_of_re
         armed_victims = any(c.side == "attackers" and not _UNARMED_SUSPECT.search(c.who or "") for c in counts)
         fight = bool(_CLASH.search(story))
         if state_agent:
-            victims_civilian = not (armed_victims or fight or (actor2 is not None and actor2.kind != CIVILIANS))
+            victims_civilian = not (armed_victims or fight or target_side == "security" or (
+                actor2 is not None and actor2.kind != CIVILIANS))
         elif target_side == "civilians" and not security_dead:
             victims_civilian = True  # the person fired at or shot decides, not places named in passing
             if actor2 is not None and actor2.kind != CIVILIANS:
@@ -544,6 +556,7 @@ _SECURITY_HEADS = re.compile(
     r"^(?:soldiers?|troops?|personnel|forces?|army|military|police(?:m[ae]n)?|policeman|officers?|constables?|"
     r"levies|fc|corps|convoy|patrol|posts?|check\s?-?posts?|checkpoints?|camps?|outposts?|bases?|stations?|"
     r"cantonment|garrison|headquarters|jawans?|commandos?|rangers|guards?|sho|ctd|unit|team|party|installations?|"
+    r"positions?|strongholds?|hideouts?|fighters|militants|rebels|insurgents|"
     r"vehicles?|cars?|scouts|militia)$", re.I)
 
 
@@ -612,6 +625,8 @@ def _state_is_agent(mentions: list[Mention], text: str) -> ActorMention | None:
                 continue
             if a.nation and _ATTACK_NOUN.search(a.text):
                 return a  # "an Israeli strike", "Russian missiles": the state named is the attacker
+            if _STATE_VERB_NEXT.match(text, a.end):
+                return a
             after = text[a.end: e]
             hit = _STATE_AGENT_AFTER.search(after)
             if hit and not _PASSIVE_BETWEEN.search(after[: hit.end()]):
