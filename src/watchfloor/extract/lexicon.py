@@ -81,7 +81,9 @@ _TRIGGERS: list[tuple[str, str]] = [
                                       r"explosive\s+devices?|bomb\s+(?:blasts?|explosions?|attacks?)|(?:a|the)\s+bomb|bombs?\s+"
                                       r"(?:went\s+off|exploded|blast|ripped|struck|hit|targeted)|blasts?\b|explosions?\b|exploded|"
                                       r"blew\s+up|blown\s+up|car\s+bomb(?:ing)?|bombings?\b|bombed|cracker\s+bombs?|explosives?\b(?!-laden)|dynamite|"
-                                      r"detonat(?:ed|ion)|car-bomb"),
+                                      r"detonat(?:ed|ion)|car-bomb|unexploded\s+(?:ordnance|shells?|mines?|devices?)|"
+                                      r"(?:hurled|threw|lobbed|hurling|throwing)\s+(?:\w+\s+){0,3}?(?:crude\s+)?(?:bombs?|explosives?|"
+                                      r"petrol\s+bombs?|molotov\s+cocktails?)"),
     ("Abduction/forced disappearance", r"abduct(?:ed|ion|ions|ing|s)?|kidnap(?:ped|ping|pings|s|per|pers)?|taken\s+hostage|held\s+hostage|"
                                        r"hostages?|forcibly\s+disappeared|enforced\s+disappearances?|forced\s+disappearances?|"
                                        r"whisked\s+away|went\s+missing\s+after|picked\s+up\s+by"),
@@ -99,7 +101,8 @@ _TRIGGERS: list[tuple[str, str]] = [
                  r"(?<=\bmilitants\s)(?:injured|wounded)|(?<=\bgunmen\s)(?:injured|wounded)|stabbed|hacked\s+to\s+death|shot\s+\w+\s+dead|"
                  r"found\s+(?:dead|murdered|beheaded|shot\s+dead|with\s+(?:gunshot|bullet|stab)\s+wounds)|bod(?:y|ies)\s+(?:\w+\s+){0,4}?(?:was|were)\s+found|"
                  r"(?:was|were)\s+shot|executed|beat(?:en)?\s+(?:\w+\s+){0,2}?to\s+death|burn(?:ed|t)\s+alive|battl(?:ed|es|ing)\s+(?:with|against)|"
-                 r"(?<=\s)battles\s+(?=[A-Z])|attacks\s+(?=(?:the|a|an|[A-Z]|\d))"),
+                 r"(?<=\s)battles\s+(?=[A-Z])|(?:attacks|raids|kills|beheads|ambushes|spears|shoots)\s+(?=(?:the|a|an|[A-Z]|\d))|"
+                 r"behead(?:s|ing)?|shot\s+and\s+(?:injured|wounded|killed)|burn(?:ed|t)\s+to\s+death"),
     ("Looting/property destruction", r"set\s+(?:on\s+)?fire|set\s+ablaze|torched|torching|burnt\s+down|burned\s+down|arson|"
                                      r"looted|ransacked|vandali[sz]ed|demolished|destroyed"),
     ("Disrupted weapons use", r"defused|foiled|thwarted|averted|bomb\s+disposal|diffused|recovered\s+(?:explosives|weapons|arms|ammunition)|"

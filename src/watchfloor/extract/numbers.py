@@ -92,7 +92,8 @@ KILL_VERBS = (
     r"(?:hacked|stabbed|beaten|bludgeoned|stoned|clubbed|burnt|tortured)\s+to\s+death|found\s+dead|"
     r"were\s+among\s+the\s+dead|fatalities|deaths|casualties\s+among\s+the\s+dead"
 )
-INJURE_VERBS = r"injured|wounded|hurt|maimed|injuries|injuring|wounding"
+INJURE_VERBS = (r"injured|wounded|hurt|maimed|injuries|injuring|wounding|"
+                r"(?:sustained|suffered|received)\s+(?:\w+\s+){0,2}?(?:injuries|wounds)")
 
 SIDE_WORDS = {
     "security": (
@@ -166,7 +167,8 @@ _PASSIVE = re.compile(
     re.I,
 )
 # "11 killed", "2 fatalities.", "three dead": a tally with no noun (headlines, coders' notes)
-_BARE = re.compile(rf"(?<![$€£\w.,])(?P<fig>{FIGURE}){_MONTH_AFTER}\s+(?:people\s+)?(?P<verb>killed|dead|fatalities|deaths)\b"
+_BARE = re.compile(rf"(?<![$€£\w.,])(?P<fig>{FIGURE}){_MONTH_AFTER}\s+(?:people\s+)?(?:(?:were|was|are|have\s+been)\s+)?"
+                   rf"(?P<verb>killed|dead|fatalities|deaths|injured|wounded)\b"
                    r"(?!\s+(?:in|of|from|since|this|last|so)\s+(?:the\s+)?(?:year|month|war|conflict|19|20))", re.I)
 # "injuring both", "wounding all three"
 _BOTH = re.compile(r"\b(?P<verb>killing|injuring|wounding)\s+(?:them\s+)?(?P<fig>both|all\s+(?:two|three|four|five))\b", re.I)
@@ -318,7 +320,7 @@ def find_counts(text: str, offset: int = 0, vague: dict[str, int] | None = None)
                     out.append(c2)
     for m in _BARE.finditer(text):
         if free(m) and not _NEG_BEFORE.search(text[max(0, m.start() - 20): m.start()]):
-            c = _count_from(figure_value(m.group("fig"), vague), "killed", "", m, text, offset)
+            c = _count_from(figure_value(m.group("fig"), vague), m.group("verb"), "", m, text, offset)
             if c:
                 out.append(c)
                 taken.append(m.span())
