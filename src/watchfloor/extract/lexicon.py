@@ -119,14 +119,19 @@ _TRIGGERS: list[tuple[str, str]] = [
                                            r"(?:\w+\s+){0,3}?(?:protesters|demonstrators|protestors|marchers)|"
                                            r"(?:protesters|demonstrators|protestors)\s+(?:were\s+)?(?:shot\s+dead|killed\s+by\s+(?:police|security|soldiers|troops))"),
     ("Protest with intervention", r"(?:dispersed?|disperse|broke\s+up|break\s+up)\s+(?:\w+\s+){0,3}?(?:protest|protesters|demonstrat\w+|rally|march|crowd|sit-in)|"
-                                  r"tear\s?gas|water\s+cannons?|rubber\s+bullets|baton[- ]charged?|lathi[- ]charged?|"
+                                  r"tear\s?gas|water\s+cannons?|rubber\s+bullets|baton[- ]charged?|lathi[- ]?charged?|"
+                                  r"(?:were|was)\s+(?:forcefully\s+|forcibly\s+)?dispersed|dispersed\s+by|"
+                                  r"(?:police|security\s+forces|soldiers)\s+(?:intervened|used\s+force|blocked\s+the\s+(?:march|protesters))|"
                                   r"(?:arrested|detained)\s+(?:\w+\s+){0,3}?(?:protesters|demonstrators|protestors)"),
     ("Violent demonstration", r"(?:protesters|demonstrators|protestors|rioters|students|youths)\s+(?:\w+\s+){0,2}?(?:threw|hurled|pelted|torched|burned|burnt|"
                               r"set\s+fire|vandali[sz]ed|clashed|stormed|attacked|damaged|smashed|looted|blocked\s+roads?\s+with\s+burning)|"
                               r"stone[- ]pelting|pelted\s+(?:\w+\s+){0,3}?(?:stones|rocks)|violent\s+(?:protests?|demonstrations?)|"
-                              r"burning\s+tyres|protests?\s+turned\s+violent"),
+                              r"burning\s+tyres|protests?\s+turned\s+violent|riot(?:s|ed|ing|ers)?(?!\s+(?:police|gear|control|squad))|"
+                              r"(?:threw|hurled|pelted|throwing|hurling)\s+(?:\w+\s+)?(?:stones|rocks|bricks)|"
+                              r"(?:stones|rocks|bricks)\s+(?:were\s+)?(?:thrown|hurled|pelted)|"
+                              r"(?:burn(?:ed|t|ing)|torch(?:ed|ing)|set\s+fire\s+to)\s+(?:\w+\s+)?(?:tyres|tires)|vandali[sz](?:ed|ing)"),
     ("Mob violence", r"mob\s+(?:attacked|lynched|torched|set|beat|stormed|killed|burned|burnt)|angry\s+mob|by\s+(?:an?\s+)?(?:\w+\s+)?mob|"
-                     r"mob\s+justice|stoned\s+to\s+death|riot(?:s|ing|ers)?(?!\s+(?:police|gear|control|squad))|"
+                     r"mob\s+justice|stoned\s+to\s+death|"
                      r"(?:villagers|residents|locals|crowd)\s+(?:lynched|beat\s+(?:\w+\s+){0,2}to\s+death)|lynch(?:ed|ing)"),
     ("Headquarters or base established", r"(?:established|set\s+up|setting\s+up|built|opened)\s+(?:a\s+|an\s+|its\s+|their\s+|new\s+)*"
                                          r"(?:military\s+)?(?:base|camp|headquarters|outpost|command\s+post)s?\b(?!\s+(?:of|for)\s+(?:displaced|refugees))"),
