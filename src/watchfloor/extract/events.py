@@ -423,7 +423,7 @@ def build_event(cluster: Cluster, text: str, published: str | None, claims_of_re
         armed_victims = any(c.side == "attackers" and not _UNARMED_SUSPECT.search(c.who or "") for c in counts)
         fight = bool(_CLASH.search(story))
         if state_agent:
-            victims_civilian = not (armed_victims or fight or target_side == "security" or (
+            victims_civilian = not (armed_victims or fight or target_side == "security" or security_hit or (
                 actor2 is not None and actor2.kind != CIVILIANS))
         elif target_side == "civilians" and not security_dead:
             victims_civilian = True  # the person fired at or shot decides, not places named in passing
@@ -526,7 +526,8 @@ def build_event(cluster: Cluster, text: str, published: str | None, claims_of_re
 _FIREFIGHT_WORDS = (r"exchang(?:e|ed|ing)\s+(?:of\s+)?fire|exchanged\s+fire|gun\s?(?:fight|battle)|fire\s?fight|"
                     r"clash(?:ed|es)?|heavy\s+(?:weapons|weaponry|arms)|light\s+and\s+heavy|small\s+(?:arms|weapons)|sniper")
 _FIREFIGHT = re.compile(rf"\b(?:{_FIREFIGHT_WORDS})\b", re.I)
-_CLASH = re.compile(rf"\b(?:{_FIREFIGHT_WORDS}|retaliat\w+|returned\s+fire|fought\s+back|repulsed)\b", re.I)
+_CLASH = re.compile(rf"\b(?:{_FIREFIGHT_WORDS}|retaliat\w+|returned\s+fire|fought\s+back|fight\s+back|repulsed|repelled|"
+                    r"fighting|fights?|fought|battles?|battled|encounters?|shoot-?outs?|confrontations?|skirmish(?:es)?)\b", re.I)
 # The attackers also shot: "opened fire and lobbed a grenade", "fired ... and conducted an IED explosion".
 _GUNFIRE = re.compile(r"\b(?:fired\s+(?:at|on|upon|with)|opened\s+fire|firing|gunfire|automatic\s+weapons|small\s+arms|"
                       r"other\s+weapons|sniper)\b", re.I)
@@ -556,7 +557,8 @@ _SECURITY_HEADS = re.compile(
     r"^(?:soldiers?|troops?|personnel|forces?|army|military|police(?:m[ae]n)?|policeman|officers?|constables?|"
     r"levies|fc|corps|convoy|patrol|posts?|check\s?-?posts?|checkpoints?|camps?|outposts?|bases?|stations?|"
     r"cantonment|garrison|headquarters|jawans?|commandos?|rangers|guards?|sho|ctd|unit|team|party|installations?|"
-    r"positions?|strongholds?|hideouts?|fighters|militants|rebels|insurgents|"
+    r"positions?|strongholds?|hideouts?|fighters|militants|rebels|insurgents|gendarmes?|gendarmerie|militiam[ae]n|"
+    r"vigilantes|warriors|raiders|militias?|"
     r"vehicles?|cars?|scouts|militia)$", re.I)
 
 
