@@ -335,7 +335,8 @@ def _print_summary(summary: dict) -> None:
     out.print(
         f"[bold]{summary['articles']}[/] articles from {summary['publishers']} publishers, "
         f"[bold]{summary['events']}[/] events ({summary['fatalities']} killed), "
-        f"[bold]{summary['claims']}[/] claims, {summary['statistics']} statistics, {summary['places']} places"
+        f"[bold]{summary['claims']}[/] claims, {summary['statistics']} statistics, {summary['places']} places, "
+        f"{summary['other_incidents']} other incidents (not political violence)"
     )
     if summary["first_event"]:
         out.print(f"events dated {summary['first_event']} to {summary['last_event']}")

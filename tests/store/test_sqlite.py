@@ -145,3 +145,31 @@ def test_refuses_foreign_and_future_files(tmp_path):
         Store(junk)
     with pytest.raises(StoreError, match="does not exist"):
         Store(tmp_path / "missing" / "w.db")
+
+
+def test_other_incidents_are_stored_and_replaced(store):
+    from watchfloor.models import OtherIncident
+
+    a = make_article("A boiler exploded at a dyeing factory, killing eight workers. The blast tore off the roof.")
+    store.add_articles([a])
+    ex = make_extraction()
+    ex.other_incidents = [OtherIncident("man_made_disaster", "A boiler exploded at a dyeing factory.",
+                                        [(0, 60), (61, 91)], "2024-11-05", "Surat", "India", 8)]
+    store.save_extraction(a.id, ex, "test")
+    got = store.load_extraction(a.id)["other_incidents"]
+    assert [(o["category"], o["fatalities"], o["evidence"]) for o in got] == [
+        ("man_made_disaster", 8, [[0, 60], [61, 91]])]
+    assert store.summary()["other_incidents"] == 1
+    store.save_extraction(a.id, make_extraction(), "test")  # re-extracted: the old incident goes
+    assert store.load_extraction(a.id)["other_incidents"] == []
+    assert store.summary()["other_incidents"] == 0
+
+
+def test_version_one_database_gains_other_incidents(tmp_path):
+    path = tmp_path / "old.db"
+    con = sqlite3.connect(path)
+    con.executescript(MIGRATIONS[0] + "\nPRAGMA user_version = 1;")
+    con.close()
+    with Store(path) as s:
+        assert s.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+        assert s.summary()["other_incidents"] == 0

@@ -161,4 +161,21 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX evidence_article ON evidence(article_id, object_kind, object_ordinal);
     """,
+    # 2: incidents that are not political violence (disasters, accidents, crime, diplomacy).
+    """
+    CREATE TABLE other_incidents (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        category TEXT NOT NULL,
+        text TEXT NOT NULL,
+        date TEXT,
+        location TEXT,
+        country TEXT,
+        fatalities INTEGER,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX other_incidents_article ON other_incidents(article_id);
+    CREATE INDEX other_incidents_category ON other_incidents(category, date);
+    """,
 ]

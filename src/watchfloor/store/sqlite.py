@@ -221,6 +221,14 @@ class Store:
                 if speaker.get("start") is not None:
                     spans["speaker"] = [(speaker["start"], speaker["end"])]
                 self._add_evidence(article_id, "claim", ordinal, spans)
+            for ordinal, inc in enumerate(extraction.other_incidents):
+                self.db.execute(
+                    """INSERT INTO other_incidents(article_id, ordinal, category, text, date, location, country,
+                           fatalities, data) VALUES (?,?,?,?,?,?,?,?,?)""",
+                    (article_id, ordinal, inc.category, inc.text, inc.date, inc.location, inc.country,
+                     inc.fatalities, json.dumps(inc.to_dict())),
+                )
+                self._add_evidence(article_id, "other_incident", ordinal, {"text": inc.evidence})
             self.db.execute(
                 "UPDATE articles SET extracted_at = ?, extractor_version = ? WHERE id = ?",
                 (_now(), version, article_id),
@@ -252,7 +260,7 @@ class Store:
                 "(SELECT 1 FROM event_reports WHERE event_id = ?)",
                 (eid, eid),
             )
-        for table in ("places", "statistics", "claims", "evidence"):
+        for table in ("places", "statistics", "claims", "other_incidents", "evidence"):
             self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
 
     def load_extraction(self, article_id: str) -> dict[str, list[dict]]:
@@ -277,7 +285,13 @@ class Store:
                 "SELECT data FROM claims WHERE article_id = ? ORDER BY ordinal", (article_id,)
             )
         ]
-        return {"events": events, "places": places, "statistics": stats, "claims": claims}
+        incidents = [
+            json.loads(r[0]) for r in self.db.execute(
+                "SELECT data FROM other_incidents WHERE article_id = ? ORDER BY ordinal", (article_id,)
+            )
+        ]
+        return {"events": events, "places": places, "statistics": stats, "claims": claims,
+                "other_incidents": incidents}
 
     # -- queries -----------------------------------------------------------------------------
 
@@ -383,6 +397,7 @@ class Store:
             "fatalities": one("SELECT coalesce(sum(fatalities), 0) FROM events"),
             "claims": one("SELECT count(*) FROM claims"),
             "statistics": one("SELECT count(*) FROM statistics"),
+            "other_incidents": one("SELECT count(*) FROM other_incidents"),
             "places": one("SELECT count(DISTINCT coalesce(geonameid, name)) FROM places WHERE name IS NOT NULL"),
             "first_event": one("SELECT min(date) FROM events"),
             "last_event": one("SELECT max(date) FROM events"),
