@@ -81,6 +81,24 @@ def nation_table() -> NationTable:
     return NationTable(by_word, pattern_ci, pattern_cs, not_countries, tuple(sorted(adjectives)))
 
 
+@lru_cache(maxsize=1)
+def nation_forms() -> dict[str, str]:
+    """Casefolded nationality word or country name -> the country's short English name, for
+    the words that name one country only ("nigerian" -> "Nigeria", "drc" -> "Democratic
+    Republic of Congo"). Names as in countries.toml's display table, else demonyms.toml's."""
+    with open(_PATH, "rb") as fh:
+        data = tomllib.load(fh)
+    with open(Path(__file__).parent / "countries.toml", "rb") as fh:
+        display = tomllib.load(fh)["display"]
+    out: dict[str, str] = {}
+    for word, (codes, _) in nation_table().by_word.items():
+        spec = data.get(codes[0], {}) if len(codes) == 1 else {}
+        name = display.get(codes[0]) or spec.get("name") if spec else None
+        if name:
+            out[word] = name
+    return out
+
+
 def find_nations(text: str, *, lowercase: bool = False) -> list[NationMention]:
     """Nationality words in text order. Outside lower-cased text a word must be capitalised
     ("Nigerian", not "nigerian") and an abbreviation written in capitals ("US", not "us")."""

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...geo.demonyms import nation_forms
 from ..actors import find_actors
 
 # Country -> (demonyms, capital and metonyms). Enough for the news watchfloor reads.
@@ -61,6 +62,9 @@ for _c, _forms in _COUNTRIES.items():
     COUNTRY_OF[_c.casefold()] = _c
     for _f in _forms:
         COUNTRY_OF.setdefault(_f.casefold(), _c)
+# Every other country's demonyms, abbreviations and short names, from the geo tables.
+for _form, _name in nation_forms().items():
+    COUNTRY_OF.setdefault(_form, _name)
 # Only these forms stand for the country's government when they are the whole speaker.
 CAPITAL_OR_COUNTRY = {k for k, v in COUNTRY_OF.items()
                        if k == v.casefold() or k in {"islamabad", "kabul", "new delhi", "delhi", "tehran",
@@ -251,20 +255,28 @@ def country_in(s: str) -> str | None:
     return None
 
 
-_PROVINCES = {"balochistan": "Balochistan", "baluchistan": "Balochistan", "khyber pakhtunkhwa": "Khyber Pakhtunkhwa",
-              "punjab": "Punjab", "sindh": "Sindh", "gilgit-baltistan": "Gilgit-Baltistan"}
-_PROVINCE = re.compile(r"\b(" + "|".join(re.escape(k) for k in _PROVINCES) + r")\b", re.I)
+def _province_in(role_text: str) -> tuple[str, str | None] | None:
+    """(province, its country) when a role names a first-level unit ("Balochistan's home
+    minister", "the Borno state governor"), from the gazetteer, for any country."""
+    from ...geo import get_gazetteer
+
+    gaz = get_gazetteer()
+    for start, end, surface in gaz.match_spans(role_text):
+        unit = gaz.resolve(surface)
+        if unit is not None and unit.kind == "admin1":
+            return unit.admin1 or unit.name, gaz.country_name(unit.country)
+    return None
 
 
 def affiliation_for(role_text: str, country: str | None) -> str | None:
     """Government, military or police of the country the role belongs to ("Balochistan's home
     minister" -> Government of Balochistan, a provincial government of Pakistan)."""
-    m = _PROVINCE.search(role_text)
-    if not country and m:
+    province = _province_in(role_text) if not country else None
+    if province:
         if _POLICE_ROLE.search(role_text) or _MIL_ROLE.search(role_text):
-            country = "Pakistan"
-        elif _GOV_ROLE.search(role_text) or re.search(r"\b(?:home|chief|provincial)\b", role_text, re.I):
-            return f"Government of {_PROVINCES[m.group(1).casefold()]}"
+            country = province[1]
+        elif _GOV_ROLE.search(role_text) or re.search(r"\b(?:home|chief|provincial|state)\b", role_text, re.I):
+            return f"Government of {province[0]}"
     if not country:
         return None
     if _POLICE_ROLE.search(role_text):
