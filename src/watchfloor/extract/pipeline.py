@@ -19,9 +19,10 @@ from .actors import STATE, ActorMention, find_actors
 from .claims import find_claims
 from .country import article_country
 from .dates import DateMention, find_dates, parse_iso
-from .events import (
-    Mention, build_event, cluster_mentions, is_background, is_past, is_statistic, is_supported, keep_trigger,
-    make_statistics, refers_back,
+from .events import build_event
+from .mentions import (
+    Mention, cluster_mentions, is_background, is_past, is_statistic, is_supported, keep_trigger, make_statistics,
+    refers_back,
 )
 from .incidents import category_of, group_incidents, is_out_of_scope
 from .lexicon import ANY_TRIGGER, DENIED_REPORT, NO_SUCH_EVENT, NOT_POLITICAL, SEPARATE_EVENT, find_triggers

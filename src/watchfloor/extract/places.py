@@ -121,13 +121,16 @@ def _span_votes(span, c) -> dict[str, float]:
     if c is None or not c.country:
         return {}
     cands = get_gazetteer().candidates(span[2])
-    units = {x.country for x in cands if x.kind in ("admin1", "admin2", "country") and x.country}
+    units = sorted({x.country for x in cands if x.kind in ("admin1", "admin2", "country") and x.country})
     sure = 1.5 if " " in span[2] else 1.0
     if c.kind == "country":
         return {c.country: 1.0}
     if units:
         weight = 3.0 / len(units) * sure
-        return {code: weight for code in units}
+        votes = {code: weight for code in units}
+        if c.country in votes:
+            votes[c.country] += 0.1  # ties go to the likeliest reading (the capital of Libya, not a town)
+        return votes
     if c.population >= _KNOWN_TOWN or len({x.country for x in cands}) == 1:
         return {c.country: 1.0 * sure}
     return {}

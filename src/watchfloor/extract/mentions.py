@@ -1,0 +1,318 @@
+"""Mentions: the sentences that report violence, and how they group into one event's story.
+
+Each sentence with a trigger becomes a Mention (its triggers, counts, dates, places, actors);
+threatened, hypothetical, negated, generic and long-past violence is dropped; aggregates over a
+period become statistics; consecutive mentions about the same place and day form one cluster,
+and a new place, a new day or "in a separate attack" starts another.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+
+from ..models import Place, Statistic
+from .actors import REBEL, STATE, ActorMention
+from .dates import DateMention
+from .lexicon import GENERIC_BEFORE, GENERIC_SENTENCE, HYPOTHETICAL, NEGATED, PERIOD, RANK, RECOVERED, TARGETS, \
+    WEAPONS, DENIED_REPORT, Trigger
+from .numbers import FIGURE, SIDE_WORDS, Count, figure_value, word_number
+
+_PEOPLE_NOUNS = "|".join(f"(?:{p})" for p in SIDE_WORDS.values())
+
+Span = tuple[int, int]
+
+# Hints that never make an event on their own once a violent event is under way.
+_FOLLOW_UPS = {"Arrests", "Disrupted weapons use", "Looting/property destruction", "Peaceful protest", "Agreement",
+               "Change to group/activity", "Headquarters or base established", "Non-violent transfer of territory"}
+_WEAK = re.compile(r"^(?:killed|killing|martyred|slain|fighting|fought|combat|destroyed|assault(?:ed)?|hostages?|encounters?)$", re.I)
+_SPEECH_BEFORE_DATE = re.compile(
+    r"\b(?:said|says|told|stated|announced|added|claimed|confirmed|statement|remarks|aired|wrote|posted|"
+    r"responsibility|reported|revised|updated|denied|condemned|vowed|warned)\b(?:\s+\w+){0,2}\s*$", re.I)
+@dataclass
+class Mention:
+    """One sentence that reports violence."""
+
+    span: Span
+    triggers: list[Trigger]
+    counts: list[Count]
+    dates: list[DateMention]
+    places: list[Place]
+    actors: list[ActorMention]
+    separate: bool = False
+
+    @property
+    def hint(self) -> str:
+        return min((t.hint for t in self.triggers), key=lambda h: RANK[h])
+
+    @property
+    def district(self) -> tuple[str | None, str | None]:
+        """The district the sentence names (not where the story was filed or somebody spoke)."""
+        for p in self.places:
+            if p.admin2 and p.role not in ("dateline", "speaker", "nationality"):
+                return p.admin1, p.admin2
+        return (None, None)
+
+
+@dataclass
+class Cluster:
+    mentions: list[Mention] = field(default_factory=list)
+
+    def hints(self) -> list[str]:
+        return [t.hint for m in self.mentions for t in m.triggers]
+
+
+_WEAPON_HINTS = {"Suicide bomb", "Remote explosive/landmine/IED", "Grenade", "Shelling/artillery/missile attack"}
+_WEAPON_NOUN = re.compile(r"(?:vest|jacket|explosives?|grenades?|ieds?|devices?|bombs?|mines?|rockets?|mortars?|"
+                          r"dynamite|detonators?|rpgs?|missiles?|heavy\s+weapons)$", re.I)
+# The weapon was used: a grenade hurled that did not explode is still an attack.
+_USED = re.compile(r"\b(?:hurled|threw|thrown|lobbed|attacked|targeted|fired|exploded|went\s+off|struck|hit|injur(?:ed|ing)|"
+                   r"killed|killing|wound(?:ed|ing)|detonated)\b", re.I)
+_RETALIATION = re.compile(r"\b(?:in\s+retaliation|retaliat(?:ed|ing|ory)|in\s+response|responded\s+(?:by|with)|returned\s+fire)\b", re.I)
+_SEIZED_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:were|was|have\s+been|had\s+been)\s+(?:also\s+)?(?:seized|recovered|found|"
+                           r"confiscated|defused|diffused|taken\s+into\s+possession)\b", re.I)
+# "the blast", "Friday's attack", "the convoy was targeted": the story goes on about the same event.
+_DEFINITE = re.compile(r"\b(?:the|this|that|its|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|"
+                       r"Sunday's|yesterday's|today's|last\s+night's)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def keep_trigger(sentence: str, sent_start: int, trig: Trigger) -> bool:
+    """False for threatened, hypothetical, negated, infinitive or generic plural mentions."""
+    before = sentence[max(0, trig.start - sent_start - 70): trig.start - sent_start]
+    clause = re.split(r"[,;:—–]|\bbut\b|\band\b(?=\s+\w+\s+(?:said|added))", before)[-1]
+    if HYPOTHETICAL.search(clause):
+        return False
+    if NEGATED.search(before[-30:]) or DENIED_REPORT.search(before):
+        return False
+    if trig.hint in _WEAPON_HINTS and _WEAPON_NOUN.search(trig.text) and RECOVERED.search(before):
+        return False
+    after = sentence[trig.end - sent_start: trig.end - sent_start + 70]
+    if trig.hint in _WEAPON_HINTS and _WEAPON_NOUN.search(trig.text) and _SEIZED_AFTER.match(after):
+        return False  # "two hand grenades ... were also seized"
+    if re.search(r"\bto\s+(?:carry\s+out\s+|conduct\s+|launch\s+|stage\s+)?$", before) and not re.search(
+            r"\b(?:claimed|claims|said|reported(?:ly)?|is\s+believed|are\s+believed|appears?)\s+to\s+(?:have\s+)?$", before):
+        return False  # "armed to attack", "plans to carry out attacks"
+    if _EVENT_NOUN_PLURAL.fullmatch(trig.text) and GENERIC_BEFORE.search(before[-40:]):
+        return False  # "frequent attacks"; but "several grenades" is one attack's weapons
+    if _BARE_VERB.fullmatch(trig.text) and _HABITUAL_SUBJECT.search(before[-25:]):
+        return False  # "those who attack our soldiers": what people do, not what happened
+    return True
+
+
+_BARE_VERB = re.compile(r"attack|kill|shoot|bomb|target|fight|ambush|raid|abduct|kidnap", re.I)
+_HABITUAL_SUBJECT = re.compile(r"\b(?:who|which|that|they|we|you|those|people|groups)\s+(?:\w+\s+)?$", re.I)
+
+
+_EVENT_NOUN_PLURAL = re.compile(
+    r"(?:\w+\s+)*(?:attacks|ambushes|raids|bombings|blasts|explosions|clashes|shootings|killings|abductions|"
+    r"kidnappings|strikes|encounters|operations|assaults|skirmishes|gunfights|firefights|incidents)", re.I)
+
+
+# Plurals that name one episode: "clashes erupted", "skirmishes in the town".
+_ONE_EPISODE = re.compile(r"clashes|skirmishes|exchanges\s+of\s+fire|gunfights|firefights", re.I)
+
+
+def is_background(sentence: str, triggers: list[Trigger], counts: list[Count]) -> bool:
+    """A sentence about violence in general, not one event: plural triggers and no figure."""
+    if any(c.value > 0 for c in counts):
+        return False
+    plural = all(_EVENT_NOUN_PLURAL.fullmatch(t.text) and not _ONE_EPISODE.fullmatch(t.text) for t in triggers)
+    return plural or bool(GENERIC_SENTENCE.search(sentence))
+
+
+# An earlier incident recalled as background: "in 2019", "five years ago", "last year", "the
+# 2006 war", "since the attack", an anniversary.
+_PAST_MARKERS = re.compile(
+    r"\b(?:(?:\w+|\d+)\s+(?:years?|decades?)\s+(?:ago|earlier|after|before|since)|last\s+year|anniversary|"
+    r"(?:a|one|two|three|several|many)\s+(?:years?|decades?)\s+(?:ago|earlier)|"
+    r"(?:the\s+)?(?:19|20)\d{2}\s+(?:war|conflict|attacks?|bombings?|massacre|uprising|offensive|invasion|fighting))\b",
+    re.I)
+_YEAR = re.compile(r"\b(?:in|since|during|of|from)\s+(?:\w+\s+)?((?:19|20)\d{2})\b", re.I)
+# How long before publication an incident may have happened and still be news.
+_STALE_DAYS = 30
+
+
+def is_past(sentence: str, dates: list[DateMention], published: str | None) -> bool:
+    """A sentence about an incident long before the article's date: background, not a report."""
+    if _PAST_MARKERS.search(sentence):
+        return True
+    if not published:
+        return False
+    year = int(published[:4])
+    if any(int(y) < year for y in _YEAR.findall(sentence)):
+        return True
+    from datetime import date
+
+    day = date.fromisoformat(published[:10])
+    return any((day - date.fromisoformat(d.date)).days > _STALE_DAYS for d in dates if d.date)
+
+
+_SOFT = re.compile(r"^(?:attack(?:ed|s|ing)?|assault(?:ed)?|raid(?:ed|s)?|storm(?:ed|ing)|clash(?:ed|es)?|"
+                   r"fighting|fought|combat|encounters?|target(?:ed|ing)?|hostages?|destroyed|killed|killing|"
+                   r"injured|wounded)$", re.I)
+
+
+def is_supported(sentence: str, sent_start: int, triggers: list[Trigger], counts: list[Count],
+                 actors: list[ActorMention]) -> bool:
+    """A soft verb ("attacked the plan", "fighting inflation") needs violent context to count."""
+    if any(not _SOFT.match(t.text) for t in triggers):
+        return True
+    if any(c.value > 0 for c in counts):
+        return True
+    if any(a.kind in (REBEL, 3, STATE, 8) for a in actors):
+        return True
+    if WEAPONS.search(sentence):
+        return True
+    # The thing attacked, right after the verb: "attacked a checkpost", not "schools ... attacked the plan".
+    return any(TARGETS.search(sentence[t.end - sent_start: t.end - sent_start + 50]) for t in triggers)
+
+
+_SUPERLATIVE = re.compile(r"\b(?:one\s+of\s+the|deadliest|heaviest|worst|biggest|largest|bloodiest|most\s+\w+|highest)\b"
+                          r"[^.;]{0,80}?\b(?:this\s+year|in\s+(?:years|decades|a\s+decade|(?:19|20)\d{2})|since)\b", re.I)
+
+
+def is_statistic(sentence: str, counts: list[Count], dates: list[DateMention] | None = None) -> bool:
+    """An aggregate over a period, not one attack ("one of the deadliest attacks this year" is one)."""
+    if not PERIOD.search(sentence) or not any(c.value >= 2 for c in counts):
+        return False
+    if _SUPERLATIVE.search(sentence):
+        return False
+    day_dates = [d for d in (dates or []) if d.precision == 1]
+    if re.search(r"\b(?:yesterday|today|a\s+day\s+(?:earlier|before)|last\s+night)\b", sentence, re.I):
+        return False
+    return not re.search(r"\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", sentence, re.I) or not day_dates
+
+
+_PEOPLE_FIGURE = re.compile(
+    rf"\b(?P<fig>{FIGURE})\s+(?:of\s+)?(?P<noun>(?:[A-Za-z-]+\s+){{0,2}}?(?:{_PEOPLE_NOUNS}))\b"
+    rf"(?:\s+(?:and|or)\s+(?P<noun2>(?:{_PEOPLE_NOUNS})))?",
+    re.I,
+)
+
+
+def make_statistics(sentence: str, start: int, counts: list[Count], places: list[Place],
+                    vague: dict[str, int]) -> list[Statistic]:
+    """One statistic per figure of people in an aggregate sentence ("more than 200 soldiers")."""
+    m = PERIOD.search(sentence)
+    period_start = period_end = None
+    year = re.search(r"(19|20)\d{2}", m.group(0)) if m else None
+    if year:
+        y = year.group(0)
+        period_start, period_end = f"{y}-01-01", f"{y}-12-31"
+        months = re.search(r"first\s+(\w+)\s+months", m.group(0), re.I)
+        if months:
+            n = min(word_number(months.group(1)) or 12, 12)
+            period_end = f"{y}-{n:02d}-{calendar.monthrange(int(y), n)[1]:02d}"
+    kind = "injured" if all(c.kind == "injured" for c in counts) else "killed"
+    place = next((p.name for p in places if p.role not in ("speaker", "nationality") and p.feature != "country"),
+                 None) or next((p.name for p in places if p.role not in ("speaker", "nationality")), None)
+    out = []
+    for f in _PEOPLE_FIGURE.finditer(sentence):
+        value = figure_value(f.group("fig"), vague)
+        if not value or re.fullmatch(r"(?:19|20)\d{2}", f.group("fig")):
+            continue
+        noun = " and ".join(x for x in (f.group("noun"), f.group("noun2")) if x).lower()
+        noun = re.sub(r"\s+", " ", noun)
+        out.append(Statistic(value, f.group(0), f"{noun} {kind}", period_start, period_end, place,
+                             [(start + f.start(), start + f.end())]))
+    if not out:
+        c = max(counts, key=lambda c: c.value)
+        out.append(Statistic(c.value, c.phrase, f"people {c.kind}", period_start, period_end, place, [(c.start, c.end)]))
+    return out
+
+
+def _event_dates(m: Mention, text: str) -> list[DateMention]:
+    """Dates in a mention that date the violence, not a statement about it, nor the
+    dateline's date of filing ("KYIV, May 31 —")."""
+    return [d for d in m.dates if not _SPEECH_BEFORE_DATE.search(text[max(0, d.start - 40): d.start])
+            and not _in_dateline(text, d)]
+
+
+_DATELINE_DATE = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?[—–-]+\s")
+
+
+def _in_dateline(text: str, d: DateMention) -> bool:
+    line_start = text.rfind("\n", 0, d.start) + 1
+    head = text[line_start:d.start]
+    return bool(re.fullmatch(r"[ \t]*[A-Z][A-Za-z .'’-]{1,40},(?:\s*[A-Z][A-Za-z .'-]{1,30},)?\s*", head)
+                and _DATELINE_DATE.match(text, d.end))
+
+
+def refers_back(triggers: list[Trigger], text: str) -> bool:
+    """Every trigger is a definite reference: "the blast", "Friday's attack"."""
+    return bool(triggers) and all(_DEFINITE.search(text[max(0, t.start - 30): t.start]) for t in triggers)
+
+
+def _refers_back(m: Mention, text: str) -> bool:
+    """Every trigger is definite ("the blast") and the sentence names no new day or figure."""
+    if any(c.value > 0 and not c.update for c in m.counts) and not all(
+            _DEFINITE.search(text[max(0, t.start - 30): t.start]) for t in m.triggers):
+        return False
+    if any(d.precision == 1 and not re.match(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'s", d.text)
+           for d in m.dates if not _SPEECH_BEFORE_DATE.search(text[max(0, d.start - 25): d.start])):
+        return False
+    return all(_DEFINITE.search(text[max(0, t.start - 30): t.start]) for t in m.triggers)
+
+
+def cluster_mentions(mentions: list[Mention], text: str) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    for m in mentions:
+        current = clusters[-1] if clusters else None
+        if current is None:
+            clusters.append(Cluster([m]))
+            continue
+        cur_hints = current.hints()
+        violent_now = any(h not in _FOLLOW_UPS for h in cur_hints)
+        if m.hint in _FOLLOW_UPS and violent_now and not m.separate:
+            current.mentions.append(m)  # arrests or a defused bomb after an attack: part of its story
+            continue
+        new = m.separate
+        if not new and _refers_back(m, text):
+            current.mentions.append(m)
+            continue
+        a1, a2 = m.district
+        _, c_a2 = _cluster_district(current)
+        if a2 and c_a2 and a2 != c_a2:
+            new = True
+        day = next((d.date for d in _event_dates(m, text) if d.precision == 1), None)
+        c_day = next((d.date for mm in current.mentions for d in _event_dates(mm, text) if d.precision == 1), None)
+        if day and c_day and day != c_day:
+            new = True
+        if new and not _adds_anything(m):
+            new = False  # "the attack" restated with only a new date of a statement
+        if new:
+            clusters.append(Cluster([m]))
+        else:
+            current.mentions.append(m)
+    # A later cluster with no place, figure or date of its own is the story talking about an
+    # event it already reported ("the bombing prompted criticism"): fold it back in.
+    merged: list[Cluster] = []
+    for c in clusters:
+        if merged and not _has_own_facts(c, text):
+            merged[-1].mentions.extend(c.mentions)
+        else:
+            merged.append(c)
+    return merged
+
+
+def _has_own_facts(c: Cluster, text: str) -> bool:
+    return any(
+        any(p.role not in ("dateline", "speaker", "nationality") and p.feature != "country" for p in m.places)
+        or any(cnt.value > 0 for cnt in m.counts) or _event_dates(m, text) or m.separate
+        for m in c.mentions
+    )
+
+
+def _adds_anything(m: Mention) -> bool:
+    return bool(m.places or m.counts or any(not _WEAK.match(t.text) for t in m.triggers))
+
+
+def _cluster_district(c: Cluster) -> tuple[str | None, str | None]:
+    for m in c.mentions:
+        d = m.district
+        if d[1]:
+            return d
+    return (None, None)
+
+

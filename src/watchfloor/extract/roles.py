@@ -1,0 +1,230 @@
+"""Roles: who did what to whom in an event's sentences.
+
+The attacker (a named group in the perpetrator's position, a state force acting), the side
+attacked (the noun phrase after "fired at", "targeted", "shot"), the crowd of a protest or
+riot, and the words that show two armed sides fought.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .actors import CIVILIANS, EXTERNAL, PROTESTERS, RIOTERS, STATE, ActorMention
+from .mentions import _FOLLOW_UPS, Mention
+from .responsibility import DENIED_RESPONSIBILITY
+
+_STATE_AGENT_AFTER = re.compile(
+    r"^[^.;]{0,60}?\b(?:killed|arrested|detained|apprehended|neutrali[sz]ed|eliminated|conducted|launched|carried\s+out|"
+    r"raided|repulsed|foiled|thwarted|defused|recovered|seized|gunned\s+down|shot\s+dead|targeted|"
+    r"engaged|cordoned|busted|captured|rescued|retaliated|responded)\b",
+    re.I,
+)
+# Verbs a force does to others, taken only right after the force is named ("troops attacked",
+# "UPDF kills"): further away they are somebody else's ("police forces, when the cadres attacked").
+_STATE_VERB_NEXT = re.compile(
+    r"\s+(?:(?:also|reportedly|allegedly|then|later|have|has|had)\s+)?(?:attacked|ambushed|bombed|shelled|struck|"
+    r"pounded|stormed|shot|fired\s+(?:on|at|into|upon)|opened\s+fire|executed|tortured|beat|kills|attacks|raids|"
+    r"arrests|shoots|bombs|strikes|ambushes|repels|repulses|raided|killed)\b", re.I)
+_PASSIVE_BETWEEN = re.compile(r"\b(?:were|was|been|being|is|are)\b", re.I)
+_OPERATION = re.compile(r"\b(?:intelligence[- ]based\s+operation|ibo|search\s+operation|clearance\s+operation|"
+                        r"military\s+operation|security\s+operation|combing\s+operation|operation\s+against|"
+                        r"(?:police|army|military|security|joint)\s+(?:anti-\w+\s+)?(?:raids?|operations?|crackdowns?|"
+                        r"encounters?|shootouts?)|(?:killed|shot|beaten|injured|wounded)\s+by\s+(?:the\s+)?"
+                        r"(?:police|soldiers|troops|army|military|security\s+forces))\b", re.I)
+
+
+# Both sides shooting. A firefight is the attackers' own; a clash also counts the other side
+# answering ("returned fire"), which does not turn shelling into a clash.
+_FIREFIGHT_WORDS = (r"exchang(?:e|ed|ing)\s+(?:of\s+)?fire|exchanged\s+fire|gun\s?(?:fight|battle)|fire\s?fight|"
+                    r"clash(?:ed|es)?|heavy\s+(?:weapons|weaponry|arms)|light\s+and\s+heavy|small\s+(?:arms|weapons)|sniper")
+_FIREFIGHT = re.compile(rf"\b(?:{_FIREFIGHT_WORDS})\b", re.I)
+_CLASH = re.compile(rf"\b(?:{_FIREFIGHT_WORDS}|retaliat\w+|returned\s+fire|fought\s+back|fight\s+back|repulsed|repelled|"
+                    r"fighting|fights?|fought|battles?|battled|encounters?|shoot-?outs?|confrontations?|skirmish(?:es)?)\b", re.I)
+# The attackers also shot: "opened fire and lobbed a grenade", "fired ... and conducted an IED explosion".
+_GUNFIRE = re.compile(r"\b(?:fired\s+(?:at|on|upon|with)|opened\s+fire|firing|gunfire|automatic\s+weapons|small\s+arms|"
+                      r"other\s+weapons|sniper)\b", re.I)
+_TARGET_VERB = re.compile(
+    r"\b(?:fired\s+(?:\w+\s+){0,4}?(?:at|on|upon)|opened\s+fire\s+(?:at|on)|targeted|targeting|attacked|"
+    r"shot\s+dead|shot\s+and\s+killed|shot|"
+    r"killed|gunned\s+down|ambushed|abducted|kidnapped|stabbed|assassinated|injured|wounded)\s+"
+    r"(?P<np>[^.;,]{1,80})",
+    re.I,
+)
+# The noun phrase ends at a preposition, a relative clause or a verb.
+_NP_END = re.compile(r"\s(?:in|at|near|on|outside|inside|with|from|who|which|while|when|during|after|before|for|over|"
+                     r"along|as|by|killing|injuring|wounding|and\s+(?:its|his|their)\s+(?!crew))\s", re.I)
+_CIVILIAN_PLACES = re.compile(r"\b(?:labou?r(?:ers?)?|construction|workers'?|civilian|passenger|wedding|school|market|"
+                              r"mosque|shrine|hospital|coal|mine|mining|company|contractor|tribal\s+leader|"
+                              r"spying|informer)\b", re.I)
+_ARMED_WORDS = re.compile(r"\b(?:death\s+squad|militia|pro-government|pro-state|state-backed|lashkar|peace\s+committee)\b", re.I)
+_CIVILIAN_HEADS = re.compile(
+    r"^(?:civilians?|persons?|people|man|men|woman|women|boys?|girls?|child(?:ren)?|labou?rers?|workers?|miners?|"
+    r"shopkeepers?|traders?|drivers?|journalists?|teachers?|doctors?|students?|leaders?|politicians?|activists?|"
+    r"brother(?:-in-law)?|sons?|relatives?|elders?|informants?|passengers?|villagers?|residents?|engineers?|"
+    r"contractors?|employees?|officials?|councill?ors?|chairman|candidates?|worshipp?ers?|pilgrims?|house|home|"
+    r"shops?|schools?|nationals?|citizens?|farmers?|herders?|trucks?|bus|buses|passers-by|family|poets?|writers?|"
+    r"crew|company|compound|tankers?|members?|separatist|defector|lawyers?|judges?|clerics?|scholars?|functionar(?:y|ies)|"
+    r"tribesm[ae]n|notables?|vendors?|labour|stall|market|hotel|restaurant|rickshaw|van)$", re.I)
+_SECURITY_HEADS = re.compile(
+    r"^(?:soldiers?|troops?|personnel|forces?|army|military|police(?:m[ae]n)?|policeman|officers?|constables?|"
+    r"levies|fc|corps|convoy|patrol|posts?|check\s?-?posts?|checkpoints?|camps?|outposts?|bases?|stations?|"
+    r"cantonment|garrison|headquarters|jawans?|commandos?|rangers|guards?|sho|ctd|unit|team|party|installations?|"
+    r"positions?|strongholds?|hideouts?|fighters|militants|rebels|insurgents|gendarmes?|gendarmerie|militiam[ae]n|"
+    r"vigilantes|warriors|raiders|militias?|"
+    r"vehicles?|cars?|scouts|militia)$", re.I)
+
+
+def _target_side(mentions: list[Mention], text: str) -> str | None:
+    """Who was attacked: the noun phrase after "fired at", "targeted", "shot" ... in the event's sentences."""
+    for m in mentions:
+        for hit in _TARGET_VERB.finditer(text, m.span[0], m.span[1]):
+            np = hit.group("np")
+            cut = _NP_END.search(" " + np + " ")
+            np = (" " + np + " ")[: cut.start()] if cut else np
+            if re.search(r"\boff[- ]duty\b|\bunarmed\b|\bretired\b|\bformer\b", text[m.span[0]: m.span[1]], re.I):
+                return "civilians"
+            if _CIVILIAN_PLACES.search(np):
+                return "civilians"  # "a labour camp", "a wedding party": not a military post
+            if _ARMED_WORDS.search(np):
+                return "security"  # pro-government militias are armed: a clash
+            words = [w.strip("()'\"").lower() for w in np.split()]
+            if any(re.fullmatch(r"military|army|security|police|fc|levies|frontier", w) for w in words):
+                return "security"
+            for word in reversed(words):
+                if _SECURITY_HEADS.match(word):
+                    return "security"
+                if _CIVILIAN_HEADS.match(word):
+                    return "civilians"
+    return None
+
+
+_NON_LETHAL = {"Arrests", "Disrupted weapons use", "Abduction/forced disappearance", "Looting/property destruction",
+               "Peaceful protest", "Agreement", "Change to group/activity", "Headquarters or base established",
+               "Non-violent transfer of territory"}
+
+
+def _sentence_of(text: str, pos: int) -> str:
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    end = min((i for i in (text.find(". ", pos), text.find("\n", pos)) if i >= 0), default=len(text))
+    return text[start:end]
+
+
+def _unique(items) -> list[str]:
+    seen, out = set(), []
+    for it in items:
+        key = it.lower()
+        if key not in seen:
+            seen.add(key)
+            out.append(it)
+    return out
+
+
+def _finditer_in(pattern: re.Pattern, text: str, mentions: list[Mention]):
+    for m in mentions:
+        s, e = m.span
+        yield from pattern.finditer(text, s, e)
+
+
+_ATTACK_NOUN = re.compile(r"(?:strikes?|missiles?|rockets?|artillery|shell(?:ing|s)|bombardment|drones?|jets|"
+                          r"warplanes|aircraft|helicopters?|gunships?|tanks|raids?)$", re.I)
+
+
+def _state_is_agent(mentions: list[Mention], text: str) -> ActorMention | None:
+    """State forces acting ("security forces killed five militants in an IBO") rather than hit."""
+    for m in mentions:
+        s, e = m.span
+        sentence = text[s:e]
+        for a in m.actors:
+            if a.kind != STATE:
+                continue
+            if a.nation and _ATTACK_NOUN.search(a.text):
+                return a  # "an Israeli strike", "Russian missiles": the state named is the attacker
+            if _STATE_VERB_NEXT.match(text, a.end):
+                return a
+            after = text[a.end: e]
+            hit = _STATE_AGENT_AFTER.search(after)
+            if hit and not _PASSIVE_BETWEEN.search(after[: hit.end()]):
+                # "soldiers ... repulsed the attack" yes; "the police said two were killed" no.
+                if not re.search(r"\b(?:said|say|says|told|claimed)\b", after[: hit.start()], re.I):
+                    return a
+        if _OPERATION.search(sentence):
+            state = [a for a in m.actors if a.kind == STATE]
+            if state:
+                return state[0]
+    return None
+
+
+_UNARMED_SUSPECT = re.compile(r"\bsuspects?\b", re.I)  # "a drug suspect" is not a fighter
+_PROTESTS = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
+_CROWD_TYPES = _PROTESTS | {"Violent demonstration", "Mob violence"}
+
+
+def _crowd_actors(sub: str, actors: list[ActorMention], state: list[ActorMention]):
+    """Protests are coded with the protesters as actor1, riots with the rioters; the police
+    or army facing them is actor2; a mob's victims are civilians."""
+    kind = PROTESTERS if sub in _PROTESTS else RIOTERS
+    crowd = next((a for a in actors if a.kind == kind), None) or ActorMention(
+        "Protesters ({country})" if kind == PROTESTERS else "Rioters ({country})", kind, -1, -1, "")
+    if sub == "Mob violence":
+        other = next((a for a in actors if a.kind == CIVILIANS), None) or ActorMention(
+            "Civilians ({country})", CIVILIANS, -1, -1, "")
+    elif sub == "Peaceful protest":
+        other = None
+    else:
+        other = state[0] if state else None
+    return crowd, other
+
+
+def _kind(actor: ActorMention | None, country_code: str | None) -> int | None:
+    """ACLED actor type; a state's forces acting outside their own country are external (8)."""
+    if actor is None:
+        return None
+    if actor.kind == STATE and actor.nation and country_code and actor.nation != country_code:
+        return EXTERNAL
+    return actor.kind
+
+
+_BY_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:by|from|of|belonging\s+to|linked\s+to|affiliated\s+with|"
+                       r"loyal\s+to|blamed\s+on|attributed\s+to)\s+(?:the\s+|a\s+)?(?:suspected\s+|alleged\s+)?$", re.I)
+# Before a group that is acted upon, spoken about or merely compared: not the perpetrator.
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:against|on|targeting|targeted|hideouts?\s+of|positions?\s+of|bases?\s+of|camps?\s+of|accused|accusing|"
+    r"said|told|denied|condemned|than|like|such\s+as|rival|former|ex-)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
+# Between a trigger and a group, words that start a new clause or name an agent: "killed
+# when BLA attacked", "a bomb planted by militants (coded as ...)".
+_CLAUSE_GAP = re.compile(r"[,;(]|\b(?:when|as|after|while|because|before|and|but|that|who|which|where|since|until|"
+                         r"by|used|carried|planted|claimed|with|between)\b", re.I)
+
+
+def perpetrators(mentions: list[Mention], text: str, hint: str | None = None) -> list[ActorMention]:
+    """Named groups the text makes the perpetrators of this event's violence.
+
+    A group named in a sentence that reports the violence is taken unless the sentence makes
+    it something else: the one attacked ("soldiers raided JNIM hideouts"), the one spoken to
+    or about ("accused Hamas"), the agent only of something non-violent in the same story
+    ("weapons seized by the Taliban"), or the one denying it. "An attack by al-Shabaab" and
+    "blamed on the TTP" name the agent outright. ``hint``: the event's type; a violent event
+    takes its perpetrators only from sentences with violent triggers."""
+    violent = hint is not None and hint not in _FOLLOW_UPS
+    out: list[ActorMention] = []
+    for m in mentions:
+        triggers = [t for t in m.triggers if not violent or t.hint not in _FOLLOW_UPS]
+        if not triggers:
+            continue
+        for a in m.actors:
+            if a.kind == STATE or not a.named_group or a in out:
+                continue
+            if DENIED_RESPONSIBILITY.search(_sentence_of(text, a.start)):
+                continue
+            before = [t for t in triggers if t.end <= a.start]
+            if any(_BY_AFTER.match(text[t.end: a.start]) for t in before):
+                out.append(a)
+            elif before and a.start - before[-1].end <= 30 and not _CLAUSE_GAP.search(text[before[-1].end: a.start]):
+                continue  # right after the violence: its object ("attacked ISWAP positions")
+            elif not _OBJECT_BEFORE.search(text[max(m.span[0], a.start - 40): a.start]):
+                out.append(a)
+    return out
+
+
