@@ -73,3 +73,12 @@ def test_a_second_verb_takes_the_subject_of_its_clause():
     found = claims_of("The governor spoke at the rally and endorsed the new security plan.")
     assert [(c.cue["text"], c.speaker["text"], c.content["text"]) for c in found] == [
         ("endorsed", "The governor", "the new security plan")]
+
+
+def test_a_cue_word_glued_to_punctuation_is_no_crash():
+    # The tokenizer can keep "report.[size" as one token; its form is no cue and nothing breaks.
+    from watchfloor.extract import get_extractor
+
+    text = "Hundreds of traders marched in the town to protest the new tax, the local paper said in its report.[size=hundreds]"
+    ex = get_extractor().extract(text, "2019-05-02")
+    assert isinstance(ex.claims, list)

@@ -142,7 +142,9 @@ def _span(art: Article, toks, offset: int) -> Span | None:
 
 
 def _claim(art: Article, verb, offset: int, sentence: Span) -> RawClaim | None:
-    lemma = _FORMS[verb.lower_]
+    lemma = _FORMS.get(verb.lower_)
+    if lemma is None:
+        return None  # the parser's token runs past the cue word ("report.[size"): not a cue
     cue_class, stance = PARSED_CUES[lemma]
     kids = list(verb.children)
     if any(c.dep_ == "neg" for c in kids):
