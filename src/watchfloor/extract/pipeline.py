@@ -24,7 +24,7 @@ from .mentions import (
     Mention, cluster_mentions, is_background, is_past, is_statistic, is_supported, keep_trigger, make_statistics,
     refers_back,
 )
-from .incidents import category_of, group_incidents, is_out_of_scope
+from .incidents import group_incidents, is_diplomatic, is_out_of_scope
 from .lexicon import ANY_TRIGGER, DENIED_REPORT, NO_SUCH_EVENT, NOT_POLITICAL, SEPARATE_EVENT, find_triggers
 from .numbers import find_counts, tally
 from .places import find_places
@@ -73,7 +73,7 @@ class Extractor:
         gaz = get_gazetteer()
         day = parse_iso(published)
         published = day.isoformat() if day else None  # a value that is not a date is no reference
-        lowercase = text.islower() or (sum(c.isupper() for c in text) < 0.005 * max(1, len(text)))
+        lowercase = text.islower() or (sum(map(str.isupper, text)) < 0.005 * max(1, len(text)))
         actors = find_actors(text, lowercase=lowercase)
         named = [(a.start, a.end) for a in actors if a.named_group and a.kind != STATE]
         places = find_places(text, country_prior=country_prior, lowercase=lowercase, exclude=named)
@@ -105,7 +105,7 @@ class Extractor:
         for s, e in art.sents:
             sentence = text[s:e]
             if not ANY_TRIGGER.search(sentence):
-                if category_of(sentence) == "diplomatic":
+                if is_diplomatic(sentence):  # sanctions and expulsions use no violent word
                     out_of_scope.append(("diplomatic", s, e))
                 continue
             counts = find_counts(sentence, s, self.vague)
