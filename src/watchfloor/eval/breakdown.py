@@ -100,3 +100,26 @@ class Breakdown:
             t.rows.append((g, self.records[g], {label: sc[k].value for k, label in self.columns},
                            {label: (sc[k].correct, sc[k].total) for k, label in self.columns}))
         return t
+
+
+def score_fields(scores: dict[str, Score], cmp: dict[str, dict[str, Any]], not_shown: tuple[str, ...],
+                 outcome: Any, worst_rows: list) -> dict[str, bool | None]:
+    """Add one record's field comparisons to ``scores`` and its worst-entry candidate to
+    ``worst_rows``; a field whose ``ok`` is None does not apply to the record. Returns the oks."""
+    from .common import worst_entry
+
+    oks = {k: v["ok"] for k, v in cmp.items()}
+    for k, s in scores.items():
+        if oks.get(k) is not None:
+            s.add(oks[k])
+    shown = {k: v for k, v in cmp.items() if v["ok"] is not None and k not in not_shown}
+    wrong = sum(1 for v in shown.values() if not v["ok"])
+    worst_rows.append((wrong, worst_entry(outcome, wrong, shown)))
+    return oks
+
+
+def slice_note(slice_name: str, sample: int | None, unit: str = "row") -> str | None:
+    """The report note saying which part of a set was scored, or None for all of it."""
+    if slice_name == "all" and sample is None:
+        return None
+    return f"slice {slice_name}" + (f", sample {sample} (every k-th {unit}, spread)" if sample else "")

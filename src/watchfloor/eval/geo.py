@@ -31,7 +31,7 @@ from functools import partial
 from typing import Any, Callable
 
 from ..models import Extraction
-from .breakdown import GroupTable, select
+from .breakdown import GroupTable, select, slice_note
 from .common import (
     EvalReport,
     haversine_km,
@@ -227,6 +227,7 @@ def run(path: str, *, extractor: Any = None, limit: int | None = None, errors: i
         if progress:
             progress(i + 1, len(records))
     rep = score(outcomes, places, new_report("geo", path, outcomes, started), errors)
-    if slice != "all" or sample is not None:
-        rep.notes.append(f"slice {slice}" + (f", sample {sample} (every k-th article, spread)" if sample else ""))
+    note = slice_note(slice, sample, "article")
+    if note:
+        rep.notes.append(note)
     return rep

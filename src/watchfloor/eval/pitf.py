@@ -22,7 +22,7 @@ from functools import partial
 from typing import Any
 
 from ..models import Extraction
-from .breakdown import Breakdown, select
+from .breakdown import Breakdown, score_fields, select, slice_note
 from .common import (
     EvalReport,
     iso_date,
@@ -34,7 +34,6 @@ from .common import (
     run_set,
     Score,
     to_int,
-    worst_entry,
 )
 from .regions import admin_match_world, country_match, event_iso2, fix_iso3, NAMES, REGION_ORDER, region_of_iso3
 
@@ -108,17 +107,10 @@ def score(outcomes: list[Outcome], report: EvalReport, errors: int = 0) -> EvalR
     worst_rows = []
     for o in outcomes:
         gold = o.record.gold
-        cmp = compare(gold, o.extraction)
-        oks = {k: v["ok"] for k, v in cmp.items()}
-        for k in FIELDS:
-            if oks[k] is not None:
-                scores[k].add(oks[k])
+        oks = score_fields(scores, compare(gold, o.extraction), ("found",), o, worst_rows)
         by_region.add(region_of_iso3(gold.get("country")), oks)
         by_slice.add(slice_of(gold), oks)
         by_kind.add(gold.get("event_type") or "-", oks)
-        shown = {k: v for k, v in cmp.items() if v["ok"] is not None and k != "found"}
-        wrong = sum(1 for v in shown.values() if not v["ok"])
-        worst_rows.append((wrong, worst_entry(o, wrong, shown)))
     report.scores = [scores[k] for k in FIELDS]
     report.groups = [by_region.table(REGION_ORDER), by_slice.table(["tune", "untouched"]),
                      by_kind.table(["Incident", "Campaign"])]
@@ -132,6 +124,7 @@ def run(path: str, *, extractor: Any, limit: int | None = None, errors: int = 0,
         progress: Progress | None = None, slice: str = "all", sample: int | None = None) -> EvalReport:
     rep = run_set("pitf", partial(load, slice_name=slice, sample=sample), score, path, extractor,
                   limit, errors, progress)
-    if slice != "all" or sample is not None:
-        rep.notes.append(f"slice {slice}" + (f", sample {sample} (every k-th row, spread)" if sample else ""))
+    note = slice_note(slice, sample)
+    if note:
+        rep.notes.append(note)
     return rep

@@ -30,7 +30,7 @@ from functools import partial
 from typing import Any
 
 from ..models import Event, Extraction
-from .breakdown import Breakdown, select
+from .breakdown import Breakdown, score_fields, select, slice_note
 from .common import (
     actors_match,
     EvalReport,
@@ -48,7 +48,6 @@ from .common import (
     to_float,
     to_int,
     top_confusions,
-    worst_entry,
 )
 from .regions import admin_match_world, country_match, event_iso2, iso3_of, REGION_ORDER, region_of_name
 
@@ -184,19 +183,13 @@ def score(outcomes: list[Outcome], report: EvalReport, errors: int = 0) -> EvalR
     for o in outcomes:
         gold = o.record.gold
         cmp = compare(gold, o.extraction)
-        oks = {k: v["ok"] for k, v in cmp.items()}
-        for k in FIELDS:
-            if oks[k] is not None:
-                scores[k].add(oks[k])
+        oks = score_fields(scores, cmp, ("found", "pv_found"), o, worst_rows)
         by_region.add(region_of_name(gold.get("country")), oks)
         by_slice.add(slice_of(gold), oks)
         p = primary_event(o.extraction)
         et_pairs.append((cmp["event_type"]["gold"], p.event_type if p else NO_EVENT))
         if cmp["sub_event_type"]["ok"] is not None:
             st_pairs.append((cmp["sub_event_type"]["gold"], p.sub_event_type if p else NO_EVENT))
-        shown = {k: v for k, v in cmp.items() if v["ok"] is not None and k not in ("found", "pv_found")}
-        wrong = sum(1 for v in shown.values() if not v["ok"])
-        worst_rows.append((wrong, worst_entry(o, wrong, shown)))
     report.scores = [scores[k] for k in FIELDS]
     report.groups = [by_region.table(REGION_ORDER), by_slice.table(["tune", "untouched"])]
     # A gold "Protests|Riots" matched by either type is not a confusion.
@@ -212,6 +205,7 @@ def run(path: str, *, extractor: Any, limit: int | None = None, errors: int = 0,
         progress: Progress | None = None, slice: str = "all", sample: int | None = None) -> EvalReport:
     load_fn = partial(load, slice_name=slice, sample=sample)
     rep = run_set("world", load_fn, score, path, extractor, limit, errors, progress)
-    if slice != "all" or sample is not None:
-        rep.notes.append(f"slice {slice}" + (f", sample {sample} (every k-th row, spread)" if sample else ""))
+    note = slice_note(slice, sample)
+    if note:
+        rep.notes.append(note)
     return rep
