@@ -133,3 +133,11 @@ def test_responsibility_claim(case_id):
     about = [c for c in claims if index in (getattr(c, "about", None) or [])]
     assert about, (f"{case_id}: responsibility_claim: no responsibility claim about event {index} "
                    f"({group}); abouts: {[getattr(c, 'about', None) for c in claims]}")
+
+
+def test_incident_dated_by_its_day_not_the_dateline():
+    # "SURAT, India, Nov 6 — A boiler exploded ... on Tuesday": filed on the 6th, it happened on the 5th.
+    _, extraction = run("accident.txt", "2024-11-06")
+    incidents = extraction.other_incidents
+    assert [(i.category, i.date, i.location, i.fatalities) for i in incidents][:1] == [
+        ("man_made_disaster", "2024-11-05", "Surat", 8)]

@@ -226,13 +226,13 @@ def _event_dates(m: Mention, text: str) -> list[DateMention]:
     """Dates in a mention that date the violence, not a statement about it, nor the
     dateline's date of filing ("KYIV, May 31 —")."""
     return [d for d in m.dates if not _SPEECH_BEFORE_DATE.search(text[max(0, d.start - 40): d.start])
-            and not _in_dateline(text, d)]
+            and not in_dateline(text, d)]
 
 
 _DATELINE_DATE = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?[—–-]+\s")
 
 
-def _in_dateline(text: str, d: DateMention) -> bool:
+def in_dateline(text: str, d: DateMention) -> bool:
     line_start = text.rfind("\n", 0, d.start) + 1
     head = text[line_start:d.start]
     return bool(re.fullmatch(r"[ \t]*[A-Z][A-Za-z .'’-]{1,40},(?:\s*[A-Z][A-Za-z .'-]{1,30},)?\s*", head)

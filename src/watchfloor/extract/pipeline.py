@@ -21,8 +21,8 @@ from .country import article_country
 from .dates import DateMention, find_dates, parse_iso
 from .events import build_event
 from .mentions import (
-    Mention, cluster_mentions, is_background, is_past, is_statistic, is_supported, keep_trigger, make_statistics,
-    refers_back,
+    Mention, cluster_mentions, in_dateline, is_background, is_past, is_statistic, is_supported, keep_trigger,
+    make_statistics, refers_back,
 )
 from .incidents import group_incidents, is_diplomatic, is_out_of_scope
 from .lexicon import ANY_TRIGGER, DENIED_REPORT, NO_SUCH_EVENT, NOT_POLITICAL, SEPARATE_EVENT, find_triggers
@@ -152,7 +152,8 @@ class Extractor:
             inc.country = gaz.country_name(code)
             counts = [c for a, b in spans for c in find_counts(art.text[a:b], a, self.vague)]
             inc.fatalities = tally(counts, "killed").total
-            dated = [d for d in art.dates if any(a <= d.start < b for a, b in spans) and d.precision == 1]
+            dated = [d for d in art.dates if any(a <= d.start < b for a, b in spans) and d.precision == 1
+                     and not in_dateline(art.text, d)]  # "SURAT, Nov 6 —" is when it was filed
             if dated:
                 inc.date = dated[0].date
         return incidents
