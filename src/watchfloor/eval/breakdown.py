@@ -118,8 +118,8 @@ def score_fields(scores: dict[str, Score], cmp: dict[str, dict[str, Any]], not_s
     return oks
 
 
-def slice_note(slice_name: str, sample: int | None, unit: str = "row") -> str | None:
-    """The report note saying which part of a set was scored, or None for all of it."""
-    if slice_name == "all" and sample is None:
-        return None
-    return f"slice {slice_name}" + (f", sample {sample} (every k-th {unit}, spread)" if sample else "")
+def note_slice(report: Any, slice_name: str, sample: int | None, unit: str = "row") -> Any:
+    """``report`` with a note saying which part of its set was scored (none for all of it)."""
+    if slice_name != "all" or sample is not None:
+        report.notes.append(f"slice {slice_name}" + (f", sample {sample} (every k-th {unit}, spread)" if sample else ""))
+    return report

@@ -31,7 +31,7 @@ from functools import partial
 from typing import Any, Callable
 
 from ..models import Extraction
-from .breakdown import GroupTable, select, slice_note
+from .breakdown import GroupTable, select, note_slice
 from .common import (
     EvalReport,
     haversine_km,
@@ -227,7 +227,4 @@ def run(path: str, *, extractor: Any = None, limit: int | None = None, errors: i
         if progress:
             progress(i + 1, len(records))
     rep = score(outcomes, places, new_report("geo", path, outcomes, started), errors)
-    note = slice_note(slice, sample, "article")
-    if note:
-        rep.notes.append(note)
-    return rep
+    return note_slice(rep, slice, sample, "article")

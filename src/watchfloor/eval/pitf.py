@@ -22,7 +22,7 @@ from functools import partial
 from typing import Any
 
 from ..models import Extraction
-from .breakdown import Breakdown, score_fields, select, slice_note
+from .breakdown import Breakdown, score_fields, select, note_slice
 from .common import (
     EvalReport,
     iso_date,
@@ -124,7 +124,4 @@ def run(path: str, *, extractor: Any, limit: int | None = None, errors: int = 0,
         progress: Progress | None = None, slice: str = "all", sample: int | None = None) -> EvalReport:
     rep = run_set("pitf", partial(load, slice_name=slice, sample=sample), score, path, extractor,
                   limit, errors, progress)
-    note = slice_note(slice, sample)
-    if note:
-        rep.notes.append(note)
-    return rep
+    return note_slice(rep, slice, sample)

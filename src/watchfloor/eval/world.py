@@ -30,7 +30,7 @@ from functools import partial
 from typing import Any
 
 from ..models import Event, Extraction
-from .breakdown import Breakdown, score_fields, select, slice_note
+from .breakdown import Breakdown, score_fields, select, note_slice
 from .common import (
     actors_match,
     EvalReport,
@@ -205,7 +205,4 @@ def run(path: str, *, extractor: Any, limit: int | None = None, errors: int = 0,
         progress: Progress | None = None, slice: str = "all", sample: int | None = None) -> EvalReport:
     load_fn = partial(load, slice_name=slice, sample=sample)
     rep = run_set("world", load_fn, score, path, extractor, limit, errors, progress)
-    note = slice_note(slice, sample)
-    if note:
-        rep.notes.append(note)
-    return rep
+    return note_slice(rep, slice, sample)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -173,10 +173,6 @@ def _national_force(m: re.Match, offset: int, lowercase: bool) -> ActorMention |
         return None
     name = "Police Forces of {country}" if m.group("police") else "Military Forces of {country}"
     return ActorMention(name, STATE, offset + m.start(), offset + m.end(), m.group(0), nation=codes[0])
-
-
-def with_nation(actor: ActorMention, nation: str | None) -> ActorMention:
-    return replace(actor, nation=nation)
 
 
 def interaction(kind1: int | None, kind2: int | None) -> int | None:

@@ -136,16 +136,15 @@ def _span_votes(span, c) -> dict[str, float]:
     return {}
 
 
-def _country_votes(first_pass, nations, country_prior: str | None) -> Counter:
+def _country_votes(own_votes: dict[str, Counter], nations, country_prior: str | None) -> Counter:
     """Which countries the article is about, from what it names.
 
     A province or district names its country more surely than the country's name does
     ("Afghanistan" is mentioned in most Pakistani security stories); nationality words count
     like a country's name; the publisher's country is only a weak prior."""
     votes: Counter = Counter()
-    for span, c in first_pass:
-        for code, weight in _span_votes(span, c).items():
-            votes[code] += weight
+    for by_country in own_votes.values():
+        votes.update(by_country)
     for n in nations:
         if n.country:
             votes[n.country] += 1
@@ -191,14 +190,14 @@ def find_places(
         return []
 
     first_pass = [(s, gaz.resolve(s[2], country=None)) for s in spans]
-    countries = _country_votes(first_pass, nations, country_prior)
+    own_votes: dict[str, Counter] = {}  # what each name, wherever it recurs, says of the country
+    for span, c in first_pass:
+        own_votes.setdefault(span[2], Counter()).update(_span_votes(span, c))
+    countries = _country_votes(own_votes, nations, country_prior)
     country = countries.most_common(1)[0][0] if countries else None
     lowered = {w.group(0) for w in re.finditer(r"\b[a-z][a-z]+\b", text)} if not lowercase else set()
     provinces = Counter(c.admin1 for _, c in first_pass
                         if c is not None and c.kind == "admin1" and c.country == country)
-    own_votes: dict[str, Counter] = {}
-    for span, c in first_pass:
-        own_votes.setdefault(span[2], Counter()).update(_span_votes(span, c))
     places = _resolve_spans(text, spans, gaz, country, countries, provinces, lowered, own_votes)
     for n in named:
         # a country's short name, read in the article's context ("Georgia" in a Gainesville story)

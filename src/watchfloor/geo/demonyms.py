@@ -42,7 +42,6 @@ class NationTable:
     pattern_ci: re.Pattern | None  # adjectives, people, names (capitalised in text)
     pattern_cs: re.Pattern | None  # abbreviations: capitals only
     not_countries: frozenset[str]
-    adjectives: tuple[str, ...]  # every adjective, for building other patterns
 
 
 def _alternation(words, fold: bool = False) -> str:
@@ -55,7 +54,6 @@ def nation_table() -> NationTable:
         data = tomllib.load(fh)
     by_word: dict[str, tuple[tuple[str, ...], str]] = {}
     abbreviations: set[str] = set()
-    adjectives: set[str] = set()
     for code, spec in data.items():
         if not code.isupper() or not isinstance(spec, dict):
             continue  # lower-case keys are the tables that are not countries
@@ -68,17 +66,14 @@ def nation_table() -> NationTable:
                     continue
                 if kind == "abbreviation":
                     abbreviations.add(word)
-                elif kind == "adjective":
-                    adjectives.add(word)
                 by_word.setdefault(word.casefold(), ((code,), kind))
     for word, codes in data.get("ambiguous", {}).items():
         by_word[word.casefold()] = (tuple(codes), "adjective")
-        adjectives.add(word)
     not_countries = frozenset(w.casefold() for w in data.get("not_countries", {}).get("names", []))
     words_ci = [w for w, (_, k) in by_word.items() if k != "abbreviation"]
     pattern_ci = re.compile(rf"(?<![\w-])(?:{_alternation(words_ci, fold=True)})(?![\w-])", re.I) if words_ci else None
     pattern_cs = re.compile(rf"(?<![\w.-])(?:{_alternation(abbreviations)})(?![\w-]|\.\w)") if abbreviations else None
-    return NationTable(by_word, pattern_ci, pattern_cs, not_countries, tuple(sorted(adjectives)))
+    return NationTable(by_word, pattern_ci, pattern_cs, not_countries)
 
 
 @lru_cache(maxsize=1)
