@@ -49,11 +49,11 @@ def _load(name: str, disable: tuple[str, ...]) -> Language:
 
 
 _PARAGRAPH = re.compile(r"[^\n]+")
-# Abbreviations before names and numbers (titles in South Asian and US news, months) that the
-# rule-based sentencizer splits after.
+# Abbreviations before names and numbers (titles in South Asian and US news, months, place
+# words such as the Philippine "Brgy." for barangay) that the rule-based sentencizer splits after.
 _NO_SPLIT_AFTER = re.compile(r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Gen|Lt|Col|Maj|Capt|Brig|Sgt|Dr|Mr|Mrs|Ms|No|St|Sept|Oct|Nov|"
                              r"Dec|Jan|Feb|Aug|Govt|Dept|Insp|Supt|Const|Hon|Sen|Sens|Rep|Reps|Gov|Rev|Prof|Adm|"
-                             r"Amb|Atty|Pres)\.)$")
+                             r"Amb|Atty|Pres|Brgy|Bgy|Mt|Ft)\.)$")
 # A sentence does not begin with a lower-case word: "Bernie Sanders (I-Vt.) said ..." and
 # "“Are you sure?” he asked." are one sentence each.
 _LOWER_NEXT = re.compile(r"\s+[a-z]")

@@ -54,7 +54,21 @@ def actor_forms(name: Any) -> tuple[str, str]:
     return "", s.strip()
 
 
+# ACLED writes an attribution the coders could not settle as "A and/or B" ("Islamic State
+# (West Africa) and/or Boko Haram - ..."), and some names as "common name - formal name"
+# ("Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad"): each part is the gold name.
+_GOLD_ALTERNATIVES = re.compile(r"\s+and/or\s+|\s+-\s+(?=\S+\s+\S+)")
+
+
 def actors_match(pred: Any, gold: Any) -> bool:
+    """``_actors_match`` against the gold name or any of its alternatives (see above)."""
+    if not pred or not gold:
+        return False
+    parts = [gold] + [p for p in _GOLD_ALTERNATIVES.split(str(gold)) if p and p != gold]
+    return any(_actors_match(pred, p) for p in parts)
+
+
+def _actors_match(pred: Any, gold: Any) -> bool:
     """A predicted canonical name ("TTP: Tehrik-i-Taliban Pakistan") against another dataset's
     name ("TTP", "Tehreek-e-Taliban Pakistan", "al-Qaida"): equal on the acronym or on the long
     form (case-insensitive; long forms also by ``translit_key`` when that has >= 4 letters). A gold faction "TTP-SM" / "TTP - TA" also accepts its parent

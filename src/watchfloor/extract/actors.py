@@ -17,6 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from ..geo.demonyms import after_preposition
 from ..textmatch import trie_alternation
 
 # ACLED actor types (the digit in the interaction code).
@@ -49,7 +50,7 @@ class ActorMention:
             country = get_gazetteer().country_name(self.nation) or country
         if not country:
             return re.sub(r"\s*(?:\(\{country\}\)|of \{country\})", "", self.name)
-        return self.name.replace("{country}", country)
+        return self.name.replace("of {country}", f"of {after_preposition(country)}").replace("{country}", country)
 
     @property
     def named_group(self) -> bool:

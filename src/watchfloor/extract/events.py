@@ -81,6 +81,11 @@ _MILITARY_TARGET = re.compile(r"military|army|security|police|fc|frontier|check|
                               r"station|patrol|base", re.I)
 
 
+_DRUG_SUSPECT = re.compile(
+    r"\b(?:(?:alleged|suspected)\s+)?drug\s+(?:suspects?|personalit(?:y|ies)|pushers?|peddlers?|dealers?|users?|"
+    r"surrender(?:ee|er)s?)\b|\bdrug\s+watch\s?list\b|\bvigilante[- ]style\b", re.I)
+
+
 def _civilians(st: _Story) -> ActorMention:
     return st.civilians[0] if st.civilians else ActorMention("Civilians ({country})", CIVILIANS, -1, -1, "")
 
@@ -95,6 +100,9 @@ def _first_actors(st: _Story) -> tuple[ActorMention | None, ActorMention | None]
             opponent = _civilians(st)  # "an airstrike killed 17 civilians": the people hit
         return actor1, opponent
     actor1 = opponent
+    if (actor1 is None or actor1.name.startswith("Unidentified Armed Group")) and _DRUG_SUSPECT.search(st.story):
+        # Unknown gunmen who kill a drug suspect are anti-drug vigilantes, as the coders name them.
+        actor1 = ActorMention("Anti-Drug Vigilantes ({country})", 3, -1, -1, "")
     if actor1 is None and st.best.hint != "Peaceful protest":
         actor1 = ActorMention("Unidentified Armed Group ({country})", 3, -1, -1, "")
     if st.security_hit or st.military_target or (st.state and not st.civilian_hit):

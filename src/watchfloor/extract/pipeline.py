@@ -17,7 +17,7 @@ from ..models import Extraction, OtherIncident
 from ..nlp import sentences
 from .actors import STATE, ActorMention, find_actors
 from .claims import find_claims
-from .country import article_country
+from .country import article_country, context_votes
 from .dates import DateMention, find_dates, parse_iso
 from .events import build_event
 from .mentions import (
@@ -76,9 +76,11 @@ class Extractor:
         lowercase = text.islower() or (sum(map(str.isupper, text)) < 0.005 * max(1, len(text)))
         actors = find_actors(text, lowercase=lowercase)
         named = [(a.start, a.end) for a in actors if a.named_group and a.kind != STATE]
-        places = find_places(text, country_prior=country_prior, lowercase=lowercase, exclude=named)
+        context = context_votes(text, actors, lowercase=lowercase)
+        places = find_places(text, country_prior=country_prior, lowercase=lowercase, exclude=named, evidence=context)
         art = _Article(text, published, sentences(text), actors, places, find_dates(text, published),
-                       article_country(text, places, actors, lowercase=lowercase, prior=country_prior))
+                       article_country(text, places, actors, lowercase=lowercase, prior=country_prior,
+                                       context=context))
         mentions, statistics, out_of_scope = self._read_sentences(art)
         responsible = _responsible_groups(art)
         events = []

@@ -13,8 +13,9 @@ from collections import Counter
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..geo import is_plausible_place
-from ..geo.demonyms import find_nations, is_not_country, nation_table
+from ..geo import is_plausible_place, loose_key, norm
+from ..geo.demonyms import find_nations, is_not_country, nation_table, nation_weight
+from ..geo.national_terms import find_national_terms
 
 from ..models import Place
 
@@ -121,8 +122,14 @@ def _span_votes(span, c) -> dict[str, float]:
     if c is None or not c.country:
         return {}
     cands = get_gazetteer().candidates(span[2])
+    # A unit known by this very name votes in full; one that has it only as an alternate
+    # name ("Taran" for a Kazakh district) is less sure.
+    key = loose_key(norm(span[2]))
     units = sorted({x.country for x in cands if x.kind in ("admin1", "admin2", "country") and x.country})
+    named_units = {x.country for x in cands if x.kind in ("admin1", "admin2", "country") and key in loose_key(norm(x.name))}
     sure = 1.5 if " " in span[2] else 1.0
+    if units and not named_units and c.kind != "country":
+        sure /= 3.0
     if c.kind == "country":
         return {c.country: 1.0}
     if units:
@@ -136,18 +143,21 @@ def _span_votes(span, c) -> dict[str, float]:
     return {}
 
 
-def _country_votes(own_votes: dict[str, Counter], nations, country_prior: str | None) -> Counter:
+def _country_votes(text: str, own_votes: dict[str, Counter], nations, country_prior: str | None,
+                   evidence: Counter | None) -> Counter:
     """Which countries the article is about, from what it names.
 
     A province or district names its country more surely than the country's name does
     ("Afghanistan" is mentioned in most Pakistani security stories); nationality words count
-    like a country's name; the publisher's country is only a weak prior."""
+    like a country's name, as do ``evidence`` votes that are not place names (named groups,
+    unit words, parties); the publisher's country is only a weak prior."""
     votes: Counter = Counter()
     for by_country in own_votes.values():
         votes.update(by_country)
     for n in nations:
         if n.country:
-            votes[n.country] += 1
+            votes[n.country] += nation_weight(text, n)
+    votes.update(evidence or {})
     if country_prior:
         votes[country_prior] += 0.5
     return votes
@@ -163,12 +173,14 @@ def find_places(
     country_prior: str | None = None,
     lowercase: bool = False,
     exclude: list[tuple[int, int]] | None = None,
+    evidence: Counter | None = None,
 ) -> list[Place]:
     """Every resolvable place mention in ``text`` with its role (event roles are set later).
 
     ``country_prior`` (ISO2, e.g. the publisher's country) only breaks ties; with no
     evidence at all the places are resolved without a country. ``exclude`` spans (names of
-    organizations, people, weapons) hold no place.
+    organizations, people, weapons) hold no place. ``evidence``: country votes from what is
+    not a place name (``country.context_votes``).
     """
     from ..geo import get_gazetteer  # loaded on first use: the index takes a second
 
@@ -178,7 +190,8 @@ def find_places(
     spans = gaz.match_spans(text, case_sensitive=not lowercase)
     seen = [(s[0], s[1]) for s in spans]  # the gazetteer's names; one dropped below stays dropped
     spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in exclude)
-             and not is_not_country(s[2]) and not _MAKE_AFTER.match(text, s[1])]
+             and not is_not_country(s[2]) and not _MAKE_AFTER.match(text, s[1])
+             and not _compound_fragment(text, s, seen)]
     people, local_people = _person_names(text, spans)
     spans = [s for s in spans if s[2] not in people and s[0] not in local_people and is_plausible_place(s[2])
              and not (" " not in s[2] and s[2].lower() in STOP_WORDS) and not is_nation_word(s[2])]
@@ -191,14 +204,22 @@ def find_places(
 
     first_pass = [(s, gaz.resolve(s[2], country=None)) for s in spans]
     own_votes: dict[str, Counter] = {}  # what each name, wherever it recurs, says of the country
+    unit_countries = _unit_countries(text, spans, lowercase)
+    nested = _appositions(text, spans, gaz)
+    for start, (town, unit, unit_start) in nested.items():
+        unit_countries.setdefault(start, (town.country,))
+        unit_countries.setdefault(unit_start, (unit.country,))
     for span, c in first_pass:
-        own_votes.setdefault(span[2], Counter()).update(_span_votes(span, c))
-    countries = _country_votes(own_votes, nations, country_prior)
+        codes = unit_countries.get(span[0])
+        votes = {code: 3.0 / len(codes) for code in codes} if codes else _span_votes(span, c)
+        own_votes.setdefault(span[2], Counter()).update(votes)
+    countries = _country_votes(text, own_votes, nations, country_prior, evidence)
     country = countries.most_common(1)[0][0] if countries else None
     lowered = {w.group(0) for w in re.finditer(r"\b[a-z][a-z]+\b", text)} if not lowercase else set()
     provinces = Counter(c.admin1 for _, c in first_pass
                         if c is not None and c.kind == "admin1" and c.country == country)
-    places = _resolve_spans(text, spans, gaz, country, countries, provinces, lowered, own_votes)
+    places = _resolve_spans(text, spans, gaz, country, countries, provinces, lowered, own_votes,
+                            unit_countries, nested)
     for n in named:
         # a country's short name, read in the article's context ("Georgia" in a Gainesville story)
         cand = (gaz.resolve(text[n.start:n.end], country=country) if country else None) or gaz.country(n.country)
@@ -225,16 +246,76 @@ def _unambiguous(gaz, surface: str) -> bool:
 _SMALL_TOWN = 5_000
 
 
-def _resolve_spans(text, spans, gaz, country, countries, provinces, lowered, own_votes) -> list[Place]:
+def _compound_fragment(text: str, span, seen) -> bool:
+    """"Parian" in "Parian-Baunoh": one part of a hyphenated name whose other part is not a
+    place is no place by itself ("Baidoa-Mogadishu road" names two)."""
+    start, end = span[0], span[1]
+    after = re.match(r"-([A-Z][\w']+)", text[end:end + 40])
+    before = re.search(r"([A-Z][\w']+)-$", text[max(0, start - 40):start])
+    ends = {b for _, b in seen}
+    starts = {a for a, _ in seen}
+    if after and end + 1 not in starts:
+        return True
+    return bool(before and start - len(before.group(0)) not in starts and start - 1 not in ends)
+
+
+def _unit_countries(text: str, spans, lowercase: bool) -> dict[int, tuple[str, ...]]:
+    """Span start -> the countries of the unit word right after it ("Raipur upazila": BD)."""
+    terms = {t.start: t.countries for t in find_national_terms(text, lowercase=lowercase) if t.kind == "unit"}
+    out = {}
+    for start, end, _ in spans:
+        gap = len(text[end:end + 3]) - len(text[end:end + 3].lstrip(" -"))
+        if gap and end + gap in terms:
+            out[start] = terms[end + gap]
+    return out
+
+
+def _in_unit_country(gaz, surface: str, codes: tuple[str, ...], cand):
+    """A name followed by a unit word lies in a country that has such units, or is not found."""
+    if cand is None or cand.country in codes:
+        return cand
+    return next((c for c in (gaz.resolve(surface, country=code) for code in codes) if c is not None), None)
+
+
+# "San Rafael town, Bulacan", "Ligao City, Albay": the name after the comma is the unit the
+# first lies in.
+_APPOSITION = re.compile(r"(?:\s+(?i:town|city|village|municipality|district|county))?\s*,\s*")
+
+
+def _appositions(text: str, spans, gaz) -> dict[int, tuple[object, object, int]]:
+    """Span start -> (its reading inside the unit named right after it, that unit, the unit
+    name's start), for names in apposition whose readings nest ("San Rafael town, Bulacan"):
+    a pair that nests is read so, in whichever country has it."""
+    out = {}
+    for (s1, e1, name1), (s2, _, name2) in zip(spans, spans[1:]):
+        m = _APPOSITION.match(text, e1)
+        if not m or m.end() != s2:
+            continue
+        units = [c for c in gaz.candidates(name2) if c.kind in ("admin1", "admin2")]
+        if not units:
+            continue
+        towns = gaz.candidates(name1)
+        pair = next(((t, u) for u in units for t in towns if t is not u and t.country == u.country
+                     and t.admin1 == u.admin1 and (u.kind == "admin1" or t.admin2 == u.admin2)), None)
+        if pair is not None:
+            out[s1] = (pair[0], pair[1], s2)
+    return out
+
+
+def _resolve_spans(text, spans, gaz, country, countries, provinces, lowered, own_votes, unit_countries,
+                   nested) -> list[Place]:
     datelines = _dateline_spans(text)
     dateline_point = None
     places: list[Place] = []
+    inside = {unit_start: unit for _, unit, unit_start in nested.values()}
     for start, end, surface in spans:
         # The nearest province named in the same sentence (or the article's commonest) breaks ties.
         window = text[max(0, start - 150): end + 150]
         local = [p for p in provinces if p and p.lower() in window.lower()]
         admin1 = local[0] if local else (provinces.most_common(1)[0][0] if provinces else None)
         cand = gaz.resolve(surface, country=country, admin1=admin1, near=dateline_point) if country else None
+        if start in nested or start in inside:
+            cand = nested[start][0] if start in nested else inside[start]
         if cand is None:
             # Outside the article's country only what is well known, or in a country it names
             # ("Kabul" when Afghanistan is mentioned), never a hamlet on another continent.
@@ -245,6 +326,8 @@ def _resolve_spans(text, spans, gaz, country, countries, provinces, lowered, own
                 or (not countries and _unambiguous(gaz, surface))
             ):
                 cand = None  # only this very name voted for that country: no evidence of it
+        if start in unit_countries:
+            cand = _in_unit_country(gaz, surface, unit_countries[start], cand)
         if cand is None:
             continue
         if cand.kind == "city" and " " not in surface and surface.lower() in lowered and (

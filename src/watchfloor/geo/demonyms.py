@@ -94,6 +94,17 @@ def nation_forms() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _with_article() -> frozenset[str]:
+    with open(Path(__file__).parent / "countries.toml", "rb") as fh:
+        return frozenset(tomllib.load(fh).get("article", {}).get("names", []))
+
+
+def after_preposition(country: str) -> str:
+    """"Philippines" -> "the Philippines": the country's name as it reads after "of"."""
+    return f"the {country}" if country in _with_article() else country
+
+
 def find_nations(text: str, *, lowercase: bool = False) -> list[NationMention]:
     """Nationality words in text order. Outside lower-cased text a word must be capitalised
     ("Nigerian", not "nigerian") and an abbreviation written in capitals ("US", not "us")."""
@@ -126,3 +137,17 @@ def _find_nations(text: str, lowercase: bool) -> tuple[NationMention, ...]:
 def is_not_country(name: str) -> bool:
     """True for names of bodies that are not places ("EU", "NATO", "United Nations")."""
     return name.casefold() in nation_table().not_countries
+
+
+# A nationality word before these nouns names foreigners, their missions or their firms in the
+# country where things happen ("the Chinese embassy in Manila", "a Chinese company in Kenya",
+# "Sudanese refugees in Chad"): little evidence of the article's country.
+_FOREIGN_PRESENCE = re.compile(
+    r"\s+(?:embassy|embassies|consulate|consul|ambassador|envoy|diplomats?|mission|company|companies|"
+    r"firms?|investors?|contractors?|nationals?|citizens?|expatriates?|tourists?|refugees?|migrants?|"
+    r"president|prime\s+minister|foreign\s+minister|genocide)\b", re.I)
+
+
+def nation_weight(text: str, n: NationMention) -> float:
+    """How much one nationality word says of the article's country (1, or 0.25 for foreigners)."""
+    return 0.25 if _FOREIGN_PRESENCE.match(text, n.end) else 1.0

@@ -36,7 +36,11 @@ _CAP_WORD = rf"\b{_UPPER_CLASS}[^\W\d_]*(?:['\u2019][^\W\d_]{{2,}})*"
 _CAP_RUN = re.compile(
     rf"{_CAP_WORD}(?:(?:[ \-]|\.[ ]?| - )(?:(?:{'|'.join(sorted(_CONNECTORS, key=len, reverse=True))})"
     rf"(?:[ \-]))?{_CAP_WORD})*")
-_SENTENCE_END = re.compile(r"[.!?:;\n\"'\u201c\u201d]\s*$")
+_SENTENCE_END = re.compile(r"(?<!\bBrgy)(?<!\bBgy)(?<!\bMt)(?<!\bFt)[.!?:;\n\"'\u201c\u201d]\s*$")
+# Unit words that, capitalized after a name, make it a place's ("Ligao City", "Gombe State").
+_UNIT_WORDS = frozenset({"city", "town", "township", "village", "municipality", "district", "subdivision",
+                         "province", "county", "regency", "state", "governorate", "prefecture", "department",
+                         "region", "division", "upazila", "woreda", "tehsil", "oblast", "raion", "commune"})
 # A strong key (country, admin unit, alias, or a place this big) may stand alone.
 STRONG_POPULATION = 50_000
 DEFAULT_MIN_POPULATION = 5_000
@@ -178,6 +182,8 @@ class SpanMatcher:
         # Bugti") is more likely part of a person's or an organization's name
         before = i > 0 and caps[i - 1] and self._joins(text, words, joins, i - 1)
         after = i + 1 < len(caps) and caps[i + 1] and self._joins(text, words, joins, i)
+        if after and not before and words[i + 1][2].lower() in _UNIT_WORDS:
+            return True  # "Ligao City", "Tubah Subdivision": the word after says it is a place
         if before or after:
             return False
         # ...and a capitalized small-place word opening a sentence is usually just a word

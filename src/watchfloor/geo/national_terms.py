@@ -1,0 +1,76 @@
+"""Words that are not places but say which country a text is about.
+
+Local-government unit words ("barangay", "upazila", "woreda") and national political
+parties ("Awami League", "ZANU-PF") each belong to one country or a few. The table is data
+(``national_terms.toml``); this module finds its terms in text. Each is weak evidence for
+the article's country, never a place of its own.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..textmatch import trie_alternation
+
+_PATH = Path(__file__).parent / "national_terms.toml"
+# An acronym is written in capitals (with digits, hyphens, brackets): matched case-sensitively.
+_ACRONYM = re.compile(r"^[A-Z0-9()\- ]+$")
+
+
+@dataclass(frozen=True)
+class TermMention:
+    start: int
+    end: int
+    text: str
+    countries: tuple[str, ...]
+    kind: str  # "unit" or "party"
+
+
+@dataclass(frozen=True)
+class _TermTable:
+    by_term: dict[str, tuple[tuple[str, ...], str]]  # casefolded term -> (codes, kind)
+    pattern_ci: re.Pattern | None
+    pattern_cs: re.Pattern | None
+
+
+@lru_cache(maxsize=1)
+def _table() -> _TermTable:
+    with open(_PATH, "rb") as fh:
+        data = tomllib.load(fh)
+    by_term: dict[str, tuple[tuple[str, ...], str]] = {}
+    words, acronyms = set(), set()
+    for section, kind in (("units", "unit"), ("parties", "party")):
+        for term, codes in data.get(section, {}).items():
+            by_term[term.casefold()] = (tuple(codes), kind)
+            (acronyms if _ACRONYM.match(term) else words).add(term if _ACRONYM.match(term) else term.casefold())
+    bound_l, bound_r = r"(?<![\w-])", r"(?![\w-])"
+    ci = re.compile(rf"{bound_l}(?:{trie_alternation(words, fold=True)}){bound_r}", re.I) if words else None
+    cs = re.compile(rf"{bound_l}(?:{trie_alternation(acronyms)}){bound_r}") if acronyms else None
+    return _TermTable(by_term, ci, cs)
+
+
+def find_national_terms(text: str, *, lowercase: bool = False) -> list[TermMention]:
+    """Unit words and party names in text order. Acronyms count only in capitals, except in
+    a text written all in lower case."""
+    table = _table()
+    found: list[TermMention] = []
+    patterns = [table.pattern_ci] + ([table.pattern_cs] if not lowercase else [])
+    if lowercase and table.pattern_cs is not None:
+        patterns.append(re.compile(table.pattern_cs.pattern, re.I))
+    for pattern in patterns:
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text):
+            codes, kind = table.by_term[m.group(0).casefold()]
+            found.append(TermMention(m.start(), m.end(), m.group(0), codes, kind))
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    out: list[TermMention] = []
+    for t in found:
+        if out and t.start < out[-1].end:
+            continue
+        out.append(t)
+    return out

@@ -1,0 +1,84 @@
+"""Country evidence that is not a place name, and place readings that depend on their
+neighbours. Sentences are our own, set in real places."""
+
+from __future__ import annotations
+
+import pytest
+
+from watchfloor.eval.names import actors_match
+from watchfloor.extract import get_extractor
+from watchfloor.geo.national_terms import find_national_terms
+
+
+@pytest.fixture(scope="module")
+def extract():
+    x = get_extractor()
+    return lambda text, day="2021-03-05": x.extract(text, day)
+
+
+def test_unit_words_and_parties_are_found_as_terms():
+    terms = find_national_terms("Awami League men clashed in the upazila; BJP workers and a Regency hotel.")
+    found = {t.text: t.countries for t in terms}
+    assert found["Awami League"] == ("BD",)
+    assert found["upazila"] == ("BD",)
+    assert found["BJP"] == ("IN",)
+    assert "bjp" not in {t.text for t in find_national_terms("the bjp office")}  # acronyms in capitals
+
+
+def test_a_party_names_the_country_when_no_place_does(extract):
+    x = extract("Supporters of the Awami League and BNP activists clashed with sticks, injuring 12 people.")
+    assert x.events and x.events[0].country == "Bangladesh"
+
+
+def test_a_unit_word_after_a_name_places_it_in_a_country_with_such_units(extract):
+    # Raipur is a large Indian city; "Raipur upazila" is the Bangladeshi sub-district.
+    x = extract("Unidentified rioters set fire to a school in Raipur upazila on Monday night.")
+    assert x.events and x.events[0].country == "Bangladesh"
+
+
+def test_a_group_active_in_several_countries_votes_for_its_home_first(extract):
+    x = extract("LRA rebels abducted and killed a farmer on Tuesday.")
+    assert x.events and x.events[0].country == "Uganda"
+
+
+def test_a_foreign_embassy_or_company_says_little_of_the_country(extract):
+    text = ("Protesters rallied outside the Chinese embassy in Makati City, Metro Manila, against "
+            "a Chinese company, and police dispersed them.")
+    x = extract(text)
+    assert x.events and x.events[0].country == "Philippines"
+
+
+def test_a_fragment_of_a_hyphenated_name_is_no_place(extract):
+    # "Parian" alone is a district in Afghanistan; here it is half of a village's name.
+    x = extract("Police shot dead a gunman at Barangay Parian-Baunoh, Lantawan town, Basilan province.")
+    assert all(p.name != "Parian" for p in x.places)
+    assert x.events and x.events[0].country == "Philippines"
+
+
+def test_town_then_province_reads_the_town_inside_the_province(extract):
+    x = extract("Unidentified gunmen shot dead a village councilman in San Rafael town, Bulacan on 3 March.")
+    e = x.events[0]
+    assert (e.location, e.admin1, e.country) == ("San Rafael", "Central Luzon", "Philippines")
+    assert any(p.name == "Bulacan" and p.feature == "admin2" for p in x.places)
+
+
+def test_brgy_abbreviation_does_not_end_the_sentence(extract):
+    x = extract("A suspect was killed during a police raid at Brgy. Pandan, Ligao City, Albay on 3 March.")
+    e = x.events[0]
+    assert e.location == "Ligao" and e.date == "2021-03-03"
+
+
+def test_state_forces_take_the_article_the_name_needs(extract):
+    x = extract("Police officers shot dead two robbers at Tabuk City, Kalinga on 3 March.")
+    assert x.events[0].actor1 == "Police Forces of the Philippines"
+
+
+def test_unknown_gunmen_killing_a_drug_suspect_are_anti_drug_vigilantes(extract):
+    x = extract("A drug suspect was shot dead by unidentified motorcycle-riding men in Tabuk City, Kalinga on 3 March.")
+    assert x.events[0].actor1 == "Anti-Drug Vigilantes (Philippines)"
+
+
+def test_gold_alternatives_each_count_as_the_gold_actor():
+    gold = "Islamic State (West Africa) and/or Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad"
+    assert actors_match("JAS: Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", gold)
+    assert not actors_match("Military Forces of Nigeria", gold)
