@@ -136,11 +136,24 @@ def _sub_type(st: _Story, actor1, actor2):
             actor2 = st.groups[0] if st.groups else (st.generic[0] if st.generic else None)
     if sub == "Violence":
         sub, actor2 = _attack_or_clash(st, actor2)
+        if _unarmed_crowds_fought(st):
+            sub = "Mob violence"
     if sub in _CROWD_TYPES:
         actor1, actor2 = _crowd_actors(sub, st.actors, st.state)
     if sub in ("Abduction/forced disappearance", "Sexual violence") and (actor2 is None or actor2.kind != CIVILIANS):
         actor2 = ActorMention("Civilians ({country})", CIVILIANS, -1, -1, "")
     return sub, actor1, actor2
+
+
+# People who are not fighters: when only they clash, with no weapon, armed group or force
+# acting, it is a riot ("supporters of two candidates clashed", "students fought villagers").
+_UNARMED_CROWD = re.compile(r"\b(?:supporters|youths|villagers|residents|students|workers|inmates|prisoners|mobs?|crowds?|"
+                            r"activists|cadres|traders|drivers|fans|worshippers|locals|party\s+members)\b", re.I)
+
+
+def _unarmed_crowds_fought(st: _Story) -> bool:
+    return bool(_CLASH.search(st.story) and _UNARMED_CROWD.search(st.story) and not st.groups and not st.generic
+                and not st.state_agent and not WEAPONS.search(st.story))
 
 
 def _attack_or_clash(st: _Story, actor2):

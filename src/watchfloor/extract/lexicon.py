@@ -97,14 +97,18 @@ _TRIGGERS: list[tuple[str, str]] = [
                  r"behead(?:ed|ing)|slain|martyred|lynch(?:ed|ing)|tortured|target(?:ed)?\s+killings?|opened\s+fire|"
                  r"assault(?:ed)?(?!\s+rifles?|\s+weapons?)|massacre(?:d)?|"
                  r"(?:kill|kills|slay|slays|wound|wounds|injure|injures)(?=\s+(?:\d|a\b|an\b|the\b|two|three|four|five|six|seven|"
-                 r"eight|nine|ten|dozens?|scores|several|many|\w+\s+(?:soldiers|police|militants|people|civilians)))|targeted(?=\s+(?:a|an|the|two|three|four|\d+|several|his|their)\b)|"
+                 r"eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|hundreds?|dozens?|scores|several|many|\w+\s+(?:soldiers|police|militants|people|civilians)))|targeted(?=\s+(?:a|an|the|two|three|four|\d+|several|his|their)\b)|"
                  r"(?<=\bmilitants\s)(?:injured|wounded)|(?<=\bgunmen\s)(?:injured|wounded)|stabbed|hacked\s+to\s+death|shot\s+\w+\s+dead|"
                  r"found\s+(?:dead|murdered|beheaded|shot\s+dead|with\s+(?:gunshot|bullet|stab)\s+wounds)|bod(?:y|ies)\s+(?:\w+\s+){0,4}?(?:was|were)\s+found|"
                  r"(?:was|were)\s+shot|executed|beat(?:en)?\s+(?:\w+\s+){0,2}?to\s+death|burn(?:ed|t)\s+alive|battl(?:ed|es|ing)\s+(?:with|against)|"
                  r"(?<=\s)battles\s+(?=[A-Z])|(?:attacks|raids|kills|beheads|ambushes|spears|shoots)\s+(?=(?:the|a|an|[A-Z]|\d))|"
-                 r"behead(?:s|ing)?|shot\s+and\s+(?:injured|wounded|killed)|burn(?:ed|t)\s+to\s+death"),
+                 r"behead(?:s|ing)?|shot\s+and\s+(?:injured|wounded|killed)|burn(?:ed|t)\s+to\s+death|"
+                 r"beat(?:s|en)?\s+(?:up\s+)?(?:\w+\s+){0,2}?(?:people|man|men|woman|women|him|her|them|journalists?|"
+                 r"students?|villagers|protesters|civilians|residents|youths?|boys?|girls?|farmers?|traders?)\b|(?:was|were)\s+beaten"),
     ("Looting/property destruction", r"set\s+(?:on\s+)?fire|set\s+ablaze|torched|torching|burnt\s+down|burned\s+down|arson|"
-                                     r"looted|ransacked|vandali[sz]ed|demolished|destroyed"),
+                                     r"looted|looting|ransacked|vandali[sz]ed|demolished|destroyed|plunder(?:ed|ing)|pillag(?:ed|ing)|"
+                                     r"st(?:ole|olen)\s+(?:\w+\s+){0,4}?(?:cattle|livestock|goats|cows|camels|property|goods|food)|"
+                                     r"(?:seized|took|rustled|drove\s+away)\s+(?:\w+\s+){0,3}?(?:livestock|cattle|goats|cows|camels)"),
     ("Disrupted weapons use", r"defused|foiled|thwarted|averted|bomb\s+disposal|diffused|recovered\s+(?:explosives|weapons|arms|ammunition)|"
                               r"seized\s+(?:explosives|weapons|arms|ammunition)|arms\s+cache|weapons\s+cache|cache\s+of\s+(?:arms|weapons|explosives)|"
                               r"(?:explosives|weapons|arms)\s+(?:were\s+)?(?:recovered|seized)"),
@@ -114,11 +118,16 @@ _TRIGGERS: list[tuple[str, str]] = [
                          r"(?:went|go|going|were|are|began|begin|launched|staged|called|continued)\s+(?:on\s+)?(?:a\s+)?(?:\w+[- ])?strike\b|"
                          r"held\s+(?:a\s+)?(?:\w+\s+)?(?:rally|march|vigil|sit-in|gathering)|marched|protest\s+march|"
                          r"picket(?:ed|ing|s)?|took\s+to\s+the\s+streets|chant(?:ed|ing)\s+slogans|staged\s+a\s+walkout|"
-                         r"boycott(?:ed)?\s+(?:classes|work|the)|downed\s+tools"),
+                         r"boycott(?:ed|s)?\s+(?:over|classes|work|the|lectures|exams?|polls|elections?|duty|duties)|boycotting|downed\s+tools|human\s+chains?|stay-at-home|walk-?outs?|"
+                         r"(?:blocked|blockaded|barricaded)\s+(?:the\s+|a\s+)?(?:\w+\s+){0,3}?(?:roads?|highways?|railway|rail|tracks|traffic|"
+                         r"entrance|gates?|streets?)|sat\s+on\s+(?:the\s+)?(?:\w+\s+)?(?:tracks|road|highway)|"
+                         r"(?:began|started|observed|launched|staged|went\s+on)\s+(?:a\s+)?(?:\w+[- ])?fast\b|"
+                         r"gathered\s+[^.;]{0,60}?\bto\s+(?:protest|demand|denounce|condemn|express)"),
     ("Excessive force against protesters", r"(?:opened\s+fire|fired\s+(?:live\s+(?:ammunition|rounds)\s+)?(?:at|on|into)|shot(?:\s+dead)?|killed)\s+"
                                            r"(?:\w+\s+){0,3}?(?:protesters|demonstrators|protestors|marchers)|"
                                            r"(?:protesters|demonstrators|protestors)\s+(?:were\s+)?(?:shot\s+dead|killed\s+by\s+(?:police|security|soldiers|troops))"),
-    ("Protest with intervention", r"(?:dispersed?|disperse|broke\s+up|break\s+up)\s+(?:\w+\s+){0,3}?(?:protest|protesters|demonstrat\w+|rally|march|crowd|sit-in)|"
+    ("Protest with intervention", r"(?:dispersed?|disperse|broke\s+up|break\s+up)\s+(?:\w+\s+){0,3}?(?:protest|protesters|demonstrat\w+|rally|march|crowd|sit-in|"
+                                  r"supporters|gathering|students|workers|mourners|residents|youths|meeting|procession)|"
                                   r"tear\s?gas|water\s+cannons?|rubber\s+bullets|baton[- ]charged?|lathi[- ]?charged?|"
                                   r"(?:were|was)\s+(?:forcefully\s+|forcibly\s+)?dispersed|dispersed\s+by|"
                                   r"(?:police|security\s+forces|soldiers)\s+(?:intervened|used\s+force|blocked\s+the\s+(?:march|protesters))|"
@@ -141,7 +150,10 @@ _TRIGGERS: list[tuple[str, str]] = [
                                  r"new\s+leader|unilateral\s+ceasefire)|(?:deployed|dispatched|sent)\s+(?:\w+\s+){0,2}?(?:reinforcements|troops|forces)|"
                                  r"reinforcements\s+(?:arrived|were\s+deployed)|imposed\s+(?:a\s+)?curfew|curfew\s+was\s+imposed|"
                                  r"defected\s+to|disband(?:ed|ing)|(?:militants|rebels|fighters)\s+(?:surrendered|laid\s+down\s+(?:their\s+)?arms)"),
-    ("Agreement", r"cease-?fire\s+(?:agreement|deal)|peace\s+(?:deal|agreement|accord)|truce"),
+    ("Agreement", r"cease-?fire\s+(?:agreement|deal)|peace\s+(?:deal|agreement|accord)|truce|"
+                  r"surrender(?:ed|s)?\s+(?:\w+\s+){0,3}?to\s+(?:the\s+)?(?:\w+\s+){0,4}?(?:army|military|troops|soldiers|police|"
+                  r"battalion|brigade|authorities|government|security\s+forces|forces)|"
+                  r"prisoners?\s+(?:exchange|swap)s?|(?:exchange|swap)\s+of\s+prisoners|evacuation\s+(?:deal|agreement)"),
 ]
 TRIGGERS: list[tuple[str, re.Pattern]] = [(hint, re.compile(rf"\b(?:{p})\b", re.I)) for hint, p in _TRIGGERS]
 
@@ -160,7 +172,7 @@ NOT_POLITICAL = re.compile(
 # Words around a trigger that say no real attack happened (yet).
 HYPOTHETICAL = re.compile(
     r"\b(?:vow(?:ed|s)?|threat(?:en(?:ed|s)?)?|would|could|might|may|plan(?:s|ned|ning)?\s+to|plot(?:ted|ting)?\s+to|"
-    r"intend(?:ed|s)?\s+to|warn(?:ed|s)?\s+(?:of|against|that)|fear(?:ed|s)?|if|unless|will|risk\s+of|possible|potential|"
+    r"intend(?:ed|s)?\s+to|warn(?:ed|s)?\s+(?:of|against|that)|fear(?:ed|s)?(?!\s+(?:dead|killed|drowned))|if|unless|will|risk\s+of|possible|potential|"
     r"prevent(?:ed)?|aimed\s+at\s+preventing|to\s+counter|against\s+(?:terrorism|militancy)|capacity\s+to|in\s+order\s+to|"
     r"ready\s+to|prepar(?:ed|ing)\s+to|wants?\s+to|seeking\s+to|seek\s+to|calls?\s+for|called\s+for|urged)\b[^.;]{0,40}$",
     re.I,

@@ -113,11 +113,27 @@ _EVENT_NOUN_PLURAL = re.compile(
 _ONE_EPISODE = re.compile(r"clashes|skirmishes|exchanges\s+of\s+fire|gunfights|firefights", re.I)
 
 
-def is_background(sentence: str, triggers: list[Trigger], counts: list[Count]) -> bool:
+# A headline's present tense: "ONLF attacks Ethiopian soldiers", "Rebels raids a village": the
+# plural-looking word is a verb when a named or armed subject stands before it and an object after.
+_SUBJECT_BEFORE = re.compile(r"(?:\b[A-Z][\w-]*|\b(?:rebels|militants|gunmen|raiders|troops|soldiers|police|army|"
+                             r"fighters|insurgents|militia|bandits|attackers|assailants))\s+$")
+_OBJECT_AFTER = re.compile(r"\s+(?:the\b|a\b|an\b|[A-Z]|\d|two\b|three\b|several\b|civilian|villag|police|soldiers|"
+                           r"troops|army|military|government|residents|farmers|traders)")
+
+
+def _present_verb(sentence: str, sent_start: int, trig: Trigger) -> bool:
+    at = trig.start - sent_start
+    before, after = sentence[max(0, at - 40):at], sentence[at + len(trig.text):]
+    return bool(_SUBJECT_BEFORE.search(before) and not GENERIC_BEFORE.search(before[-25:])
+                and _OBJECT_AFTER.match(after) and " " not in trig.text)
+
+
+def is_background(sentence: str, triggers: list[Trigger], counts: list[Count], sent_start: int = 0) -> bool:
     """A sentence about violence in general, not one event: plural triggers and no figure."""
     if any(c.value > 0 for c in counts):
         return False
-    plural = all(_EVENT_NOUN_PLURAL.fullmatch(t.text) and not _ONE_EPISODE.fullmatch(t.text) for t in triggers)
+    plural = all(_EVENT_NOUN_PLURAL.fullmatch(t.text) and not _ONE_EPISODE.fullmatch(t.text)
+                 and not _present_verb(sentence, sent_start, t) for t in triggers)
     return plural or bool(GENERIC_SENTENCE.search(sentence))
 
 
@@ -153,6 +169,11 @@ _SOFT = re.compile(r"^(?:attack(?:ed|s|ing)?|assault(?:ed)?|raid(?:ed|s)?|storm(
                    r"injured|wounded)$", re.I)
 
 
+_CLASH = re.compile(r"clash(?:ed|es)?|fought|fighting", re.I)
+_CROWD = re.compile(r"\b(?:supporters|youths|villagers|communities|community|militias?|tribesmen|clans?|herders|"
+                    r"farmers|students|workers|rioters|mobs?|crowds?|rival\s+\w+|factions|gangs?|raiders|inmates)\b", re.I)
+
+
 def is_supported(sentence: str, sent_start: int, triggers: list[Trigger], counts: list[Count],
                  actors: list[ActorMention]) -> bool:
     """A soft verb ("attacked the plan", "fighting inflation") needs violent context to count."""
@@ -164,6 +185,8 @@ def is_supported(sentence: str, sent_start: int, triggers: list[Trigger], counts
         return True
     if WEAPONS.search(sentence):
         return True
+    if any(_CLASH.match(t.text) for t in triggers) and _CROWD.search(sentence):
+        return True  # "supporters of two candidates clashed", "clashes between two communities"
     # The thing attacked, right after the verb: "attacked a checkpost", not "schools ... attacked the plan".
     return any(TARGETS.search(sentence[t.end - sent_start: t.end - sent_start + 50]) for t in triggers)
 

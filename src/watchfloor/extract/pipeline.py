@@ -130,7 +130,7 @@ class Extractor:
                 continue
             if NOT_POLITICAL.search(sentence) and not armed:
                 continue  # cricket "attacks" and the like
-            if is_background(sentence, triggers, counts) or not is_supported(sentence, s, triggers, counts, s_actors):
+            if is_background(sentence, triggers, counts, s) or not is_supported(sentence, s, triggers, counts, s_actors):
                 continue
             if is_past(sentence, s_dates, art.published) or (
                     after_past and not s_dates and not any(c.value for c in counts)):

@@ -91,12 +91,12 @@ _TITLE = re.compile(r"Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Brig|Sgt|Justice|Senator|
                     r"Chief|Commander|Spokesman|Spokesperson|Governor|Maulana|Mufti|Sheikh|Syed|Sardar|Nawab|Mir|"
                     r"Malik|Haji|Qari|Mullah|Hafiz")
 # A name right before these nouns names a weapon, a vehicle or a vessel ("a Browning machine
-# gun"), a street ("Burma Road") or an organization ("Midland Rolling Mills", "Paul VI Medical
+# gun"), a party or movement ("Jubilee supporters"), a street ("Burma Road") or an organization ("Midland Rolling Mills", "Paul VI Medical
 # Center", "Negros Guerilla Front"), not the place itself.
 _MAKE_AFTER = re.compile(
     r"[ -](?:machine[- ]?guns?|rifles?|pistols?|guns?|missiles?|drones?|rockets?|tanks?|"
     r"helicopters?|jets?|aircraft|warplanes?|fighters?|ships?|vessels?|frigates?|destroyers?|"
-    r"submarines?|carriers?|launchers?|systems?)\b|"
+    r"submarines?|carriers?|launchers?|systems?|supporters|loyalists|cadres)\b|"
     r" (?:(?:[A-Z][\w'.-]*|of|and|for|the|de) ){0,3}(?:Road|Street|Avenue|Lane|Highway|Mills?|Company|Corporation|Corp|"
     r"Inc|Ltd|Limited|Group|Bank|University|College|School|Academy|Institute|Hospital|Medical|Clinic|Hotel|"
     r"Stadium|Hall|Church|Cathedral|Mosque|Temple|Front|Movement|Party|Brigade|Battalion|Regiment|Division|"

@@ -1,0 +1,43 @@
+"""Wording of incidents beyond the Pakistani press: headline present tense, crowd clashes,
+dispersals, surrenders, thefts of livestock, protest forms. Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from watchfloor.extract import get_extractor
+
+
+@pytest.fixture(scope="module")
+def first():
+    x = get_extractor()
+
+    def run(text, day="2021-03-05"):
+        events = x.extract(text, day).events
+        return events[0] if events else None
+    return run
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("ONLF attacks Ethiopian soldiers near Degehabur", "Armed clash"),
+    ("Raiders kill eleven herders in Turkana", "Attack"),
+    ("Police dispersed opposition supporters in Mumias on Friday.", "Protest with intervention"),
+    ("Supporters of two rival candidates clashed in Bhogpur after an argument.", "Mob violence"),
+    ("Two people were feared killed when supporters of two chairmen clashed in Edo State.", "Mob violence"),
+    ("A rebel commander surrendered to the army in Sarangani on Thursday.", "Agreement"),
+    ("Gunmen stole more than 100 cattle from a village in Wollo on Thursday.", "Looting/property destruction"),
+    ("Nursing students blocked the national highway in Haryana over a cancelled exam.", "Peaceful protest"),
+    ("Residents formed a human chain in Kochi to demand repairs to the road.", "Peaceful protest"),
+])
+def test_incident_wording_makes_an_event_of_its_type(first, text, sub):
+    e = first(text)
+    assert e is not None and e.sub_event_type == sub
+
+
+@pytest.mark.parametrize("text", [
+    "Frequent attacks the government cannot stop worry residents.",
+    "Residents feared attacks after the threats.",
+    "The opposition urged voters to boycott the polls.",
+])
+def test_talk_of_violence_is_no_event(first, text):
+    assert first(text) is None
