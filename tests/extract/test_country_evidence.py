@@ -82,3 +82,28 @@ def test_gold_alternatives_each_count_as_the_gold_actor():
     gold = "Islamic State (West Africa) and/or Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad"
     assert actors_match("JAS: Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", gold)
     assert not actors_match("Military Forces of Nigeria", gold)
+
+
+def test_peoples_and_hyphenated_parties_are_terms():
+    found = {t.text: t for t in find_national_terms("A BNP-led blockade; Fulani herders; seen from afar.")}
+    assert found["BNP"].countries == ("BD",)
+    assert found["Fulani"].kind == "people" and "NG" in found["Fulani"].countries
+    assert "afar" not in found  # names of peoples are capitalised
+
+
+def test_peoples_name_the_country(extract):
+    x = extract("Kipsigis and Maasai militias clashed over grazing land, leaving four dead.")
+    assert x.events and x.events[0].country == "Kenya"
+
+
+def test_a_place_inside_an_institution_name_is_no_place_but_names_the_country(extract):
+    x = extract("Students rioted at Addis Ababa University over limits on academic freedom.")
+    assert not any(p.name == "Addis Ababa" for p in x.places)
+    assert x.events and x.events[0].country == "Ethiopia"
+
+
+def test_a_crowd_against_the_police_is_a_violent_demonstration(extract):
+    x = extract("Opposition activists clashed with the police in Dhaka on Monday.")
+    e = x.events[0]
+    assert (e.sub_event_type, e.actor1, e.actor2) == (
+        "Violent demonstration", "Rioters (Bangladesh)", "Police Forces of Bangladesh")

@@ -2,7 +2,8 @@
 
 Evidence, strongest first: provinces and districts it names, towns, country names and
 nationality words ("Nigerian troops"), the countries the named groups it mentions operate
-in, local-government unit words and national parties ("upazila", "Awami League"), and,
+in, local-government unit words, national parties and peoples ("upazila", "Awami League",
+"Fulani"), places inside institutions' names ("Addis Ababa University"), and,
 only as a weak prior, the publisher's country. Places where somebody spoke count for less
 than places where something happened. With no evidence the answer is None.
 """
@@ -16,6 +17,7 @@ from ..geo.demonyms import find_nations, nation_weight
 from ..geo.national_terms import find_national_terms
 from ..models import Place
 from .actors import ActorMention, actor_table
+from .places import organization_votes
 
 _PLACE_WEIGHT = {"admin1": 3.0, "admin2": 3.0, "city": 2.0, "country": 1.0}
 _ROLE_FACTOR = {"speaker": 0.3, "dateline": 1.0}
@@ -25,7 +27,8 @@ _HOME_FIRST = 0.05
 
 
 def context_votes(text: str, actors: list[ActorMention], *, lowercase: bool = False) -> Counter:
-    """Evidence that is not a place name: named groups' countries, unit words, parties."""
+    """Evidence that is not a place name: named groups' countries, unit words, parties,
+    peoples, and places inside institutions' names."""
     votes: Counter = Counter()
     for a in actors:
         if a.nation:
@@ -33,6 +36,7 @@ def context_votes(text: str, actors: list[ActorMention], *, lowercase: bool = Fa
         _share(votes, _group_countries().get(a.name, ()))
     for t in find_national_terms(text, lowercase=lowercase):
         _share(votes, t.countries)
+    votes.update(organization_votes(text, lowercase=lowercase))
     return votes
 
 

@@ -137,7 +137,7 @@ def _sub_type(st: _Story, actor1, actor2):
     if sub == "Violence":
         sub, actor2 = _attack_or_clash(st, actor2)
         if _unarmed_crowds_fought(st):
-            sub = "Mob violence"
+            sub = "Violent demonstration" if st.state else "Mob violence"  # a crowd against the police is a riot
     if sub in _CROWD_TYPES:
         actor1, actor2 = _crowd_actors(sub, st.actors, st.state)
     if sub in ("Abduction/forced disappearance", "Sexual violence") and (actor2 is None or actor2.kind != CIVILIANS):

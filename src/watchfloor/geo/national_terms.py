@@ -1,7 +1,8 @@
 """Words that are not places but say which country a text is about.
 
-Local-government unit words ("barangay", "upazila", "woreda") and national political
-parties ("Awami League", "ZANU-PF") each belong to one country or a few. The table is data
+Local-government unit words ("barangay", "upazila", "woreda"), national political parties
+("Awami League", "ZANU-PF") and the names of peoples ("Fulani", "Rohingya") each belong to
+one country or a few. The table is data
 (``national_terms.toml``); this module finds its terms in text. Each is weak evidence for
 the article's country, never a place of its own.
 """
@@ -27,7 +28,7 @@ class TermMention:
     end: int
     text: str
     countries: tuple[str, ...]
-    kind: str  # "unit" or "party"
+    kind: str  # "unit", "party" or "people"
 
 
 @dataclass(frozen=True)
@@ -43,11 +44,12 @@ def _table() -> _TermTable:
         data = tomllib.load(fh)
     by_term: dict[str, tuple[tuple[str, ...], str]] = {}
     words, acronyms = set(), set()
-    for section, kind in (("units", "unit"), ("parties", "party")):
+    for section, kind in (("units", "unit"), ("parties", "party"), ("peoples", "people")):
         for term, codes in data.get(section, {}).items():
             by_term[term.casefold()] = (tuple(codes), kind)
             (acronyms if _ACRONYM.match(term) else words).add(term if _ACRONYM.match(term) else term.casefold())
-    bound_l, bound_r = r"(?<![\w-])", r"(?![\w-])"
+    # "BNP-led", "anti-BJP": a hyphen joins a term to a word without hiding it.
+    bound_l, bound_r = r"(?<!\w)", r"(?!\w)"
     ci = re.compile(rf"{bound_l}(?:{trie_alternation(words, fold=True)}){bound_r}", re.I) if words else None
     cs = re.compile(rf"{bound_l}(?:{trie_alternation(acronyms)}){bound_r}") if acronyms else None
     return _TermTable(by_term, ci, cs)
@@ -66,6 +68,8 @@ def find_national_terms(text: str, *, lowercase: bool = False) -> list[TermMenti
             continue
         for m in pattern.finditer(text):
             codes, kind = table.by_term[m.group(0).casefold()]
+            if kind != "unit" and not lowercase and not m.group(0)[0].isupper():
+                continue  # names of parties and peoples are capitalised
             found.append(TermMention(m.start(), m.end(), m.group(0), codes, kind))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     out: list[TermMention] = []
