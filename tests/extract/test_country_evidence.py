@@ -107,3 +107,13 @@ def test_a_crowd_against_the_police_is_a_violent_demonstration(extract):
     e = x.events[0]
     assert (e.sub_event_type, e.actor1, e.actor2) == (
         "Violent demonstration", "Rioters (Bangladesh)", "Police Forces of Bangladesh")
+
+
+def test_a_nationality_word_before_a_unit_word_names_the_unit(extract):
+    x = extract("Protests in the Somali region spread to Degehabur on Sunday.")
+    assert x.events and (x.events[0].country, x.events[0].admin1) == ("Ethiopia", "Somali")
+
+
+def test_common_words_and_stems_of_small_towns_are_no_places(extract):
+    x = extract("Unknown gunmen shot dead a nephew of Mama Ngina Kenyatta on Farmer's Day in Nakuru.")
+    assert {p.name for p in x.places} == {"Nakuru"}

@@ -32,6 +32,9 @@ _SPEAKER_BEFORE = re.compile(
 _DATELINE = re.compile(r"^[ \t]*([A-Z][A-Za-z .'-]{2,40}?)(?:\s*,\s*[^\n]{0,40}?)?\s*(?:\([^)]{1,30}\)\s*)?[—–:-]+\s", re.M)
 
 
+# A nationality word before a unit word names the unit: "the Somali region" of Ethiopia,
+# "Afar State", "Kurdistan Region".
+_UNIT_AFTER = re.compile(r"\s+(?:region|state|province|zone|regional\s+state)\b", re.I)
 _DISTRICT_AFTER = re.compile(r"\s+(?:district|agency|tribal\s+district|division)\b", re.I)
 
 
@@ -148,7 +151,10 @@ def _span_votes(span, c) -> dict[str, float]:
     # A unit known by this very name votes in full; one that has it only as an alternate
     # name ("Taran" for a Kazakh district) is less sure.
     key = loose_key(norm(span[2]))
-    units = sorted({x.country for x in cands if x.kind in ("admin1", "admin2", "country") and x.country})
+    units = {x.country for x in cands if x.kind in ("admin1", "admin2", "country") and x.country}
+    if units:  # a district here and a real town there ("Santa"): either reading may be meant
+        units |= {x.country for x in cands if x.kind == "city" and x.country and (x.population or 0) >= _SMALL_TOWN}
+    units = sorted(units)
     named_units = {x.country for x in cands if x.kind in ("admin1", "admin2", "country") and key in loose_key(norm(x.name))}
     sure = 1.5 if " " in span[2] else 1.0
     if units and not named_units and c.kind != "country":
@@ -217,7 +223,8 @@ def find_places(
              and not _compound_fragment(text, s, seen)]
     people, local_people = _person_names(text, spans)
     spans = [s for s in spans if s[2] not in people and s[0] not in local_people and is_plausible_place(s[2])
-             and not (" " not in s[2] and s[2].lower() in STOP_WORDS) and not is_nation_word(s[2])]
+             and not (" " not in s[2] and s[2].lower() in STOP_WORDS)
+             and not (is_nation_word(s[2]) and not _UNIT_AFTER.match(text, s[1]))]
     taken = seen
     named = [n for n in nations if n.kind in ("name", "abbreviation") and n.country
              and not any(a < n.end and n.start < b for a, b in taken)

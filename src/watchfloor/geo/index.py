@@ -29,6 +29,9 @@ from pathlib import Path
 
 from .names import GENERIC_WORDS, norm, strip_generic
 
+# A town named "<word> City/Town/Village" is found by "<word>" alone only if this big.
+_STRIP_ONE_WORD_POP = 50_000
+
 SUB = 10_000_000
 CTRY = 20_000_000
 
@@ -244,8 +247,14 @@ class GeoIndex:
         generic = GENERIC_WORDS | _PART_WORDS
         for i, k in enumerate(fnames):
             head, _, last = k.rpartition(" ")
-            if head and last in generic:
-                self.add_key(strip_generic(k) if last in GENERIC_WORDS else head, i)
+            if not head or last not in generic:
+                continue
+            if last in _PART_WORDS:
+                self.add_key(head, i)
+            elif " " in head or self.t_pop[i] >= _STRIP_ONE_WORD_POP:
+                # "Farmer City", "Banana Village": a small place's one-word stem is usually an
+                # ordinary word ("Farmer's Day"), so only the full name finds it.
+                self.add_key(strip_generic(k), i)
 
     def add_subdivision(self, name: str, level: int, parent: int, country: int,
                         aliases: tuple[str, ...] = ()) -> int:
