@@ -117,3 +117,25 @@ def test_a_nationality_word_before_a_unit_word_names_the_unit(extract):
 def test_common_words_and_stems_of_small_towns_are_no_places(extract):
     x = extract("Unknown gunmen shot dead a nephew of Mama Ngina Kenyatta on Farmer's Day in Nakuru.")
     assert {p.name for p in x.places} == {"Nakuru"}
+
+
+def test_a_province_named_outranks_a_town_read_in_another(extract):
+    x = extract("Troops killed six militants in Dur Jan and Rustam areas of Dera Bugti, Balochistan.")
+    assert x.events[0].admin1 == "Balochistan"
+
+
+@pytest.mark.parametrize("text, not_place", [
+    ("Rebels ambushed a Kampala-bound bus near Karuma, killing four.", "Kampala"),
+    ("Nurses demonstrated outside the University of Santo Tomas in Manila.", "Santo Tomas"),
+    ("Samburu raiders shot at a police helicopter over Laikipia.", "Samburu"),
+])
+def test_names_that_are_not_where_it_happened(extract, text, not_place):
+    assert all(p.name != not_place for p in extract(text).places)
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("Fulani herders attacked a village in Benue State, killing 12 farmers.", "Fulani Ethnic Militia (Nigeria)"),
+    ("Nuers clashed with soldiers in Jonglei, leaving 20 dead.", "Nuer Ethnic Militia (South Sudan)"),
+])
+def test_a_people_acting_as_a_group_is_an_ethnic_militia(extract, text, actor1):
+    assert extract(text).events[0].actor1 == actor1

@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..geo.demonyms import after_preposition
+from ..geo.national_terms import find_national_terms, people_singular
 from ..textmatch import trie_alternation
 
 # ACLED actor types (the digit in the interaction code).
@@ -54,8 +55,9 @@ class ActorMention:
 
     @property
     def named_group(self) -> bool:
-        """A specific organization, not a generic description like "gunmen"."""
-        return "{country}" not in self.name or self.kind == STATE
+        """A specific organization, not a generic description like "gunmen" (a people's
+        militia, "Fulani Ethnic Militia (Nigeria)", is specific)."""
+        return "{country}" not in self.name or self.kind in (STATE, IDENTITY_MILITIA)
 
 
 @dataclass
@@ -105,6 +107,23 @@ def _mention(entry: dict, start: int, end: int, text: str) -> ActorMention:
                         by_country=by_country)
 
 
+# A people's name as the one acting ("Fulani herders attacked", "Maasai raid a village",
+# "Dinka youths") names an identity militia, as ACLED names them: "<People> Ethnic Militia (<country>)".
+_PEOPLE_ACTING = re.compile(
+    r"\s+(?:raiders|herders|herdsmen|militias?|militiamen|gunmen|youths|fighters|warriors|tribesmen|attackers|"
+    r"assailants|(?:attack|raid|kill|clash)(?:ed|s)?|ambush(?:ed|es)?|burn(?:ed|t|s)?)\b", re.I)
+
+
+def people_militias(text: str, offset: int = 0, lowercase: bool = False) -> list[ActorMention]:
+    out = []
+    for t in find_national_terms(text, lowercase=lowercase):
+        if t.kind == "people" and _PEOPLE_ACTING.match(text, t.end):
+            name = people_singular(t.text)
+            out.append(ActorMention(f"{name} Ethnic Militia ({{country}})", IDENTITY_MILITIA,
+                                    offset + t.start, offset + t.end, t.text))
+    return out
+
+
 def find_actors(text: str, offset: int = 0, extra_file: str | None = None,
                 lowercase: bool = False) -> list[ActorMention]:
     """Actor mentions in text order; an acronym counts only in capitals (TTP, not "ttp"),
@@ -127,6 +146,8 @@ def find_actors(text: str, offset: int = 0, extra_file: str | None = None,
         if not lowercase and key.upper() in e.get("acronyms", []) and not m.group(0).isupper() and len(key) <= 5:
             continue
         found[m.start()] = _mention(e, offset + m.start(), offset + m.end(), m.group(0))
+    for m in people_militias(text, offset, lowercase):
+        found.setdefault(m.start - offset, m)
     found = {k: v for k, v in found.items() if v is not None}
     # Drop mentions nested inside a longer one.
     out: list[ActorMention] = []

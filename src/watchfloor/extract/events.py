@@ -297,8 +297,11 @@ def _locate(mentions: list[Mention], gaz) -> tuple[dict, list[Span]]:
     if not places:
         return {}, []
     rank = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
-    districts = [p for p in places if p.feature == "admin2"]
-    towns = [p for p in places if p.feature == "city"]
+    # A province the story names outranks a town or district read elsewhere: "Rustam areas of
+    # Dera Bugti, Balochistan" is not the Rustam in Sindh.
+    provinces = {p.admin1 for p in places if p.feature == "admin1"}
+    districts, towns = _within(provinces, [p for p in places if p.feature == "admin2"],
+                               [p for p in places if p.feature == "city"])
     chosen: Place | None = None
     precision = 3
     if towns:
@@ -337,6 +340,14 @@ def _locate(mentions: list[Mention], gaz) -> tuple[dict, list[Span]]:
             fields.update(location=seat.name, latitude=seat.latitude, longitude=seat.longitude, geonameid=seat.geonameid)
     chosen.role = "event"
     return fields, [(chosen.start, chosen.end)]
+
+
+def _within(provinces: set, districts: list[Place], towns: list[Place]) -> tuple[list[Place], list[Place]]:
+    """The districts and towns inside the provinces named, if the story names any and some
+    district or town lies inside; otherwise all of them."""
+    if not any(p.admin1 in provinces for p in districts + towns):
+        return districts, towns
+    return [p for p in districts if p.admin1 in provinces], [p for p in towns if p.admin1 in provinces]
 
 
 def _place_fields(p: Place, precision: int) -> dict:

@@ -15,7 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..geo import is_plausible_place, loose_key, norm
 from ..geo.demonyms import find_nations, is_not_country, nation_table, nation_weight
-from ..geo.national_terms import find_national_terms
+from ..geo.national_terms import find_national_terms, is_people_name
 
 from ..models import Place
 
@@ -94,12 +94,14 @@ _TITLE = re.compile(r"Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Brig|Sgt|Justice|Senator|
                     r"Chief|Commander|Spokesman|Spokesperson|Governor|Maulana|Mufti|Sheikh|Syed|Sardar|Nawab|Mir|"
                     r"Malik|Haji|Qari|Mullah|Hafiz")
 # A name right before these nouns names a weapon, a vehicle or a vessel ("a Browning machine
-# gun"), a party or movement ("Jubilee supporters"), a street ("Burma Road") or an organization ("Midland Rolling Mills", "Paul VI Medical
+# gun"), a party or movement ("Jubilee supporters"), a destination or a base ("a Kampala-bound
+# bus", "an Aizawl-based group"), a street ("Burma Road") or an organization ("Midland Rolling Mills", "Paul VI Medical
 # Center", "Negros Guerilla Front"), not the place itself.
 _MAKE_AFTER = re.compile(
     r"[ -](?:machine[- ]?guns?|rifles?|pistols?|guns?|missiles?|drones?|rockets?|tanks?|"
     r"helicopters?|jets?|aircraft|warplanes?|fighters?|ships?|vessels?|frigates?|destroyers?|"
     r"submarines?|carriers?|launchers?|systems?|supporters|loyalists|cadres)\b|"
+    r"-(?:bound|based|born|backed|made|registered)\b|"
     r" (?:(?:[A-Z][\w'.-]*|of|and|for|the|de) ){0,3}(?:Road|Street|Avenue|Lane|Highway|Mills?|Company|Corporation|Corp|"
     r"Inc|Ltd|Limited|Group|Bank|University|College|School|Academy|Institute|Hospital|Medical|Clinic|Hotel|"
     r"Stadium|Hall|Church|Cathedral|Mosque|Temple|Front|Movement|Party|Brigade|Battalion|Regiment|Division|"
@@ -115,7 +117,7 @@ _MAKE_AFTER = re.compile(
 _DOMESTIC_AFTER = re.compile(
     r" (?:(?:[A-Z][\w'.-]*|of|and|for|the|de) ){0,3}(?:Road|Street|Avenue|Lane|Highway|University|College|School|"
     r"Academy|Institute|Hospital|Medical|Clinic|Stadium|Church|Cathedral|Mosque|Temple|Municipal|Corporation|"
-    r"Council|Front|Movement|Brigade|Battalion|Regiment|Division|Association)\b")
+    r"Council|Front|Movement|Brigade|Battalion|Regiment|Division|Association)\b|-bound\b")
 
 
 def organization_votes(text: str, *, lowercase: bool = False) -> Counter:
@@ -129,6 +131,21 @@ def organization_votes(text: str, *, lowercase: bool = False) -> Counter:
             for code, v in _span_votes(span, gaz.resolve(span[2], country=None)).items():
                 votes[code] += 0.5 * v
     return votes
+
+
+# "University of Santo Tomas", "Bank of Kigali": the name after an institution's "of" is part
+# of the institution's name.
+_ORG_BEFORE = re.compile(r"\b(?:University|College|Institute|Academy|Bank|Hospital|Church|Cathedral|Embassy|"
+                         r"Consulate|Diocese|Archdiocese|Chamber)\s+of\s+(?:the\s+)?$")
+# "Samburu raiders", "Kikuyu farmers": a people's name before a noun for its members.
+_MEMBERS_AFTER = re.compile(r"\s+(?:raiders|herders|herdsmen|militias?|militiamen|tribesmen|tribe|clans?|"
+                            r"communit(?:y|ies)|elders|warriors|pastoralists|farmers|people|villagers|youths?|"
+                            r"men|women|fighters|gunmen|settlers)\b", re.I)
+
+
+def _names_people(text: str, span) -> bool:
+    """A place name that is also a people's, used for the people ("Samburu raiders")."""
+    return is_people_name(span[2]) and bool(_MEMBERS_AFTER.match(text, span[1]))
 
 
 def is_nation_word(word: str) -> bool:
@@ -220,7 +237,8 @@ def find_places(
     seen = [(s[0], s[1]) for s in spans]  # the gazetteer's names; one dropped below stays dropped
     spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in exclude)
              and not is_not_country(s[2]) and not _MAKE_AFTER.match(text, s[1])
-             and not _compound_fragment(text, s, seen)]
+             and not _ORG_BEFORE.search(text, max(0, s[0] - 40), s[0])
+             and not _compound_fragment(text, s, seen) and not _names_people(text, s)]
     people, local_people = _person_names(text, spans)
     spans = [s for s in spans if s[2] not in people and s[0] not in local_people and is_plausible_place(s[2])
              and not (" " not in s[2] and s[2].lower() in STOP_WORDS)

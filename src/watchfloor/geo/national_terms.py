@@ -78,3 +78,17 @@ def find_national_terms(text: str, *, lowercase: bool = False) -> list[TermMenti
             continue
         out.append(t)
     return out
+
+
+def is_people_name(word: str) -> bool:
+    """True for a people's name in the table ("Samburu", "Fulani")."""
+    entry = _table().by_term.get(word.casefold())
+    return entry is not None and entry[1] == "people"
+
+
+def people_singular(word: str) -> str:
+    """"Nuers" -> "Nuer" when the table has the singular; the name as written otherwise."""
+    table = _table().by_term
+    if word.endswith("s") and word[:-1].casefold() in table:
+        return word[:-1]
+    return word
