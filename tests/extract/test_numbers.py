@@ -65,3 +65,17 @@ def test_spans_point_at_the_phrase():
     t = killed(text)
     (s, e), = t.spans
     assert text[s:e] == "nine soldiers were killed"
+
+
+@pytest.mark.parametrize("text, dead, hurt", [
+    # a figure belongs to its own verb, not to the next one ("... and left five others injured")
+    ("The blast has killed 13 civilians and left five others injured.", 13, 5),
+    ("Gunmen killed 18 people, including children, and wounded 11 others in an ambush.", 18, 11),
+    ("Six persons were yesterday killed in a clash between thugs.", 6, None),
+    ("Renewed clashes between the two militias have killed at least 23.", 23, None),
+    ("The chairman of a taxi cooperative in Murang'a county was shot dead outside his home.", 1, None),
+    ("Militants killed a former senator in Mazar-e Sharif.", 1, None),
+])
+def test_figures_and_single_victims_of_world_ledes(text, dead, hurt):
+    assert killed(text).total == dead
+    assert injured(text) == hurt

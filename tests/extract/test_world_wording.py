@@ -41,3 +41,9 @@ def test_incident_wording_makes_an_event_of_its_type(first, text, sub):
 ])
 def test_talk_of_violence_is_no_event(first, text):
     assert first(text) is None
+
+
+def test_the_attacks_of_a_period_with_their_toll_are_no_event(first):
+    text = ("According to a think tank, the attacks killed 112 people in August, among them 55 members "
+            "of the security forces.")
+    assert first(text) is None

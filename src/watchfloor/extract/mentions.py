@@ -121,6 +121,11 @@ _OBJECT_AFTER = re.compile(r"\s+(?:the\b|a\b|an\b|[A-Z]|\d|two\b|three\b|several
                            r"troops|army|military|government|residents|farmers|traders)")
 
 
+_AGGREGATE_SUBJECT = re.compile(
+    r"\b(?:the|these|those|such)\s+(?:\w+\s+)?(?:attacks|bombings|raids|incidents|operations|killings)\s+"
+    r"(?:have\s+|had\s+)?(?:killed|left|claimed)\b", re.I)
+
+
 def _present_verb(sentence: str, sent_start: int, trig: Trigger) -> bool:
     at = trig.start - sent_start
     before, after = sentence[max(0, at - 40):at], sentence[at + len(trig.text):]
@@ -129,7 +134,10 @@ def _present_verb(sentence: str, sent_start: int, trig: Trigger) -> bool:
 
 
 def is_background(sentence: str, triggers: list[Trigger], counts: list[Count], sent_start: int = 0) -> bool:
-    """A sentence about violence in general, not one event: plural triggers and no figure."""
+    """A sentence about violence in general, not one event: plural triggers and no figure,
+    or a figure whose subject is "the attacks" of a period ("the attacks killed 112 people")."""
+    if _AGGREGATE_SUBJECT.search(sentence):
+        return True
     if any(c.value > 0 for c in counts):
         return False
     plural = all(_EVENT_NOUN_PLURAL.fullmatch(t.text) and not _ONE_EPISODE.fullmatch(t.text)

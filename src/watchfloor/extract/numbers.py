@@ -148,12 +148,13 @@ def side_of(noun: str) -> tuple[str, bool]:
 
 # a few modifiers: "Pakistani security", "off-duty", "FC"; never a verb of the clause ("one victim was
 # killed and five others were wounded" is two figures)
-_ADJ = (r"(?:(?:(?!(?:was|were|is|are|killed|died|dead|injured|wounded|hurt)\b)[A-Za-z'.-]+,?|"
+_ADJ = (r"(?:(?:(?!(?:was|were|is|are|killed|died|dead|injured|wounded|hurt|and|or|but|while|left|leaving)\b)[A-Za-z'.-]+,?|"
         r"\([^)]{1,40}\))\s+){0,6}?")
 _NOUN = "|".join(f"(?:{p})" for p in SIDE_WORDS.values())
 _MONTH_AFTER = r"(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
 _FIG = rf"(?P<fig>{FIGURE}|a|an|one|another|two\s+more|(?:{NUMBER})\s+(?:more|other)){_MONTH_AFTER}"
-_BE = r"(?:\s+(?:who|that|were|was|have|has|had|been|are|is|got|reportedly|also|later|all|each|left|both|critically|seriously|severely|badly|fatally|allegedly))*"
+_BE = (r"(?:\s+(?:who|that|were|was|have|has|had|been|are|is|got|reportedly|also|later|all|each|left|both|critically|"
+       r"seriously|severely|badly|fatally|allegedly|yesterday|today|instantly|brutally|feared))*")
 # "members of the Sibi Scouts", "personnel from the FC", "workers belonging to Punjab"
 _POSTMOD = (r"(?:\s+(?:of|from|belonging\s+to|with|in)\s+(?:the\s+)?[\w'.-]+(?:\s+[\w'.-]+){0,3}?)?"
             r"(?:\s*\([^)]{1,40}\))?")
@@ -162,7 +163,7 @@ _POSTMOD = (r"(?:\s+(?:of|from|belonging\s+to|with|in)\s+(?:the\s+)?[\w'.-]+(?:\
 _PASSIVE = re.compile(
     rf"\b{_FIG}\s+(?:of\s+the\s+)?{_ADJ}(?P<noun>{_NOUN}|others)\b{_POSTMOD}"
     rf"(?:\s*,?\s*(?:and|as\s+well\s+as)\s+(?P<fig2>{FIGURE})\s+{_ADJ}(?P<noun2>{_NOUN})\b{_POSTMOD})?"
-    rf"(?:\s*,?\s*(?:including|among\s+them|among\s+whom)[^.;]{{0,60}}?,?)?"
+    rf"(?:\s*,?\s*(?:including|among\s+them|among\s+whom)(?:(?!\band\b)[^.;]){{0,60}}?,?)?"
     rf"{_BE}\s+(?:[a-z]+ed\s+and\s+)?(?P<verb>{KILL_VERBS}|{INJURE_VERBS})\b",
     re.I,
 )
@@ -170,6 +171,10 @@ _PASSIVE = re.compile(
 _BARE = re.compile(rf"(?<![$€£\w.,])(?P<fig>{FIGURE}){_MONTH_AFTER}\s+(?:people\s+)?(?:(?:were|was|are|have\s+been)\s+)?"
                    rf"(?P<verb>killed|dead|fatalities|deaths|injured|wounded)\b"
                    r"(?!\s+(?:in|of|from|since|this|last|so)\s+(?:the\s+)?(?:year|month|war|conflict|19|20))", re.I)
+# "have killed at least 23.", "killing 12 in Amran": the verb's figure with no noun after it
+_ACTIVE_NO_NOUN = re.compile(
+    rf"\b(?P<verb>killing|killed|kills|kill)\s+(?:at\s+least\s+|as\s+many\s+as\s+|more\s+than\s+|over\s+|some\s+|about\s+|"
+    rf"around\s+|nearly\s+)?(?P<fig>{FIGURE})(?=\s*[.;,]|\s*$|\s+(?:and|in|on|at|during|near|since|after|when|while)\b)", re.I)
 # "injuring both", "wounding all three"
 _BOTH = re.compile(r"\b(?P<verb>killing|injuring|wounding)\s+(?:them\s+)?(?P<fig>both|all\s+(?:two|three|four|five))\b", re.I)
 # "killing nine soldiers", "left three dead", "injuring several others", "killed 9 soldiers"
@@ -216,6 +221,18 @@ _SINGLE = re.compile(
     rf"{_POSTMOD}{_BE}\s+(?P<verb>{KILL_VERBS}|{INJURE_VERBS})\b",
     re.I,
 )
+# "The chairman of a taxi cooperative in Murang'a was shot dead": a singular verb says one died,
+# however long the subject.
+_WAS_KILLED = re.compile(
+    rf"\b(?:was|has\s+been|had\s+been)\s+(?:(?:reportedly|allegedly|brutally|yesterday|also)\s+)?"
+    rf"(?P<verb>killed|shot\s+dead|gunned\s+down|beheaded|executed|murdered|assassinated|lynched|slain|"
+    rf"(?:hacked|stabbed|beaten|burnt|burned|stoned)\s+to\s+death)\b", re.I)
+# "killed a former senator", "beheaded the village chief": one person, named by a singular noun.
+_KILLED_ONE = re.compile(
+    rf"\b(?P<verb>killed|killing|shot\s+dead|gunned\s+down|assassinated|beheaded|murdered|lynched|executed)\s+"
+    rf"(?:a|an|the|one)\s+(?:[\w'-]+\s+){{0,3}}?(?P<noun>{_SINGULAR}|chief|pastor|imam|priest|senator|lawmaker|"
+    rf"politician|judge|lawyer|activist|chairman|councill?or|commander|leader|cleric|doctor|driver|elder|head)\b"
+    rf"(?!\s+(?:and|or)\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens))", re.I)
 # Casualties claimed or reported without a number: ACLED's coders use 3 (the vague default).
 # Deaths claimed or reported without a number: ACLED's coders use 3 (the vague default).
 # "Casualties" alone is not a death figure: it counts the wounded too.
@@ -318,6 +335,12 @@ def find_counts(text: str, offset: int = 0, vague: dict[str, int] | None = None)
                 c2 = _count_from(_figure_or_article(m.group("fig2"), vague), verb, m.group("noun2"), m, text, offset)
                 if c2:
                     out.append(c2)
+    for m in _ACTIVE_NO_NOUN.finditer(text):
+        if free(m) and not re.fullmatch(r"\d{4}", m.group("fig")):
+            c = _count_from(figure_value(m.group("fig"), vague), "killed", "", m, text, offset)
+            if c:
+                out.append(c)
+                taken.append(m.span())
     for m in _BARE.finditer(text):
         if free(m) and not _NEG_BEFORE.search(text[max(0, m.start() - 20): m.start()]):
             c = _count_from(figure_value(m.group("fig"), vague), m.group("verb"), "", m, text, offset)
@@ -340,6 +363,13 @@ def find_counts(text: str, offset: int = 0, vague: dict[str, int] | None = None)
                 c.side = "unknown"
             out.append(c)
             taken.append(m.span())
+    for pattern in (_WAS_KILLED, _KILLED_ONE):
+        for m in pattern.finditer(text):
+            if free(m) and not any(c.kind == "killed" and c.value > 0 for c in out):
+                c = _count_from(1, "killed", m.groupdict().get("noun") or "", m, text, offset)
+                if c:
+                    out.append(c)
+                    taken.append(m.span())
     if not any(c.kind == "killed" and c.value > 0 for c in out):
         for m in _UNSPECIFIED.finditer(text):
             if free(m) and not re.search(r"\b(?:no|without)\s+$", text[max(0, m.start() - 8): m.start()]):
