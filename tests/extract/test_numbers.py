@@ -75,6 +75,12 @@ def test_spans_point_at_the_phrase():
     ("Renewed clashes between the two militias have killed at least 23.", 23, None),
     ("The chairman of a taxi cooperative in Murang'a county was shot dead outside his home.", 1, None),
     ("Militants killed a former senator in Mazar-e Sharif.", 1, None),
+    # a subject followed by a transitive verb and its object is active voice: the object died
+    ("A suicide bomber killed 11 people and wounded 23 others in a crowd of pilgrims.", 11, 23),
+    ("A soldier killed in the blast was buried on Sunday.", 1, None),
+    ("Five civilians were shot and killed and 21 others were injured.", 5, 21),
+    ("Nine Sudanese were killed by a stray missile.", 9, None),
+    ("Eleven persons have been reported killed by gunmen.", 11, None),
 ])
 def test_figures_and_single_victims_of_world_ledes(text, dead, hurt):
     assert killed(text).total == dead

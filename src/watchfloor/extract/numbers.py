@@ -85,6 +85,16 @@ def figure_value(text: str, vague: dict[str, int] | None = None) -> int | None:
 
 # --- who was killed or hurt ----------------------------------------------------------------
 
+def _nationality_nouns() -> str:
+    """Plural nationality words used as nouns ("nine Sudanese", "three Afghans")."""
+    from ..geo.demonyms import nation_table
+    from ..textmatch import trie_alternation
+
+    words = {w for w, (_, kind) in nation_table().by_word.items()
+             if kind == "people" or (kind == "adjective" and w.endswith(("ese", "ss", "ch", "sh")))}
+    return trie_alternation(words, fold=True)
+
+
 KILL_VERBS = (
     r"killed|dead|died|martyred|slain|shot\s+dead|gunned\s+down|lost\s+(?:their|his|her)\s+li(?:ves|fe)|"
     r"perished|embraced\s+martyrdom|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|"
@@ -150,11 +160,12 @@ def side_of(noun: str) -> tuple[str, bool]:
 # killed and five others were wounded" is two figures)
 _ADJ = (r"(?:(?:(?!(?:was|were|is|are|killed|died|dead|injured|wounded|hurt|and|or|but|while|left|leaving)\b)[A-Za-z'.-]+,?|"
         r"\([^)]{1,40}\))\s+){0,6}?")
-_NOUN = "|".join(f"(?:{p})" for p in SIDE_WORDS.values())
+_NOUN = "|".join(f"(?:{p})" for p in SIDE_WORDS.values()) + "|" + _nationality_nouns()
 _MONTH_AFTER = r"(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
 _FIG = rf"(?P<fig>{FIGURE}|a|an|one|another|two\s+more|(?:{NUMBER})\s+(?:more|other)){_MONTH_AFTER}"
 _BE = (r"(?:\s+(?:who|that|were|was|have|has|had|been|are|is|got|reportedly|also|later|all|each|left|both|critically|"
-       r"seriously|severely|badly|fatally|allegedly|yesterday|today|instantly|brutally|feared))*")
+       r"seriously|severely|badly|fatally|allegedly|yesterday|today|instantly|brutally|feared|"
+       r"(?:reported|believed|alleged|said|thought|confirmed|feared)(?:\s+to\s+have\s+been)?))*")
 # "members of the Sibi Scouts", "personnel from the FC", "workers belonging to Punjab"
 _POSTMOD = (r"(?:\s+(?:of|from|belonging\s+to|with|in)\s+(?:the\s+)?[\w'.-]+(?:\s+[\w'.-]+){0,3}?)?"
             r"(?:\s*\([^)]{1,40}\))?")
@@ -164,7 +175,7 @@ _PASSIVE = re.compile(
     rf"\b{_FIG}\s+(?:of\s+the\s+)?{_ADJ}(?P<noun>{_NOUN}|others)\b{_POSTMOD}"
     rf"(?:\s*,?\s*(?:and|as\s+well\s+as)\s+(?P<fig2>{FIGURE})\s+{_ADJ}(?P<noun2>{_NOUN})\b{_POSTMOD})?"
     rf"(?:\s*,?\s*(?:including|among\s+them|among\s+whom)(?:(?!\band\b)[^.;]){{0,60}}?,?)?"
-    rf"{_BE}\s+(?:[a-z]+ed\s+and\s+)?(?P<verb>{KILL_VERBS}|{INJURE_VERBS})\b",
+    rf"{_BE}\s+(?:(?:[a-z]+ed|shot|hit|beaten)\s+and\s+)?(?P<verb>{KILL_VERBS}|{INJURE_VERBS})\b",
     re.I,
 )
 # "11 killed", "2 fatalities.", "three dead": a tally with no noun (headlines, coders' notes)
@@ -279,6 +290,22 @@ def _count_from(value: int | None, verb: str, noun: str, m: re.Match, text: str,
     return Count(value, kind, side, offset + m.start(), offset + m.end(), m.group(0), claimed, update, generic, who)
 
 
+# A transitive verb right after its subject, with no "was/were" between, is active voice: "a
+# suicide bomber killed 11 people" counts the 11, not the bomber. Verbs that need no object
+# ("died", "martyred") and a preposition after ("a soldier killed in the blast") stay passive.
+_AUXILIARY = re.compile(r"\b(?:was|were|is|are|been|got|be)\b", re.I)
+_OBJECT_AFTER = re.compile(r"\s+(?:(?i:a|an|the|his|her|their|its|him|them|at\s+least|more\s+than|over|some|about|dozens|"
+                           r"scores|hundreds|several|many)\b|\d|[A-Z]|(?i:" + NUMBER + r")\b)")
+_INTRANSITIVE = re.compile(r"dead|died|martyred|perished|slain|embraced|succumbed|lost|found\s+dead", re.I)
+
+
+def _active_voice(m: re.Match, text: str) -> bool:
+    verb_at = m.start("verb")
+    between = text[m.end("noun") if m.group("noun") else m.start(): verb_at] if "noun" in m.re.groupindex else ""
+    return (not _AUXILIARY.search(between) and not _INTRANSITIVE.match(m.group("verb"))
+            and bool(_OBJECT_AFTER.match(text, m.end("verb"))))
+
+
 def find_counts(text: str, offset: int = 0, vague: dict[str, int] | None = None) -> list[Count]:
     """Every killed/injured statement in ``text`` (spans shifted by ``offset``)."""
     out: list[Count] = []
@@ -294,7 +321,7 @@ def find_counts(text: str, offset: int = 0, vague: dict[str, int] | None = None)
             out.append(c)
             taken.append(m.span())
     for m in _PASSIVE.finditer(text):
-        if not free(m) or _NEG_BEFORE.search(text[max(0, m.start() - 20): m.start()]):
+        if not free(m) or _NEG_BEFORE.search(text[max(0, m.start() - 20): m.start()]) or _active_voice(m, text):
             continue
         value = _figure_or_article(m.group("fig"), vague)
         noun = "" if m.group("noun").lower() == "others" else m.group("noun")
@@ -354,7 +381,7 @@ def find_counts(text: str, offset: int = 0, vague: dict[str, int] | None = None)
                 out.append(c)
                 taken.append(m.span())
     for m in _SINGLE.finditer(text):
-        if not free(m):
+        if not free(m) or _active_voice(m, text):
             continue
         noun = m.group("noun") or ""
         c = _count_from(1, m.group("verb"), noun if re.fullmatch(_NOUN, noun, re.I) else "", m, text, offset)
