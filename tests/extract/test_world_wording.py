@@ -28,6 +28,12 @@ def first():
     ("Gunmen stole more than 100 cattle from a village in Wollo on Thursday.", "Looting/property destruction"),
     ("Nursing students blocked the national highway in Haryana over a cancelled exam.", "Peaceful protest"),
     ("Residents formed a human chain in Kochi to demand repairs to the road.", "Peaceful protest"),
+    # the violence a protest is about is its cause, not the event
+    ("Journalists staged a protest in Lahore against the killing of two reporters in Karachi.", "Peaceful protest"),
+    ("Residents protested in Oteri after a young girl was raped.", "Peaceful protest"),
+    # a crowd that destroys while it protests is a violent demonstration
+    ("Youths in Homa Bay protested against the police by setting fire to market stalls.", "Violent demonstration"),
+    ("Students demonstrated in Kongoussi and ransacked the police station.", "Violent demonstration"),
 ])
 def test_incident_wording_makes_an_event_of_its_type(first, text, sub):
     e = first(text)

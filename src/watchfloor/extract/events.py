@@ -134,6 +134,8 @@ def _sub_type(st: _Story, actor1, actor2):
         if st.state_agent:
             actor1 = st.state_agent
             actor2 = st.groups[0] if st.groups else (st.generic[0] if st.generic else None)
+    if sub in ("Peaceful protest", "Protest with intervention", "Looting/property destruction") and _crowd_destroyed(st):
+        sub = "Violent demonstration"  # "students demonstrated and ransacked the police station"
     if sub == "Violence":
         sub, actor2 = _attack_or_clash(st, actor2)
         if _unarmed_crowds_fought(st):
@@ -149,6 +151,18 @@ def _sub_type(st: _Story, actor1, actor2):
 # acting, it is a riot ("supporters of two candidates clashed", "students fought villagers").
 _UNARMED_CROWD = re.compile(r"\b(?:supporters|youths|villagers|residents|students|workers|inmates|prisoners|mobs?|crowds?|"
                             r"activists|cadres|traders|drivers|fans|worshippers|locals|party\s+members)\b", re.I)
+
+
+_DESTRUCTION = re.compile(r"\b(?:set(?:s|ting)?\s+(?:on\s+)?fire|set\s+ablaze|torch(?:ed|ing)|burn(?:ed|t|ing)?|looted|looting|loot|"
+                          r"ransack(?:ed|ing)|vandali[sz](?:ed|ing)|smash(?:ed|ing)|stoned|pelt(?:ed|ing)|lit\s+fires|"
+                          r"barricad(?:ed|ing)|turned\s+violent|violently|damag(?:ed|ing))\b", re.I)
+
+
+def _crowd_destroyed(st: _Story) -> bool:
+    """A protest whose crowd destroyed or burned things, with no armed group acting."""
+    hints = {t.hint for t in st.triggers}
+    protest = bool(hints & {"Peaceful protest", "Protest with intervention"})
+    return protest and bool(_DESTRUCTION.search(st.story)) and not st.groups and not st.generic
 
 
 def _unarmed_crowds_fought(st: _Story) -> bool:

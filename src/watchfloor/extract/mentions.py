@@ -97,7 +97,18 @@ def keep_trigger(sentence: str, sent_start: int, trig: Trigger) -> bool:
         return False  # "frequent attacks"; but "several grenades" is one attack's weapons
     if _BARE_VERB.fullmatch(trig.text) and _HABITUAL_SUBJECT.search(before[-25:]):
         return False  # "those who attack our soldiers": what people do, not what happened
+    if trig.hint not in _CROWD_HINTS and _PROTESTED_OVER.search(sentence[max(0, trig.start - sent_start - 120): trig.start - sent_start]):
+        return False  # "protested against the killing of a teacher": the cause of a protest
     return True
+
+
+_CROWD_HINTS = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                "Violent demonstration", "Mob violence"}
+# A protest, then what it is about: the violence named there happened before, elsewhere.
+_PROTESTED_OVER = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|es)?|sit-ins?|hartals?|strikes?|human\s+chain)\b"
+    r"[^.;]{0,60}?\b(?:against|over|condemning|denouncing|to\s+(?:protest|denounce|condemn)|in\s+protest\s+(?:of|against)|"
+    r"protesting|demanding|after|following|about)\b(?:(?!\b(?:when|as|while|but|by)\b)[^.;]){0,70}$", re.I)
 
 
 _BARE_VERB = re.compile(r"attack|kill|shoot|bomb|target|fight|ambush|raid|abduct|kidnap", re.I)
