@@ -53,3 +53,18 @@ def test_the_attacks_of_a_period_with_their_toll_are_no_event(first):
     text = ("According to a think tank, the attacks killed 112 people in August, among them 55 members "
             "of the security forces.")
     assert first(text) is None
+
+
+@pytest.mark.parametrize("text, sub, actor1, actor2", [
+    ("A drug suspect was killed by undercover agents (assumed police) in Angeles City on Thursday.",
+     "Attack", "Police Forces of the Philippines", "Civilians (Philippines)"),
+    ("A retired police officer was shot dead by unidentified gunmen in Mandaue City on Thursday.",
+     "Attack", "Unidentified Armed Group (Philippines)", "Civilians (Philippines)"),
+    ("A village captain was killed by an unidentified assailant in Palayan City on Thursday.",
+     "Attack", "Unidentified Armed Group (Philippines)", "Civilians (Philippines)"),
+    ("Two FC personnel were injured in an attack by the Baloch Liberation Army in Sibi on Thursday.",
+     "Armed clash", "BLA: Baloch Liberation Army", "Frontier Corps"),
+])
+def test_who_acted_and_who_was_hit(first, text, sub, actor1, actor2):
+    e = first(text)
+    assert (e.sub_event_type, e.actor1, e.actor2) == (sub, actor1, actor2)

@@ -287,7 +287,14 @@ def _count_from(value: int | None, verb: str, noun: str, m: re.Match, text: str,
     if "noun" in groups and m.group("noun") and noun:
         fig = m.group("fig") if "fig" in groups and m.group("fig") else ""
         who = re.sub(r"\s+", " ", text[m.start("fig") if fig else m.start("noun"): m.end("noun")]).strip()
+    if noun and "noun" in groups and m.group("noun") and _NOT_FIGHTING.search(text[m.start(): m.end("noun")]):
+        side = "civilians"
     return Count(value, kind, side, offset + m.start(), offset + m.end(), m.group(0), claimed, update, generic, who)
+
+
+# Who is not a fighter though the noun is: a retired or off-duty officer, a village "captain"
+# or "commander" (Philippine barangay officials), a drug suspect.
+_NOT_FIGHTING = re.compile(r"\b(?:retired|former|ex-|off-duty|off\s+duty|village|barangay|drug|unarmed)\b", re.I)
 
 
 # A transitive verb right after its subject, with no "was/were" between, is active voice: "a

@@ -29,8 +29,10 @@ _PASSIVE_BETWEEN = re.compile(r"\b(?:were|was|been|being|is|are)\b", re.I)
 _OPERATION = re.compile(r"\b(?:intelligence[- ]based\s+operation|ibo|search\s+operation|clearance\s+operation|"
                         r"military\s+operation|security\s+operation|combing\s+operation|operation\s+against|"
                         r"(?:police|army|military|security|joint)\s+(?:anti-\w+\s+)?(?:raids?|operations?|crackdowns?|"
-                        r"encounters?|shootouts?)|(?:killed|shot|beaten|injured|wounded)\s+by\s+(?:the\s+)?"
-                        r"(?:police|soldiers|troops|army|military|security\s+forces))\b", re.I)
+                        r"encounters?|shootouts?)|(?:killed|shot(?:\s+dead)?|gunned\s+down|beaten|injured|wounded|executed|"
+                        r"tortured)\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?(?:(?!gunmen|militants|assailants|attackers|rebels|"
+                        r"insurgents|while|as|after|when|and)[\w()-]+\s+){0,4}?(?:police|policemen|soldiers|troops|army|"
+                        r"military|security\s+forces|agents|operatives|battalion|brigade))\b", re.I)
 
 
 # Both sides shooting. A firefight is the attackers' own; a clash also counts the other side
@@ -147,7 +149,9 @@ def _state_is_agent(mentions: list[Mention], text: str) -> ActorMention | None:
                 # "soldiers ... repulsed the attack" yes; "the police said two were killed" no.
                 if not re.search(r"\b(?:said|say|says|told|claimed)\b", after[: hit.start()], re.I):
                     return a
-        if _OPERATION.search(sentence):
+        op = _OPERATION.search(sentence)
+        if op and not any(a.kind != STATE and a.named_group and a.start < s + op.end() <= a.end for a in m.actors):
+            # ("killed by the Baloch Liberation Army" names a group, not the army)
             state = [a for a in m.actors if a.kind == STATE]
             if state:
                 return state[0]
