@@ -115,3 +115,12 @@ def test_pick_worst_orders_and_skips_perfect():
     assert [r["id"] for r in pick_worst(rows, 2)] == ["b", "d"]
     assert [r["id"] for r in pick_worst(rows, 10)] == ["b", "d", "a"]
     assert pick_worst(rows, 0) == []
+
+
+def test_actors_match_gold_alternatives_units_and_mergers():
+    gold = "Islamic State (West Africa) and/or Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad"
+    assert actors_match("JAS: Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", gold)
+    # a state force's unit refines the force watchfloor names; another force is still wrong
+    assert actors_match("Police Forces of Ethiopia", "Police Forces of Ethiopia (2018-) Liyu Police")
+    assert not actors_match("Military Forces of Ethiopia", "Police Forces of Ethiopia (2018-) Liyu Police")
+    assert actors_match("ADF: Allied Democratic Forces", "ADF-NALU: Allied Democratic Forces-National Army")

@@ -68,3 +68,16 @@ def test_the_attacks_of_a_period_with_their_toll_are_no_event(first):
 def test_who_acted_and_who_was_hit(first, text, sub, actor1, actor2):
     e = first(text)
     assert (e.sub_event_type, e.actor1, e.actor2) == (sub, actor1, actor2)
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    ("Near Kumba, Cameroonian troops clashed with Ambazonian separatists, leaving two dead.",
+     "Military Forces of Cameroon", "Ambazonian Separatists"),
+    ("Ugandan soldiers battled LRA rebels near Gulu; four rebels were killed.",
+     "Military Forces of Uganda", "LRA: Lord's Resistance Army"),
+    ("A drug suspect was killed during a shootout with the police in Pasig City on Thursday.",
+     "Police Forces of the Philippines", "Civilians (Philippines)"),
+])
+def test_forces_that_fight_are_actor1_and_their_foe_actor2(first, text, actor1, actor2):
+    e = first(text)
+    assert (e.actor1, e.actor2) == (actor1, actor2)

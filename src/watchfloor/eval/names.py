@@ -32,6 +32,18 @@ def normalize_actor(name: Any) -> str:
     return fold(_YEAR_RANGE.sub("", str(name)))
 
 
+# ACLED names a state force's unit after its period: "Police Forces of Ethiopia (2018-) Liyu
+# Police", "Military Forces of Sudan (2019-) Rapid Support Forces". The force is the actor
+# watchfloor names; the unit refines it.
+_STATE_UNIT = re.compile(r"^((?:military|police)\s+forces\s+of\s+.+?)\s*\(\s*\d{4}\s*-\s*(?:\d{4})?\s*\)\s+\S.*$", re.I)
+
+
+def state_force_of_unit(gold: Any) -> str:
+    """'Police Forces of Ethiopia (2018-) Liyu Police' -> 'police forces of ethiopia'; else ''."""
+    m = _STATE_UNIT.match(str(gold or ""))
+    return fold(m.group(1)) if m else ""
+
+
 def translit_key(s: Any) -> str:
     """Spelling-tolerant key for a transliterated (Urdu/Arabic/Pashto) name, so that
     'Tehreek-e-Taliban' / 'Tehrik-i-Taliban', 'al-Qaeda' / 'al-Qaida', 'Baluch' / 'Baloch',
@@ -65,7 +77,10 @@ def actors_match(pred: Any, gold: Any) -> bool:
     if not pred or not gold:
         return False
     parts = [gold] + [p for p in _GOLD_ALTERNATIVES.split(str(gold)) if p and p != gold]
-    return any(_actors_match(pred, p) for p in parts)
+    if any(_actors_match(pred, p) for p in parts):
+        return True
+    unit_of = state_force_of_unit(gold)
+    return bool(unit_of) and normalize_actor(pred) == unit_of
 
 
 def _actors_match(pred: Any, gold: Any) -> bool:
@@ -85,9 +100,9 @@ def _actors_match(pred: Any, gold: Any) -> bool:
     g_sk = {translit_key(x) for x in (gl,) if len(translit_key(x)) >= 4}
     if p_sk & g_sk:
         return True
-    m = re.match(r"^([a-z]{2,6})\s*-\s*[a-z]{1,4}$", gl)
+    m = re.match(r"^([a-z]{2,6})\s*-\s*[a-z]{1,4}$", gl) or re.match(r"^([a-z]{2,6})-[a-z]{2,6}$", ga)
     if m and m.group(1) in p_forms:
-        return True
+        return True  # a faction or merger ("TTP-SM", "ADF-NALU") accepts its parent
     return False
 
 

@@ -94,13 +94,16 @@ def _first_actors(st: _Story) -> tuple[ActorMention | None, ActorMention | None]
     """actor1 and actor2 from who acted and who was hit, before the sub-type refines them."""
     opponent = st.groups[0] if st.groups else (st.generic[0] if st.generic else None)
     if st.state_agent or st.best.hint in ("Arrests", "Disrupted weapons use", "Government regains territory"):
+        # the forces acted: the group they fought is named as their object ("battled LRA rebels")
+        opponent = next((a for a in st.actors if a.kind != STATE and a.named_group), None) or opponent
         actor1 = st.state_agent or (st.state[0] if st.state else None)
         armed_dead = st.killed.by_side.get("attackers", 0) > 0
         if st.civilian_hit and not st.security_hit and not armed_dead and st.target_side != "security":
             opponent = _civilians(st)  # "an airstrike killed 17 civilians": the people hit
         return actor1, opponent
     actor1 = opponent
-    if (actor1 is None or actor1.name.startswith("Unidentified Armed Group")) and _DRUG_SUSPECT.search(st.story):
+    if (actor1 is None or actor1.name.startswith("Unidentified Armed Group")) and not st.state \
+            and _DRUG_SUSPECT.search(st.story):
         # Unknown gunmen who kill a drug suspect are anti-drug vigilantes, as the coders name them.
         actor1 = ActorMention("Anti-Drug Vigilantes ({country})", 3, -1, -1, "")
     if actor1 is None and st.best.hint != "Peaceful protest":

@@ -24,7 +24,8 @@ _STATE_AGENT_AFTER = re.compile(
 _STATE_VERB_NEXT = re.compile(
     r"\s+(?:(?:also|reportedly|allegedly|then|later|have|has|had)\s+)?(?:attacked|ambushed|bombed|shelled|struck|"
     r"pounded|stormed|shot|fired\s+(?:on|at|into|upon)|opened\s+fire|executed|tortured|beat|kills|attacks|raids|"
-    r"arrests|shoots|bombs|strikes|ambushes|repels|repulses|raided|killed)\b", re.I)
+    r"arrests|shoots|bombs|strikes|ambushes|repels|repulses|raided|killed|clashed\s+with|fought|battled|engaged|"
+    r"exchanged\s+(?:gun)?fire)\b", re.I)
 _PASSIVE_BETWEEN = re.compile(r"\b(?:were|was|been|being|is|are)\b", re.I)
 _OPERATION = re.compile(r"\b(?:intelligence[- ]based\s+operation|ibo|search\s+operation|clearance\s+operation|"
                         r"military\s+operation|security\s+operation|combing\s+operation|operation\s+against|"
@@ -32,7 +33,10 @@ _OPERATION = re.compile(r"\b(?:intelligence[- ]based\s+operation|ibo|search\s+op
                         r"encounters?|shootouts?)|(?:killed|shot(?:\s+dead)?|gunned\s+down|beaten|injured|wounded|executed|"
                         r"tortured)\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?(?:(?!gunmen|militants|assailants|attackers|rebels|"
                         r"insurgents|while|as|after|when|and)[\w()-]+\s+){0,4}?(?:police|policemen|soldiers|troops|army|"
-                        r"military|security\s+forces|agents|operatives|battalion|brigade))\b", re.I)
+                        r"military|security\s+forces|agents|operatives|battalion|brigade)|"
+                        r"(?:shoot-?outs?|gunfights?|gun\s+battles?|firefights?|encounters?|exchanges?\s+of\s+fire)\s+with\s+"
+                        r"(?:the\s+)?(?:\w+\s+)?(?:police|policemen|troops|soldiers|army|military|security\s+forces|operatives))\b",
+                        re.I)
 
 
 # Both sides shooting. A firefight is the attackers' own; a clash also counts the other side
