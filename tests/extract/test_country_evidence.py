@@ -139,3 +139,11 @@ def test_names_that_are_not_where_it_happened(extract, text, not_place):
 ])
 def test_a_people_acting_as_a_group_is_an_ethnic_militia(extract, text, actor1):
     assert extract(text).events[0].actor1 == actor1
+
+
+def test_a_place_too_small_for_the_gazetteer_is_read_in_the_unit_named_around_it(extract):
+    # Jani Khel in Bannu is not in GeoNames; two Afghan districts share its name.
+    x = extract("A suicide bomber struck a convoy in the Jani Khel area of Bannu district, near the "
+                "border with Afghanistan, killing eight soldiers.")
+    e = x.events[0]
+    assert (e.country, e.admin2) == ("Pakistan", "Bannu")

@@ -81,3 +81,25 @@ def test_who_acted_and_who_was_hit(first, text, sub, actor1, actor2):
 def test_forces_that_fight_are_actor1_and_their_foe_actor2(first, text, actor1, actor2):
     e = first(text)
     assert (e.actor1, e.actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("A four-day battle between the army and ADF rebels ended near Kasese.", "Armed clash"),
+    ("Troops engaged NPA rebels in Malita, Davao Occidental on Sunday.", "Armed clash"),
+    ("An incursion by Boko Haram fighters into Fotokol was repelled by soldiers.", "Armed clash"),
+    ("Ethnic clashes between Borana and Garri groups broke out near Moyale.", "Armed clash"),
+    ("A suspect arrested on 3 March died in police custody in Lampung.", "Attack"),
+    ("Suspected militants throw bombs at two bars in Mombasa", "Remote explosive/landmine/IED"),
+])
+def test_more_ways_to_report_fighting(first, text, sub):
+    e = first(text)
+    assert e is not None and e.sub_event_type == sub
+
+
+@pytest.mark.parametrize("text", [
+    "The government is engaged in talks with the opposition.",
+    "He faced a long legal battle with the regulator.",
+    "Militants may attack the town, officials warned.",
+])
+def test_figurative_fighting_is_no_event(first, text):
+    assert first(text) is None

@@ -82,7 +82,7 @@ _TRIGGERS: list[tuple[str, str]] = [
                                       r"(?:went\s+off|exploded|blast|ripped|struck|hit|targeted)|blasts?\b|explosions?\b|exploded|"
                                       r"blew\s+up|blown\s+up|car\s+bomb(?:ing)?|bombings?\b|bombed|cracker\s+bombs?|explosives?\b(?!-laden)|dynamite|"
                                       r"detonat(?:ed|ion)|car-bomb|unexploded\s+(?:ordnance|shells?|mines?|devices?)|"
-                                      r"(?:hurled|threw|lobbed|hurling|throwing)\s+(?:\w+\s+){0,3}?(?:crude\s+)?(?:bombs?|explosives?|"
+                                      r"(?:hurled|threw|lobbed|hurling|throwing|throws?|hurls?)\s+(?:\w+\s+){0,3}?(?:crude\s+)?(?:bombs?|explosives?|"
                                       r"petrol\s+bombs?|molotov\s+cocktails?)"),
     ("Abduction/forced disappearance", r"abduct(?:ed|ion|ions|ing|s)?|kidnap(?:ped|ping|pings|s|per|pers)?|taken\s+hostage|held\s+hostage|"
                                        r"hostages?|forcibly\s+disappeared|enforced\s+disappearances?|forced\s+disappearances?|"
@@ -97,15 +97,21 @@ _TRIGGERS: list[tuple[str, str]] = [
                  r"behead(?:ed|ing)|slain|martyred|lynch(?:ed|ing)|tortured|target(?:ed)?\s+killings?|opened\s+fire|"
                  r"assault(?:ed)?(?!\s+rifles?|\s+weapons?)|massacre(?:d)?|"
                  r"(?:kill|kills|slay|slays|wound|wounds|injure|injures)(?=\s+(?:\d|a\b|an\b|the\b|two|three|four|five|six|seven|"
-                 r"eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|hundreds?|dozens?|scores|several|many|\w+\s+(?:soldiers|police|militants|people|civilians)))|targeted(?=\s+(?:a|an|the|two|three|four|\d+|several|his|their)\b)|"
+                 r"eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|hundreds?|dozens?|scores|several|many|one\b|(?-i:[A-Z])\w+\s+(?-i:[a-z])+|\w+\s+(?:soldiers|police|militants|people|civilians)))|targeted(?=\s+(?:a|an|the|two|three|four|\d+|several|his|their)\b)|"
                  r"(?<=\bmilitants\s)(?:injured|wounded)|(?<=\bgunmen\s)(?:injured|wounded)|stabbed|hacked\s+to\s+death|shot\s+\w+\s+dead|"
                  r"found\s+(?:dead|murdered|beheaded|shot\s+dead|with\s+(?:gunshot|bullet|stab)\s+wounds)|bod(?:y|ies)\s+(?:\w+\s+){0,4}?(?:was|were)\s+found|"
                  r"(?:was|were)\s+shot|executed|beat(?:en)?\s+(?:\w+\s+){0,2}?to\s+death|burn(?:ed|t)\s+alive|battl(?:ed|es|ing)\s+(?:with|against)|"
                  r"(?<=\s)battles\s+(?=[A-Z])|(?:attacks|raids|kills|beheads|ambushes|spears|shoots)\s+(?=(?:the|a|an|[A-Z]|\d))|"
                  r"behead(?:s|ing)?|shot\s+and\s+(?:injured|wounded|killed)|burn(?:ed|t)\s+to\s+death|"
                  r"beat(?:s|en)?\s+(?:up\s+)?(?:\w+\s+){0,2}?(?:people|man|men|woman|women|him|her|them|journalists?|"
-                 r"students?|villagers|protesters|civilians|residents|youths?|boys?|girls?|farmers?|traders?)\b|(?:was|were)\s+beaten"),
-    ("Looting/property destruction", r"set\s+(?:on\s+)?fire|set\s+ablaze|torched|torching|burnt\s+down|burned\s+down|arson|"
+                 r"students?|villagers|protesters|civilians|residents|youths?|boys?|girls?|farmers?|traders?)\b|"
+                 r"(?:was|were)\s+(?:\w+\s+)?beaten|beat\s+and\s+(?:kicked|injured|tortured)|tortur(?:e|es|ing)\b|"
+                 r"battles?\s+(?:between|with|against)|engag(?:ed|es|ing)\s+(?:\w+\s+){0,3}?(?:rebels|militants|insurgents|"
+                 r"fighters|gunmen|terrorists|bandits|the\s+enemy|(?-i:[A-Z])\w+)|repel(?:led|s)|repuls(?:ed|es)|"
+                 r"captur(?:ed|es)\s+(?:\w+\s+){0,3}?(?:rebels|militants|insurgents|fighters)|"
+                 r"died\s+in\s+(?:police|military|army|prison|state)\s+custody|custodial\s+(?:death|killing)s?|"
+                 r"shot\s+(?:and\s+)?(?:wounded|injured)"),
+    ("Looting/property destruction", r"burn(?:s|ed|t)?\s+(?:\w+\s+){0,2}?(?:villages?|houses?|homes?|huts?|shops?)|set\s+(?:on\s+)?fire|set\s+ablaze|torched|torching|burnt\s+down|burned\s+down|arson|"
                                      r"looted|looting|ransacked|vandali[sz]ed|demolished|destroyed|plunder(?:ed|ing)|pillag(?:ed|ing)|"
                                      r"st(?:ole|olen)\s+(?:\w+\s+){0,4}?(?:cattle|livestock|goats|cows|camels|property|goods|food)|"
                                      r"(?:seized|took|rustled|drove\s+away)\s+(?:\w+\s+){0,3}?(?:livestock|cattle|goats|cows|camels)"),
@@ -171,7 +177,7 @@ NOT_POLITICAL = re.compile(
 )
 # Words around a trigger that say no real attack happened (yet).
 HYPOTHETICAL = re.compile(
-    r"\b(?:vow(?:ed|s)?|threat(?:en(?:ed|s)?)?|would|could|might|may|plan(?:s|ned|ning)?\s+to|plot(?:ted|ting)?\s+to|"
+    r"\b(?:vow(?:ed|s)?|threat(?:en(?:ed|s)?)?|would|could|might|(?-i:may)|plan(?:s|ned|ning)?\s+to|plot(?:ted|ting)?\s+to|"
     r"intend(?:ed|s)?\s+to|warn(?:ed|s)?\s+(?:of|against|that)|fear(?:ed|s)?(?!\s+(?:dead|killed|drowned))|if|unless|will|risk\s+of|possible|potential|"
     r"prevent(?:ed)?|aimed\s+at\s+preventing|to\s+counter|against\s+(?:terrorism|militancy)|capacity\s+to|in\s+order\s+to|"
     r"ready\s+to|prepar(?:ed|ing)\s+to|wants?\s+to|seeking\s+to|seek\s+to|calls?\s+for|called\s+for|urged)\b[^.;]{0,40}$",

@@ -183,13 +183,14 @@ def is_past(sentence: str, dates: list[DateMention], published: str | None) -> b
     return any((day - date.fromisoformat(d.date)).days > _STALE_DAYS for d in dates if d.date)
 
 
-_SOFT = re.compile(r"^(?:attack(?:ed|s|ing)?|assault(?:ed)?|raid(?:ed|s)?|storm(?:ed|ing)|clash(?:ed|es)?|"
+_SOFT = re.compile(r"^(?:battles?\s+(?:between|with|against)|engag\w+.*|repel\w*|repuls\w*|captur\w+.*|tortur\w+|attack(?:ed|s|ing)?|assault(?:ed)?|raid(?:ed|s)?|storm(?:ed|ing)|clash(?:ed|es)?|"
                    r"fighting|fought|combat|encounters?|target(?:ed|ing)?|hostages?|destroyed|killed|killing|"
                    r"injured|wounded)$", re.I)
 
 
-_CLASH = re.compile(r"clash(?:ed|es)?|fought|fighting", re.I)
+_CLASH = re.compile(r"clash(?:ed|es)?|fought|fighting|battles?\s+(?:between|with|against)", re.I)
 _CROWD = re.compile(r"\b(?:supporters|youths|villagers|communities|community|militias?|tribesmen|clans?|herders|"
+                    r"ethnic|tribal|inter-?tribal|communal|inter-?communal|sectarian|rebels|army|troops|soldiers|"
                     r"farmers|students|workers|rioters|mobs?|crowds?|rival\s+\w+|factions|gangs?|raiders|inmates)\b", re.I)
 
 

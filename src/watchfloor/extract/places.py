@@ -255,7 +255,7 @@ def find_places(
     unit_countries = _unit_countries(text, spans, lowercase)
     nested = _appositions(text, spans, gaz)
     for start, (town, unit, unit_start) in nested.items():
-        unit_countries.setdefault(start, (town.country,))
+        unit_countries.setdefault(start, ((town or unit).country,))
         unit_countries.setdefault(unit_start, (unit.country,))
     for span, c in first_pass:
         codes = unit_countries.get(span[0])
@@ -325,15 +325,17 @@ def _in_unit_country(gaz, surface: str, codes: tuple[str, ...], cand):
     return next((c for c in (gaz.resolve(surface, country=code) for code in codes) if c is not None), None)
 
 
-# "San Rafael town, Bulacan", "Ligao City, Albay": the name after the comma is the unit the
-# first lies in.
-_APPOSITION = re.compile(r"(?:\s+(?i:town|city|village|municipality|district|county))?\s*,\s*")
+# "San Rafael town, Bulacan", "Ligao City, Albay", "the Jani Khel area of Bannu district": the
+# second name is the unit the first lies in.
+_APPOSITION = re.compile(r"(?:\s+(?i:town|city|village|municipality|district|county))?\s*,\s*|"
+                         r"\s+(?i:area|areas|locality|localities|sector|neighbou?rhood|outskirts)\s+of\s+(?:the\s+)?")
 
 
 def _appositions(text: str, spans, gaz) -> dict[int, tuple[object, object, int]]:
     """Span start -> (its reading inside the unit named right after it, that unit, the unit
     name's start), for names in apposition whose readings nest ("San Rafael town, Bulacan"):
-    a pair that nests is read so, in whichever country has it."""
+    a pair that nests is read so, in whichever country has it. When none nests (the place is
+    too small for the gazetteer) the reading is None and the unit still says the country."""
     out = {}
     for (s1, e1, name1), (s2, _, name2) in zip(spans, spans[1:]):
         m = _APPOSITION.match(text, e1)
@@ -347,6 +349,8 @@ def _appositions(text: str, spans, gaz) -> dict[int, tuple[object, object, int]]
                      and t.admin1 == u.admin1 and (u.kind == "admin1" or t.admin2 == u.admin2)), None)
         if pair is not None:
             out[s1] = (pair[0], pair[1], s2)
+        elif len({u.country for u in units}) == 1:
+            out[s1] = (None, units[0], s2)
     return out
 
 
@@ -355,14 +359,20 @@ def _resolve_spans(text, spans, gaz, country, countries, provinces, lowered, own
     datelines = _dateline_spans(text)
     dateline_point = None
     places: list[Place] = []
-    inside = {unit_start: unit for _, unit, unit_start in nested.values()}
+    inside = {unit_start: unit for town, unit, unit_start in nested.values() if town is not None}
     for start, end, surface in spans:
         # The nearest province named in the same sentence (or the article's commonest) breaks ties.
         window = text[max(0, start - 150): end + 150]
         local = [p for p in provinces if p and p.lower() in window.lower()]
         admin1 = local[0] if local else (provinces.most_common(1)[0][0] if provinces else None)
         cand = gaz.resolve(surface, country=country, admin1=admin1, near=dateline_point) if country else None
-        if start in nested or start in inside:
+        if start in nested and nested[start][0] is None:
+            unit = nested[start][1]
+            if cand is not None and cand.country != unit.country:
+                cand = gaz.resolve(surface, country=unit.country)
+            if cand is None:
+                continue  # "Jani Khel area of Bannu": no Jani Khel in Bannu's country is known
+        elif start in nested or start in inside:
             cand = nested[start][0] if start in nested else inside[start]
         if cand is None:
             # Outside the article's country only what is well known, or in a country it names

@@ -25,7 +25,7 @@ _STATE_VERB_NEXT = re.compile(
     r"\s+(?:(?:also|reportedly|allegedly|then|later|have|has|had)\s+)?(?:attacked|ambushed|bombed|shelled|struck|"
     r"pounded|stormed|shot|fired\s+(?:on|at|into|upon)|opened\s+fire|executed|tortured|beat|kills|attacks|raids|"
     r"arrests|shoots|bombs|strikes|ambushes|repels|repulses|raided|killed|clashed\s+with|fought|battled|engaged|"
-    r"exchanged\s+(?:gun)?fire)\b", re.I)
+    r"burn(?:s|ed|t)?|torched|looted)\b", re.I)
 _PASSIVE_BETWEEN = re.compile(r"\b(?:were|was|been|being|is|are)\b", re.I)
 _OPERATION = re.compile(r"\b(?:intelligence[- ]based\s+operation|ibo|search\s+operation|clearance\s+operation|"
                         r"military\s+operation|security\s+operation|combing\s+operation|operation\s+against|"
@@ -35,7 +35,8 @@ _OPERATION = re.compile(r"\b(?:intelligence[- ]based\s+operation|ibo|search\s+op
                         r"insurgents|while|as|after|when|and)[\w()-]+\s+){0,4}?(?:police|policemen|soldiers|troops|army|"
                         r"military|security\s+forces|agents|operatives|battalion|brigade)|"
                         r"(?:shoot-?outs?|gunfights?|gun\s+battles?|firefights?|encounters?|exchanges?\s+of\s+fire)\s+with\s+"
-                        r"(?:the\s+)?(?:\w+\s+)?(?:police|policemen|troops|soldiers|army|military|security\s+forces|operatives))\b",
+                        r"(?:the\s+)?(?:\w+\s+)?(?:police|policemen|troops|soldiers|army|military|security\s+forces|operatives)|"
+                        r"died\s+in\s+(?:police|military|army)\s+custody|custodial\s+(?:death|killing)s?)\b",
                         re.I)
 
 
