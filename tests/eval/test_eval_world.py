@@ -180,3 +180,10 @@ def test_spread_sample_is_deterministic_and_spread():
     assert spread_sample(items, 3) == [0, 3, 6]
     assert spread_sample(items, 20) == items and spread_sample(items, None) == items
     assert select(items, lambda x: "tune" if x < 8 else "untouched", slice_name="tune", sample=4, limit=3) == [0, 2, 4]
+
+
+def test_acled_admin1_that_is_a_geonames_district_compares_with_admin2():
+    from watchfloor.eval.regions import admin1_as_admin2
+    assert admin1_as_admin2("Gulu", "Gulu", "UG")          # Uganda: ACLED's admin1 is the district
+    assert not admin1_as_admin2("Gulu", "Kitgum", "UG")
+    assert not admin1_as_admin2("Quetta", "Balochistan", "PK")  # a real admin1 name is not shifted

@@ -184,3 +184,16 @@ def admin_match_world(pred: Any, gold: Any, country: str | None = None, level: i
     gaz = get_gazetteer()
     unit = gaz.admin1(country, str(gold)) if level == 1 else gaz.admin2(country, None, str(gold))
     return unit is not None and fold(unit.admin1 if level == 1 else unit.admin2) == fold(pred)
+
+
+def admin1_as_admin2(pred_admin2: Any, gold_admin1: Any, country: str | None) -> bool:
+    """ACLED's admin1 is GeoNames' admin2 in some countries (Uganda's districts under
+    GeoNames' four regions): a gold admin1 that names no admin1 of the country but the
+    predicted admin2 is the same unit."""
+    if not (pred_admin2 and gold_admin1 and country):
+        return False
+    from ..geo import get_gazetteer
+
+    if get_gazetteer().admin1(country, str(gold_admin1)) is not None:
+        return False
+    return admin_match_world(pred_admin2, gold_admin1, country, 2)

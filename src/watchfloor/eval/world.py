@@ -15,7 +15,8 @@ Old-codebook rows (before 2020: "Battle-No change of territory", "Remote violenc
 Scores (accuracy over the rows of a group): event found; event found on political-violence
 rows (mapped type Battles, Explosions/Remote violence or Violence against civilians);
 event_type; sub_event_type (rows whose gold, after mapping, has one); country (name, with
-``regions.COUNTRY_ALIASES``); admin1, admin2 (rows whose gold has one); location within 50 km;
+``regions.COUNTRY_ALIASES``); admin1, admin2 (rows whose gold has one; a gold admin1 that is
+GeoNames' admin2, as Uganda's districts are, is compared with the event's admin2); location within 50 km;
 fatalities (null = 0, as ACLED codes unknown) and strict (null is wrong); actor1
 (``common.actors_match``). Tables per region group (``regions``) and per slice: "tune" =
 year <= 2019, "untouched" = year >= 2020. ``slice`` keeps one slice; ``sample`` / ``limit``
@@ -49,7 +50,7 @@ from .common import (
     to_int,
     top_confusions,
 )
-from .regions import admin_match_world, country_match, event_iso2, iso3_of, REGION_ORDER, region_of_name
+from .regions import admin1_as_admin2, admin_match_world, country_match, event_iso2, iso3_of, REGION_ORDER, region_of_name
 
 LOCATION_KM = 50.0
 PV_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
@@ -149,7 +150,8 @@ def compare(gold: dict[str, Any], ex: Extraction) -> dict[str, dict[str, Any]]:
                      p is not None and country_match(p.country, gold.get("country"))),
         "country_iso3": f(iso3_of(gold.get("country")), p and p.iso3,
                           p is not None and bool(p.iso3) and p.iso3 == iso3_of(gold.get("country"))),
-        "admin1": f(a1, p and p.admin1, admin_match_world(p and p.admin1, a1, event_iso2(p)) if a1 else None),
+        "admin1": f(a1, p and p.admin1, (admin_match_world(p and p.admin1, a1, event_iso2(p))
+                                         or admin1_as_admin2(p and p.admin2, a1, event_iso2(p))) if a1 else None),
         "admin2": f(a2, p and p.admin2, admin_match_world(p and p.admin2, a2, event_iso2(p), 2) if a2 else None),
         "location": f(f"{gold.get('location')} ({g_lat}, {g_lon})",
                       None if p is None else f"{p.location} ({p.latitude}, {p.longitude})"
