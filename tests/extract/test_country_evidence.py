@@ -147,3 +147,10 @@ def test_a_place_too_small_for_the_gazetteer_is_read_in_the_unit_named_around_it
                 "border with Afghanistan, killing eight soldiers.")
     e = x.events[0]
     assert (e.country, e.admin2) == ("Pakistan", "Bannu")
+
+
+def test_a_district_without_a_point_is_mapped_at_its_province(extract):
+    # GeoNames holds no town inside Ethiopia's Bale zone, so the zone itself has no point.
+    e = extract("In Bale zone of Oromia, security forces killed five people from the same family.").events[0]
+    assert (e.admin1, e.admin2) == ("Oromia", "Bale")
+    assert e.latitude is not None and e.geo_precision == 3

@@ -355,8 +355,20 @@ def _locate(mentions: list[Mention], gaz) -> tuple[dict, list[Span]]:
         seat = gaz.admin1_seat(chosen.country, chosen.admin1)
         if seat is not None:
             fields.update(location=seat.name, latitude=seat.latitude, longitude=seat.longitude, geonameid=seat.geonameid)
+    if fields.get("latitude") is None:
+        _fall_back_to_province(fields, gaz)
     chosen.role = "event"
     return fields, [(chosen.start, chosen.end)]
+
+
+def _fall_back_to_province(fields: dict, gaz) -> None:
+    """A unit GeoNames gives no point for (no town of cities500 in it) is mapped at its
+    province's centroid, and says so by its precision."""
+    unit = gaz.admin1(fields.get("country"), fields["admin1"]) if fields.get("admin1") and fields.get("country") else None
+    if unit is None and fields.get("country"):
+        unit = gaz.country(fields["country"])
+    if unit is not None and unit.latitude is not None:
+        fields.update(latitude=unit.latitude, longitude=unit.longitude, geo_precision=3)
 
 
 def _within(provinces: set, districts: list[Place], towns: list[Place]) -> tuple[list[Place], list[Place]]:

@@ -325,10 +325,11 @@ def _in_unit_country(gaz, surface: str, codes: tuple[str, ...], cand):
     return next((c for c in (gaz.resolve(surface, country=code) for code in codes) if c is not None), None)
 
 
-# "San Rafael town, Bulacan", "Ligao City, Albay", "the Jani Khel area of Bannu district": the
-# second name is the unit the first lies in.
+# "San Rafael town, Bulacan", "Ligao City, Albay", "the Jani Khel area of Bannu district",
+# "Balite (Balete) in Magpet": the second name is the unit the first lies in.
 _APPOSITION = re.compile(r"(?:\s+(?i:town|city|village|municipality|district|county))?\s*,\s*|"
-                         r"\s+(?i:area|areas|locality|localities|sector|neighbou?rhood|outskirts)\s+of\s+(?:the\s+)?")
+                         r"\s+(?i:area|areas|locality|localities|sector|neighbou?rhood|outskirts)\s+of\s+(?:the\s+)?|"
+                         r"\)?\s+in\s+(?:the\s+)?")
 
 
 def _appositions(text: str, spans, gaz) -> dict[int, tuple[object, object, int]]:

@@ -37,6 +37,10 @@ _CAP_RUN = re.compile(
     rf"{_CAP_WORD}(?:(?:[ \-]|\.[ ]?| - )(?:(?:{'|'.join(sorted(_CONNECTORS, key=len, reverse=True))})"
     rf"(?:[ \-]))?{_CAP_WORD})*")
 _SENTENCE_END = re.compile(r"(?<!\bBrgy)(?<!\bBgy)(?<!\bMt)(?<!\bFt)[.!?:;\n\"'\u201c\u201d]\s*$")
+# Capitalized words that open a sentence before a place ("In Bale zone", "At Kolofata"): not
+# part of its name.
+_OPENERS = frozenset({"In", "At", "On", "From", "Near", "Around", "Outside", "Inside", "Across", "Along",
+                      "Between", "Across", "Towards", "Toward", "Into", "Through", "Throughout", "Within"})
 # Unit words that, capitalized after a name, make it a place's ("Ligao City", "Gombe State").
 _UNIT_WORDS = frozenset({"city", "town", "township", "village", "municipality", "district", "subdivision",
                          "province", "county", "regency", "state", "governorate", "prefecture", "department",
@@ -180,7 +184,8 @@ class SpanMatcher:
             return strength >= min_pop
         # a small place whose name is one word of a longer capitalized phrase ("Sarfraz
         # Bugti") is more likely part of a person's or an organization's name
-        before = i > 0 and caps[i - 1] and self._joins(text, words, joins, i - 1)
+        before = i > 0 and caps[i - 1] and self._joins(text, words, joins, i - 1) and \
+            words[i - 1][2] not in _OPENERS
         after = i + 1 < len(caps) and caps[i + 1] and self._joins(text, words, joins, i)
         if after and not before and words[i + 1][2].lower() in _UNIT_WORDS:
             return True  # "Ligao City", "Tubah Subdivision": the word after says it is a place
