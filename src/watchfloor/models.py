@@ -64,7 +64,7 @@ class Place:
     longitude: float | None = None
     geonameid: int | None = None
     feature: str | None = None  # "city", "admin2", "admin1", "country"
-    role: str = "other"  # "event", "speaker", "other"
+    role: str = "other"  # "event", "speaker", "dateline", "nationality", "reference" or "other"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -304,7 +304,7 @@ def _event_date(mentions: list[Mention], text: str, published: str | None,
 
 def _locate(mentions: list[Mention], gaz) -> tuple[dict, list[Span]]:
     """Pick the event's place: the most specific non-speaker place, checked against districts named."""
-    places = [p for m in mentions for p in m.places if p.role not in ("speaker", "dateline", "nationality")]
+    places = [p for m in mentions for p in m.places if p.role not in ("speaker", "dateline", "nationality", "reference")]
     datelines = [p for m in mentions for p in m.places if p.role == "dateline"]
     if datelines and all(p.feature in ("admin1", "country") for p in places) and all(
             p.feature == "country" and p.country == datelines[0].country or p.admin1 == datelines[0].admin1 for p in places):

@@ -50,7 +50,7 @@ class Mention:
     def district(self) -> tuple[str | None, str | None]:
         """The district the sentence names (not where the story was filed or somebody spoke)."""
         for p in self.places:
-            if p.admin2 and p.role not in ("dateline", "speaker", "nationality"):
+            if p.admin2 and p.role not in ("dateline", "speaker", "nationality", "reference"):
                 return p.admin1, p.admin2
         return (None, None)
 
@@ -248,8 +248,8 @@ def make_statistics(sentence: str, start: int, counts: list[Count], places: list
             n = min(word_number(months.group(1)) or 12, 12)
             period_end = f"{y}-{n:02d}-{calendar.monthrange(int(y), n)[1]:02d}"
     kind = "injured" if all(c.kind == "injured" for c in counts) else "killed"
-    place = next((p.name for p in places if p.role not in ("speaker", "nationality") and p.feature != "country"),
-                 None) or next((p.name for p in places if p.role not in ("speaker", "nationality")), None)
+    place = next((p.name for p in places if p.role not in ("speaker", "nationality", "reference") and p.feature != "country"),
+                 None) or next((p.name for p in places if p.role not in ("speaker", "nationality", "reference")), None)
     out = []
     for f in _PEOPLE_FIGURE.finditer(sentence):
         value = figure_value(f.group("fig"), vague)
@@ -341,7 +341,7 @@ def cluster_mentions(mentions: list[Mention], text: str) -> list[Cluster]:
 
 def _has_own_facts(c: Cluster, text: str) -> bool:
     return any(
-        any(p.role not in ("dateline", "speaker", "nationality") and p.feature != "country" for p in m.places)
+        any(p.role not in ("dateline", "speaker", "nationality", "reference") and p.feature != "country" for p in m.places)
         or any(cnt.value > 0 for cnt in m.counts) or _event_dates(m, text) or m.separate
         for m in c.mentions
     )

@@ -147,7 +147,7 @@ class Extractor:
         incidents = group_incidents(found, art.text, art.published)
         for inc in incidents:
             spans = inc.evidence
-            inside = [p for p in art.places if any(a <= p.start < b for a, b in spans) and p.role not in ("speaker", "nationality")]
+            inside = [p for p in art.places if any(a <= p.start < b for a, b in spans) and p.role not in ("speaker", "nationality", "reference")]
             place = min(inside, key=lambda p: {"city": 0, "admin2": 1, "admin1": 2}.get(p.feature or "", 3), default=None)
             inc.location = place.name if place else None
             code = place.country if place else art.country

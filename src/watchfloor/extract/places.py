@@ -1,7 +1,8 @@
 """Place mentions: find them, resolve them with context, and say what role each plays.
 
 A place can be where something happened ("event"), where somebody spoke ("speaker":
-"told reporters in Islamabad"), the dateline ("dateline": "QUETTA —"), or anything else.
+"told reporters in Islamabad"), the dateline ("dateline": "QUETTA —"), a destination or base
+named beside something else ("reference": "a Kampala-bound bus"), or anything else.
 Ambiguous names are resolved with the article's country and province mentions, never by
 the first gazetteer hit.
 """
@@ -35,6 +36,7 @@ _DATELINE = re.compile(r"^[ \t]*([A-Z][A-Za-z .'-]{2,40}?)(?:\s*,\s*[^\n]{0,40}?
 # A nationality word before a unit word names the unit: "the Somali region" of Ethiopia,
 # "Afar State", "Kurdistan Region".
 _UNIT_AFTER = re.compile(r"\s+(?:region|state|province|zone|regional\s+state)\b", re.I)
+_REFERENCE_AFTER = re.compile(r"-(?:based|bound)\b")
 _DISTRICT_AFTER = re.compile(r"\s+(?:district|agency|tribal\s+district|division)\b", re.I)
 
 
@@ -94,14 +96,13 @@ _TITLE = re.compile(r"Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Brig|Sgt|Justice|Senator|
                     r"Chief|Commander|Spokesman|Spokesperson|Governor|Maulana|Mufti|Sheikh|Syed|Sardar|Nawab|Mir|"
                     r"Malik|Haji|Qari|Mullah|Hafiz")
 # A name right before these nouns names a weapon, a vehicle or a vessel ("a Browning machine
-# gun"), a party or movement ("Jubilee supporters"), a destination or a base ("a Kampala-bound
-# bus", "an Aizawl-based group"), a street ("Burma Road") or an organization ("Midland Rolling Mills", "Paul VI Medical
+# gun"), a party or movement ("Jubilee supporters"), a street ("Burma Road") or an organization ("Midland Rolling Mills", "Paul VI Medical
 # Center", "Negros Guerilla Front"), not the place itself.
 _MAKE_AFTER = re.compile(
     r"[ -](?:machine[- ]?guns?|rifles?|pistols?|guns?|missiles?|drones?|rockets?|tanks?|"
     r"helicopters?|jets?|aircraft|warplanes?|fighters?|ships?|vessels?|frigates?|destroyers?|"
     r"submarines?|carriers?|launchers?|systems?|supporters|loyalists|cadres)\b|"
-    r"-(?:bound|based|born|backed|made|registered)\b|"
+    r"-(?:born|backed|made|registered)\b|"
     r" (?:(?:[A-Z][\w'.-]*|of|and|for|the|de) ){0,3}(?:Road|Street|Avenue|Lane|Highway|Mills?|Company|Corporation|Corp|"
     r"Inc|Ltd|Limited|Group|Bank|University|College|School|Academy|Institute|Hospital|Medical|Clinic|Hotel|"
     r"Stadium|Hall|Church|Cathedral|Mosque|Temple|Front|Movement|Party|Brigade|Battalion|Regiment|Division|"
@@ -117,7 +118,7 @@ _MAKE_AFTER = re.compile(
 _DOMESTIC_AFTER = re.compile(
     r" (?:(?:[A-Z][\w'.-]*|of|and|for|the|de) ){0,3}(?:Road|Street|Avenue|Lane|Highway|University|College|School|"
     r"Academy|Institute|Hospital|Medical|Clinic|Stadium|Church|Cathedral|Mosque|Temple|Municipal|Corporation|"
-    r"Council|Front|Movement|Brigade|Battalion|Regiment|Division|Association)\b|-bound\b")
+    r"Council|Front|Movement|Brigade|Battalion|Regiment|Division|Association)\b")
 
 
 def organization_votes(text: str, *, lowercase: bool = False) -> Counter:
@@ -407,5 +408,7 @@ def _resolve_spans(text, spans, gaz, country, countries, provinces, lowered, own
                 dateline_point = (cand.latitude, cand.longitude)
         elif _SPEAKER_BEFORE.search(text[max(0, start - 90): start]):
             role = "speaker"
+        elif _REFERENCE_AFTER.match(text, end):
+            role = "reference"  # "a Kampala-bound bus", "a London-based monitor": not where it happened
         places.append(cand.to_place(text[start:end], start, end, role))
     return places
