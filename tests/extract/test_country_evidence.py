@@ -102,11 +102,12 @@ def test_a_place_inside_an_institution_name_is_no_place_but_names_the_country(ex
     assert x.events and x.events[0].country == "Ethiopia"
 
 
-def test_a_crowd_against_the_police_is_a_violent_demonstration(extract):
-    x = extract("Opposition activists clashed with the police in Dhaka on Monday.")
-    e = x.events[0]
+def test_crowds_against_the_police_demonstrate_and_two_crowds_are_mob_violence(extract):
+    e = extract("Opposition activists clashed with the police in Dhaka on Monday.").events[0]
     assert (e.sub_event_type, e.actor1, e.actor2) == (
         "Violent demonstration", "Rioters (Bangladesh)", "Police Forces of Bangladesh")
+    e = extract("Students of two rival colleges clashed in Dhaka on Monday, injuring six.").events[0]
+    assert (e.sub_event_type, e.actor1) == ("Mob violence", "Rioters (Bangladesh)")
 
 
 def test_a_nationality_word_before_a_unit_word_names_the_unit(extract):

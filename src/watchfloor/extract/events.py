@@ -142,7 +142,9 @@ def _sub_type(st: _Story, actor1, actor2):
     if sub == "Violence":
         sub, actor2 = _attack_or_clash(st, actor2)
         if _unarmed_crowds_fought(st):
-            sub = "Violent demonstration" if st.state else "Mob violence"  # a crowd against the police is a riot
+            sub = "Mob violence"
+    if sub in ("Mob violence", "Violent demonstration"):
+        sub = _riot_kind(st, sub)
     if sub in _CROWD_TYPES:
         actor1, actor2 = _crowd_actors(sub, st.actors, st.state)
     if sub in ("Abduction/forced disappearance", "Sexual violence") and (actor2 is None or actor2.kind != CIVILIANS):
@@ -166,6 +168,29 @@ def _crowd_destroyed(st: _Story) -> bool:
     hints = {t.hint for t in st.triggers}
     protest = bool(hints & {"Peaceful protest", "Protest with intervention"})
     return protest and bool(_DESTRUCTION.search(st.story)) and not st.groups and not st.generic
+
+
+# ACLED: a violent demonstration is a demonstration turned violent; rioting with no
+# demonstration (brawls, clashes with the police, a mob's attack) is mob violence.
+_PROTEST_CONTEXT = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|es|ing)?|strik(?:e|es|ing)\b|"
+                              r"sit-ins?|agitat\w+|hartals?|bandhs?|blockades?|picket\w*|boycott\w*)", re.I)
+
+
+_TWO_CROWDS = re.compile(r"\b(?:between|rival|brawl\w*|mobs?|lynch\w*|vigilante)\b", re.I)
+_GRIEVANCE = re.compile(r"\b(?:over|demand\w*|against|in\s+response\s+to|following|after\s+(?:the\s+)?(?:police|authorities)|"
+                        r"angered|angry|upset|to\s+express|calling\s+for)\b", re.I)
+
+
+def _riot_kind(st: _Story, sub: str) -> str:
+    """ACLED: a violent demonstration is a demonstration, or a crowd pressing a grievance on the
+    authorities, turned violent; two crowds fighting or a mob turning on people is mob violence."""
+    if _PROTEST_CONTEXT.search(st.story):
+        return "Violent demonstration"
+    if _TWO_CROWDS.search(st.story):
+        return "Mob violence"
+    if st.state or _GRIEVANCE.search(st.story):
+        return "Violent demonstration"
+    return sub
 
 
 def _unarmed_crowds_fought(st: _Story) -> bool:

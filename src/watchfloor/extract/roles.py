@@ -170,13 +170,13 @@ _CROWD_TYPES = _PROTESTS | {"Violent demonstration", "Mob violence"}
 
 def _crowd_actors(sub: str, actors: list[ActorMention], state: list[ActorMention]):
     """Protests are coded with the protesters as actor1, riots with the rioters; the police
-    or army facing them is actor2; a mob's victims are civilians."""
+    or army facing them is actor2; a mob's victims, when no force faced it, are civilians."""
     kind = PROTESTERS if sub in _PROTESTS else RIOTERS
     crowd = next((a for a in actors if a.kind == kind), None) or ActorMention(
         "Protesters ({country})" if kind == PROTESTERS else "Rioters ({country})", kind, -1, -1, "")
     if sub == "Mob violence":
-        other = next((a for a in actors if a.kind == CIVILIANS), None) or ActorMention(
-            "Civilians ({country})", CIVILIANS, -1, -1, "")
+        other = (state[0] if state else None) or next((a for a in actors if a.kind == CIVILIANS), None) or ActorMention(
+            "Civilians ({country})", CIVILIANS, -1, -1, "")  # the police a mob fought, else its victims
     elif sub == "Peaceful protest":
         other = None
     else:
