@@ -34,6 +34,12 @@ def first():
     # a crowd that destroys while it protests is a violent demonstration
     ("Youths in Homa Bay protested against the police by setting fire to market stalls.", "Violent demonstration"),
     ("Students demonstrated in Kongoussi and ransacked the police station.", "Violent demonstration"),
+    # protesters arrested or stopped at the protest; an arrest the protest is about is its cause
+    ("Students protested against the government in Dire Dawa. Six students were arrested by police.",
+     "Protest with intervention"),
+    ("Farm workers rallied in Nabunturan on Friday; the rally was stopped by the police.", "Protest with intervention"),
+    ("Lawyers demonstrated in Jakarta to demand the release of a colleague who was detained last week.",
+     "Peaceful protest"),
 ])
 def test_incident_wording_makes_an_event_of_its_type(first, text, sub):
     e = first(text)

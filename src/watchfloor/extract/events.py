@@ -145,6 +145,8 @@ def _sub_type(st: _Story, actor1, actor2):
             sub = "Mob violence"
     if sub in ("Mob violence", "Violent demonstration"):
         sub = _riot_kind(st, sub)
+    if sub == "Peaceful protest" and (_ARRESTED.search(st.story) or (st.state and _INTERVENED.search(st.story))):
+        sub = "Protest with intervention"  # "six students were arrested", "the rally was stopped by the police"
     if sub in _CROWD_TYPES:
         actor1, actor2 = _crowd_actors(sub, st.actors, st.state)
     if sub in ("Abduction/forced disappearance", "Sexual violence") and (actor2 is None or actor2.kind != CIVILIANS):
@@ -179,6 +181,18 @@ _PROTEST_CONTEXT = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|
 _TWO_CROWDS = re.compile(r"\b(?:between|rival|brawl\w*|mobs?|lynch\w*|vigilante)\b", re.I)
 _GRIEVANCE = re.compile(r"\b(?:over|demand\w*|against|in\s+response\s+to|following|after\s+(?:the\s+)?(?:police|authorities)|"
                         r"angered|angry|upset|to\s+express|calling\s+for)\b", re.I)
+
+
+# Protesters arrested at the protest, not an arrest the protest is about ("demanding the release
+# of those arrested", "protest the arrest of two nationals").
+_ARRESTED = re.compile(
+    r"(?<!\bwho\s)(?<!\bwho\swere\s)(?<!\bhad\sbeen\s)\b(?:police\s+|security\s+forces\s+|troops\s+|soldiers\s+)?"
+    r"(?:arrested|detained|rounded\s+up)\s+(?:\w+\s+){0,3}?(?:protesters|demonstrators|activists|students|participants|"
+    r"marchers|them|\d+|six|several|dozens|hundreds|some)\b|"
+    r"\b(?:protesters|demonstrators|activists|students|participants|marchers|people|\d+|\w+\s+of\s+them)\s+"
+    r"(?:were|was)\s+(?:\w+\s+)?(?:arrested|detained)\b(?!\s+(?:in|during|on|for|earlier|last))|\bmass\s+arrests\b", re.I)
+_INTERVENED = re.compile(r"\b(?:disrupt\w*|stopped|blocked|prevented|interrupt\w*|quell\w*|intimidat\w*|rubber\s+bullets?|"
+                         r"tear\s?gas|dispers\w+|baton|lathi|broke\s+up|crack(?:ed)?\s+down|met\s+by|intervened)\b", re.I)
 
 
 def _riot_kind(st: _Story, sub: str) -> str:

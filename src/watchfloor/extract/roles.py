@@ -106,8 +106,8 @@ def _target_side(mentions: list[Mention], text: str) -> str | None:
 
 
 _NON_LETHAL = {"Arrests", "Disrupted weapons use", "Abduction/forced disappearance", "Looting/property destruction",
-               "Peaceful protest", "Agreement", "Change to group/activity", "Headquarters or base established",
-               "Non-violent transfer of territory"}
+               "Peaceful protest", "Protest with intervention", "Agreement", "Change to group/activity",
+               "Headquarters or base established", "Non-violent transfer of territory"}
 
 
 def _sentence_of(text: str, pos: int) -> str:
