@@ -178,3 +178,19 @@ def samples_dir() -> Path:
 def hits() -> dict[str, int]:
     """Requests served per path by the test servers (shared, so compare before/after)."""
     return HITS
+
+
+@pytest.fixture(scope="module")
+def serve() -> Iterator[Callable[[dict[str, Route]], str]]:
+    """Start a server for a test module's own routes; returns its base URL."""
+    servers = []
+
+    def start(routes: dict[str, Route]) -> str:
+        server, base = start_server(routes)
+        servers.append(server)
+        return base
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
