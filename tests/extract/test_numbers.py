@@ -81,6 +81,8 @@ def test_spans_point_at_the_phrase():
     ("Five civilians were shot and killed and 21 others were injured.", 5, 21),
     ("Nine Sudanese were killed by a stray missile.", 9, None),
     ("Eleven persons have been reported killed by gunmen.", 11, None),
+    ("At least 386 soldiers and police officers were killed in 2023.", 386, None),
+    ("Two policemen and a civilian were killed in the blast.", 3, None),
 ])
 def test_figures_and_single_victims_of_world_ledes(text, dead, hurt):
     assert killed(text).total == dead

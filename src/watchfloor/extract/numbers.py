@@ -172,8 +172,9 @@ _POSTMOD = (r"(?:\s+(?:of|from|belonging\s+to|with|in)\s+(?:the\s+)?[\w'.-]+(?:\
 
 # "nine soldiers were killed", "two policemen martyred", "3 dead", "ten people including the bomber died"
 _PASSIVE = re.compile(
-    rf"\b{_FIG}\s+(?:of\s+the\s+)?{_ADJ}(?P<noun>{_NOUN}|others)\b{_POSTMOD}"
-    rf"(?:\s*,?\s*(?:and|as\s+well\s+as)\s+(?P<fig2>{FIGURE})\s+{_ADJ}(?P<noun2>{_NOUN})\b{_POSTMOD})?"
+    rf"\b{_FIG}\s+(?:of\s+the\s+)?{_ADJ}(?P<noun>{_NOUN}|others)\b"
+    rf"(?:\s+(?:and|or)\s+(?!(?:{FIGURE}|a|an|one)\s)(?:[A-Za-z'.-]+\s+){{0,2}}?(?:{_NOUN})\b)?{_POSTMOD}"  # "386 soldiers and police officers"
+    rf"(?:\s*,?\s*(?:and|as\s+well\s+as)\s+(?P<fig2>{FIGURE}|a|an|one)\s+{_ADJ}(?P<noun2>{_NOUN})\b{_POSTMOD})?"
     rf"(?:\s*,?\s*(?:including|among\s+them|among\s+whom)(?:(?!\band\b)[^.;]){{0,60}}?,?)?"
     rf"{_BE}\s+(?:(?:[a-z]+ed|shot|hit|beaten)\s+and\s+)?(?P<verb>{KILL_VERBS}|{INJURE_VERBS})\b",
     re.I,
