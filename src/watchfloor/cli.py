@@ -21,7 +21,7 @@ from rich.text import Text
 
 from . import __version__
 from .settings import SettingsError, load_settings
-from .store import Store, StoreError
+from .store import DatabaseFailure, Store, StoreError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Political-violence events and attributed claims from news, self-hosted.")
@@ -51,13 +51,19 @@ class Context:
         return self._settings
 
     @contextmanager
-    def store(self):
+    def store(self, command: str | None = None):
+        """The open store; a database failure inside ends the command with ``watchfloor: DB:
+        reason`` and exit 3, after the partial report of ``command`` (ingest, extract)."""
         try:
-            store = Store(self.db)
+            store = Store(self.db, busy_timeout=float(self.settings["store"]["busy_timeout"]))
         except StoreError as exc:
             fail(str(exc), EXIT_STORE)
         try:
             yield store
+        except DatabaseFailure as exc:
+            if command and exc.partial is not None:
+                _print_ingest(self, exc.partial, command)
+            fail(f"{exc} ({self.db})", EXIT_STORE)
         finally:
             store.close()
 
@@ -141,7 +147,7 @@ def ingest(
     settings = c.settings
     if allow_private:
         settings["fetch"]["allow_private"] = True
-    with c.store() as store, progress(c, "ingesting") as tick:
+    with c.store("ingest") as store, progress(c, "ingesting") as tick:
         report = run(store, sources, settings, extract=not no_extract, stdin=sys.stdin.buffer,
                      on_article=tick, on_error=_err_line)
     _print_ingest(c, report, "ingest")
@@ -162,7 +168,7 @@ def extract(
     if stored:
         from .service import extract_stored
 
-        with c.store() as store, progress(c, "extracting") as tick:
+        with c.store("extract") as store, progress(c, "extracting") as tick:
             report = extract_stored(store, c.settings, everything=all_stored, on_article=tick,
                                     on_error=_err_line)
         _print_ingest(c, report, "extract")

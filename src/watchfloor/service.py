@@ -13,7 +13,7 @@ from typing import BinaryIO
 
 from .extract import EXTRACTOR_VERSION, Extractor
 from .models import Article, IngestError
-from .store import Store
+from .store import DatabaseFailure, Store
 
 Progress = Callable[[str], None]
 
@@ -92,20 +92,24 @@ def ingest(
             _extract_and_save(store, extractor, todo, report, on_error)
         batch.clear()
 
-    for item in read_sources(specs, settings, stdin=stdin):
-        if isinstance(item, IngestError):
-            report.errors.append(item)
-            if on_error:
-                on_error(item)
-            continue
-        report.read += 1
-        batch.append(item)
-        if on_article:
-            on_article(item.title or item.source)
-        if len(batch) >= size:
+    try:
+        for item in read_sources(specs, settings, stdin=stdin):
+            if isinstance(item, IngestError):
+                report.errors.append(item)
+                if on_error:
+                    on_error(item)
+                continue
+            report.read += 1
+            batch.append(item)
+            if on_article:
+                on_article(item.title or item.source)
+            if len(batch) >= size:
+                flush()
+        if batch:
             flush()
-    if batch:
-        flush()
+    except DatabaseFailure as exc:
+        exc.partial = report  # what was stored before the database failed
+        raise
     return report
 
 
@@ -115,11 +119,15 @@ def extract_stored(store: Store, settings: dict, *, everything: bool = False,
     """(Re-)extract stored articles: those an older extractor did, or all of them."""
     report = IngestReport()
     extractor = Extractor(settings)
-    articles = list(store.iter_articles(needing_version=None if everything else EXTRACTOR_VERSION))
-    for art in articles:
-        _extract_and_save(store, extractor, [art], report, on_error)
-        if on_article:
-            on_article(art.title or art.id)
+    try:
+        articles = list(store.iter_articles(needing_version=None if everything else EXTRACTOR_VERSION))
+        for art in articles:
+            _extract_and_save(store, extractor, [art], report, on_error)
+            if on_article:
+                on_article(art.title or art.id)
+    except DatabaseFailure as exc:
+        exc.partial = report
+        raise
     return report
 
 

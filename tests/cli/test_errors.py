@@ -117,3 +117,27 @@ def test_schema_and_version(cli) -> None:
     assert json.loads(schema.stdout)["title"].startswith("watchfloor extraction output")
     version = cli("--version")
     assert version.code == 0 and version.stdout.startswith("watchfloor ")
+
+
+def test_a_database_failure_after_open_is_one_line_and_exit_3(run_cli, tmp_path: Path) -> None:
+    """A lock held past the busy timeout: the partial report, then `watchfloor: DB: reason`, exit
+    3, no traceback, and what was stored before stays stored."""
+    import sqlite3
+
+    db = tmp_path / "news.db"
+    (tmp_path / "first.txt").write_text("Curfew lifted\nThe curfew in Parachinar was lifted on Sunday.\n")
+    (tmp_path / "second.txt").write_text("Road reopened\nThe Karakoram highway reopened on Monday.\n")
+    assert run_cli("--db", db, "ingest", "--no-extract", "first.txt").code == 0
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        r = run_cli("--db", db, "ingest", "--no-extract", "second.txt", env={"WATCHFLOOR_STORE_BUSY_TIMEOUT": "0.2"})
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert r.code == 3, r.stderr
+    assert "Traceback" not in r.stderr
+    assert f"watchfloor: DB: database is locked ({db})" in r.stderr
+    assert "1 articles read" in r.stdout or "1 article read" in r.stdout
+    stats = run_cli("--db", db, "--json", "stats")
+    assert stats.code == 0 and stats.json()["articles"] == 1

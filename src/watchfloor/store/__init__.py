@@ -1,5 +1,5 @@
 """Storage. Only this package speaks SQL."""
 
-from .sqlite import AddResult, Store, StoreError
+from .sqlite import AddResult, DatabaseFailure, Store, StoreError
 
-__all__ = ["AddResult", "Store", "StoreError"]
+__all__ = ["AddResult", "DatabaseFailure", "Store", "StoreError"]

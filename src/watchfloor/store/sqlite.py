@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import inspect
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -17,6 +19,17 @@ from .schema import MIGRATIONS
 
 class StoreError(RuntimeError):
     """The database cannot be opened or is not a watchfloor database."""
+
+
+class DatabaseFailure(StoreError):
+    """SQLite failed after the database was opened (read-only file, full disk, a lock held
+    past the busy timeout). ``reason`` is SQLite's own words; ``partial`` whatever report the
+    interrupted operation had made so far."""
+
+    def __init__(self, reason: str, partial: object = None):
+        super().__init__(f"DB: {reason}")
+        self.reason = reason
+        self.partial = partial
 
 
 @dataclass
@@ -41,19 +54,48 @@ _EVENT_COLUMNS = (
 _PLACE_COLUMNS = "text start end name admin1 admin2 country iso3 latitude longitude geonameid feature role".split()
 
 
+def _guarded(cls):
+    """Every public method turns SQLite's errors into DatabaseFailure, so callers see one
+    error type with SQLite's reason ("database is locked") and never a traceback."""
+    def wrap(fn):
+        if inspect.isgeneratorfunction(fn):
+            @functools.wraps(fn)
+            def gen(*args, **kwargs):
+                try:
+                    yield from fn(*args, **kwargs)
+                except sqlite3.Error as exc:
+                    raise DatabaseFailure(str(exc)) from exc
+            return gen
+
+        @functools.wraps(fn)
+        def call(*args, **kwargs):
+            try:
+                return fn(*args, **kwargs)
+            except sqlite3.Error as exc:
+                raise DatabaseFailure(str(exc)) from exc
+        return call
+
+    for name, fn in list(vars(cls).items()):
+        if not name.startswith("_") and inspect.isfunction(fn):
+            setattr(cls, name, wrap(fn))
+    return cls
+
+
+@_guarded
 class Store:
     """A watchfloor database file. Use as a context manager, or call close()."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, *, busy_timeout: float = 30.0):
         self.path = str(path)
         if self.path != ":memory:":
             parent = Path(self.path).resolve().parent
             if not parent.is_dir():
                 raise StoreError(f"{self.path}: folder {parent} does not exist")
         try:
-            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self.db = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None)
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA foreign_keys = ON")
+            self._refuse_foreign()  # before anything is changed in the file
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
@@ -62,7 +104,8 @@ class Store:
 
     # -- lifecycle ---------------------------------------------------------------------------
 
-    def _migrate(self) -> None:
+    def _refuse_foreign(self) -> None:
+        """Refuse another application's file, or a newer schema, without writing to it."""
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         if version > len(MIGRATIONS):
             raise StoreError(
@@ -71,9 +114,26 @@ class Store:
             )
         if version == 0 and self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             raise StoreError(f"{self.path}: an SQLite file, but not a watchfloor database")
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            # executescript commits first; wrap each migration in its own transaction.
-            self.db.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+
+    def _migrate(self) -> None:
+        """Apply pending migrations in one BEGIN IMMEDIATE transaction, reading the version
+        inside it: processes opening a new file at once wait for each other, and the second
+        finds the work done."""
+        if self.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS):
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            if version == 0 and self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                raise StoreError(f"{self.path}: an SQLite file, but not a watchfloor database")
+            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+                for statement in _statements(script):
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {number}")
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
 
     @property
     def schema_version(self) -> int:
@@ -418,10 +478,36 @@ class _Transaction:
         self.db = db
 
     def __enter__(self) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise DatabaseFailure(str(exc)) from exc
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+        try:
+            if exc_type is None:
+                self.db.execute("COMMIT")
+            elif self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+        except sqlite3.Error as failure:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            if exc_type is None:
+                raise DatabaseFailure(str(failure)) from failure
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of a migration script, one by one (a trigger's body stays whole):
+    ``executescript`` would commit the transaction they must run in."""
+    buffer = ""
+    for piece in script.split(";"):
+        buffer += piece + ";"
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip(" \n\t;"):
+                yield buffer.strip()
+            buffer = ""
+    if buffer.strip(" \n\t;"):
+        yield buffer.strip()
 
 
 def _row_to_article(row: sqlite3.Row) -> Article:
