@@ -31,6 +31,9 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 EXIT_INPUT, EXIT_USAGE, EXIT_STORE = 1, 2, 3
+# The largest count an option takes: SQLite's integers stop at 2**63 - 1, and no database
+# holds more rows than this.
+MAX_COUNT = 1_000_000_000
 
 
 @dataclass
@@ -214,7 +217,7 @@ def events(
     admin2: Annotated[Optional[str], typer.Option(help="District, e.g. Bannu.")] = None,
     event_type: Annotated[Optional[str], typer.Option("--type", help="ACLED event type, e.g. Battles.")] = None,
     actor: Annotated[Optional[str], typer.Option(help="Part of an actor name, e.g. TTP.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
+    limit: Annotated[int, typer.Option(help="At most this many rows.", min=1, max=MAX_COUNT)] = 50,
 ) -> None:
     """List stored events, newest first."""
     c: Context = ctx.obj
@@ -245,7 +248,7 @@ def claims(
     proposition: Annotated[Optional[str], typer.Option(help="Only claims in propositions whose label or terms contain this.")] = None,
     ledger: Annotated[bool, typer.Option("--ledger", help="Group claims into propositions: who asserts, who denies.")] = False,
     contradictions: Annotated[bool, typer.Option("--contradictions", help="Only contested propositions, with both sides' evidence.")] = False,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
+    limit: Annotated[int, typer.Option(help="At most this many rows.", min=1, max=MAX_COUNT)] = 50,
 ) -> None:
     """List attributed claims, or the ledger of propositions they assert and deny."""
     from .analyze.ledger import build_ledger, contradictions as contested
@@ -369,7 +372,7 @@ def stats(ctx: typer.Context) -> None:
 
 @app.command()
 def search(ctx: typer.Context, query: Annotated[str, typer.Argument(help="Words to find in titles and text.")],
-           limit: Annotated[int, typer.Option(help="At most this many results.")] = 20) -> None:
+           limit: Annotated[int, typer.Option(help="At most this many results.", min=1, max=MAX_COUNT)] = 20) -> None:
     """Full-text search over stored articles."""
     c: Context = ctx.obj
     with c.store() as store:
@@ -417,11 +420,12 @@ def evaluate(
     ctx: typer.Context,
     set_name: Annotated[str, typer.Argument(metavar="SET", help="acled, ucdp, muc4, polnear, world, pitf or geo.")],
     path: Annotated[str, typer.Argument(help="The data file of that set.")],
-    limit: Annotated[Optional[int], typer.Option(help="Only the first N records.")] = None,
-    errors: Annotated[int, typer.Option("--errors", help="Show the N worst records.")] = 0,
+    limit: Annotated[Optional[int], typer.Option(help="Only the first N records.", min=1, max=MAX_COUNT)] = None,
+    errors: Annotated[int, typer.Option("--errors", help="Show the N worst records.", min=0, max=MAX_COUNT)] = 0,
     slice_: Annotated[Optional[str], typer.Option(
         "--slice", help="world, pitf, geo: tune (the records rules were tuned on), untouched or all.")] = None,
-    sample: Annotated[Optional[int], typer.Option(help="world, pitf, geo: N records spread over the file.")] = None,
+    sample: Annotated[Optional[int], typer.Option(help="world, pitf, geo: N records spread over the file.",
+                                                  min=1, max=MAX_COUNT)] = None,
 ) -> None:
     """Score the extractor on a development set (see the README for conventions)."""
     from .eval import SETS, format_report, run_eval

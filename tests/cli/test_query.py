@@ -202,3 +202,22 @@ def test_search_and_hostile_strings(cli, db: Path) -> None:
         assert plain.code == 0, (text, plain)
     assert snapshot(db) == before
     assert count(db, "articles") == 50
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "99999999999999999999", "ten"])
+@pytest.mark.parametrize("command", [["events"], ["claims"], ["search", "convoy"]])
+def test_counts_out_of_range_are_usage_errors(cli, db: Path, command: list[str], value: str) -> None:
+    r = cli("--db", db, *command, "--limit", value)
+    assert r.code == 2, r
+    assert "Traceback" not in r.stderr and "--limit" in r.stderr
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_neutralised(cli, tmp_path: Path) -> None:
+    (tmp_path / "formula.txt").write_text('=HYPERLINK("http://evil.example","open")\n'
+                                          "Police said the road in Bannu reopened on Monday after a week.\n")
+    assert cli("--db", tmp_path / "f.db", "ingest", "--no-extract", tmp_path / "formula.txt").code == 0
+    out = cli("--db", tmp_path / "f.db", "export", "articles", "--format", "csv")
+    [row] = list(csv.DictReader(io.StringIO(out.stdout, newline="")))
+    assert row["title"] == "'" + '=HYPERLINK("http://evil.example","open")'
+    jsonl = cli("--db", tmp_path / "f.db", "export", "articles", "--format", "jsonl")
+    assert json.loads(jsonl.stdout)["title"].startswith("=HYPERLINK")  # JSON is data, left as it is
