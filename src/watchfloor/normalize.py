@@ -9,13 +9,18 @@ import unicodedata
 # Control characters other than newline and tab (C0, DEL, C1) carry no meaning in news text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
+# Invisible marks, the soft hyphen among them: "con\u00adtrol" is "control".
+_ZERO_WIDTH = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+# Line breaks that are not "\n": NEL (a C1 control, which would otherwise be deleted and glue
+# two words together), the line and paragraph separators.
+_LINE_BREAKS = re.compile(r"[\x85\u2028\u2029]")
 _BLANK_LINES = re.compile(r"\n\s*\n\s*(\n\s*)+")
 
 
 def normalize_text(text: str) -> str:
     """NFKC, one kind of space, no stray control characters, at most one blank line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _LINE_BREAKS.sub("\n", text)
     text = _ZERO_WIDTH.sub("", text)
     # Non-breaking spaces become plain spaces before NFKC (which would keep U+00A0 as a space
     # but not U+202F in all cases).

@@ -148,3 +148,14 @@ def test_schema_prints_valid_json_schema(cli) -> None:
     if jsonschema is not None:
         jsonschema.validators.validator_for(schema).check_schema(schema)
     assert {"oneOf", "$defs"} <= set(schema) and schema["$schema"].startswith("https://json-schema.org/")
+
+
+def test_a_deeply_nested_line_is_one_error_and_the_run_goes_on(cli, tmp_path: Path) -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    good = json.dumps({"id": "after", "text": "Gunmen shot dead a shopkeeper in Quetta on Monday.",
+                       "published": "2023-05-02"})
+    r = cli("extract", "-", stdin=deep + "\n" + good + "\n")
+    lines = [json.loads(line) for line in r.stdout.splitlines()]
+    assert lines[0] == {"id": None, "error": "line 1: not valid JSON (nested too deeply)"}
+    assert lines[1]["id"] == "after" and lines[1]["events"]
+    assert r.code == 1

@@ -18,8 +18,9 @@ def process_lines(lines: Iterable[bytes | str], extractor: Extractor) -> Iterato
             continue
         try:
             item = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            yield {"id": None, "error": f"line {number}: not valid JSON ({exc.msg})"}
+        except (json.JSONDecodeError, RecursionError) as exc:
+            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+            yield {"id": None, "error": f"line {number}: not valid JSON ({reason})"}
             continue
         if not isinstance(item, dict):
             yield {"id": None, "error": f"line {number}: expected a JSON object"}
