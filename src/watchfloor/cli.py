@@ -7,6 +7,7 @@ Exit codes: 0 success; 1 some input failed (the rest was processed and stored);
 from __future__ import annotations
 
 import json
+import re
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -71,13 +72,24 @@ class Context:
             store.close()
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(value: object) -> str:
+    """A field from a page, a feed or a file name, safe for a terminal: control characters
+    (escape sequences, newlines that would forge a second ``error:`` line, carriage returns)
+    are shown as ``\\xNN`` instead of acted on."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value))
+
+
 def cells(*values: str) -> list[Text]:
-    """Table cells shown as they are: text from articles ("they [the militants] said") is not markup."""
-    return [Text(v) for v in values]
+    """Table cells shown as they are: text from articles ("they [the militants] said") is not
+    markup, and control characters in it are shown, not acted on."""
+    return [Text(printable(v)) for v in values]
 
 
 def fail(message: str, code: int) -> None:
-    err.print(f"watchfloor: {message}", markup=False, highlight=False)
+    err.print(f"watchfloor: {printable(message)}", markup=False, highlight=False)
     raise typer.Exit(code)
 
 
@@ -133,7 +145,7 @@ def _print_ingest(c: Context, report, title: str) -> None:
 
 
 def _err_line(e) -> None:
-    err.print(f"error: {e.source}: {e.reason}", markup=False, highlight=False)
+    err.print(f"error: {printable(e.source)}: {printable(e.reason)}", markup=False, highlight=False)
 
 
 @app.command()
@@ -196,7 +208,7 @@ def extract(
             for line in process_lines(source, extractor):
                 if "error" in line:
                     failed += 1
-                    err.print(f"error: {file}: {line['error']}", markup=False, highlight=False)
+                    err.print(f"error: {printable(file)}: {printable(line['error'])}", markup=False, highlight=False)
                 sink.write(json.dumps(line, ensure_ascii=False) + "\n")
                 tick()
     finally:
@@ -276,12 +288,12 @@ def claims(
         return
     if contradictions:
         for p in props:
-            out.print(Text(f"[{p.id}] {p.label}", style="bold"))
+            out.print(Text(printable(f"[{p.id}] {p.label}"), style="bold"))
             for wanted in ("asserts", "denies", "disputes"):
                 for cl in p.to_dict()["claims"]:
                     if cl["side"] == wanted:
                         where = ", ".join(x for x in (cl["date"], cl["channel"]) if x)
-                        out.print(Text(f"  {wanted}: {cl['speaker']} ({where}): {cl['content']}"))
+                        out.print(Text(printable(f"  {wanted}: {cl['speaker']} ({where}): {cl['content']}")))
         if not c.quiet:
             out.print(f"{len(props)} contested propositions")
         return
@@ -381,9 +393,9 @@ def search(ctx: typer.Context, query: Annotated[str, typer.Argument(help="Words 
         emit_json(rows)
         return
     for r in rows:
-        out.print(f"{r['id']}  {r['published'] or '':10}  {r['title']}", markup=False)
+        out.print(printable(f"{r['id']}  {r['published'] or '':10}  {r['title']}"), markup=False, highlight=False)
         snippet = " ".join(r["snippet"].split())  # snippets can span paragraphs: one line per hit
-        out.print(f"    {snippet}", markup=False, highlight=False)
+        out.print(f"    {printable(snippet)}", markup=False, highlight=False)
 
 
 @app.command()

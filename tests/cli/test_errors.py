@@ -141,3 +141,26 @@ def test_a_database_failure_after_open_is_one_line_and_exit_3(run_cli, tmp_path:
     assert "1 articles read" in r.stdout or "1 article read" in r.stdout
     stats = run_cli("--db", db, "--json", "stats")
     assert stats.code == 0 and stats.json()["articles"] == 1
+
+
+def test_control_characters_in_names_and_articles_are_shown_not_acted_on(run_cli, tmp_path: Path) -> None:
+    """A file name can carry an escape sequence and a newline (forging a second `error:` line);
+    a page title can carry an escape and Rich markup. Neither reaches the terminal raw."""
+    hostile = tmp_path / "x\x1b[2J\x1b]0;pwned\x07\nerror: forged.txt"
+    hostile.write_bytes(b"")  # empty: one error line, about this file
+    r = run_cli("--db", tmp_path / "n.db", "ingest", "--no-extract", hostile)
+    assert r.code == 1
+    assert "\x1b" not in r.stderr and "\x07" not in r.stderr
+    assert "\\x1b[2J" in r.stderr
+    assert [line for line in r.stderr.splitlines() if line.startswith("error:")] == [
+        line for line in r.stderr.splitlines() if "forged" in line]  # one line, the forged part inside it
+
+    page = tmp_path / "page.txt"
+    page.write_text("Blast \x1b[2J[bold red]in Bannu[/bold red]\n"
+                    "A bomb exploded in Bannu on Monday, killing two policemen, officials said.\n")
+    assert run_cli("--db", tmp_path / "n.db", "ingest", page).code == 0
+    for args in (["search", "Bannu"], ["events"], ["claims"]):
+        shown = run_cli("--db", tmp_path / "n.db", *args)
+        assert shown.code == 0 and "\x1b" not in shown.stdout, args
+    found = run_cli("--db", tmp_path / "n.db", "search", "Bannu").stdout
+    assert "[bold red]in Bannu[/bold red]" in found  # markup printed literally
