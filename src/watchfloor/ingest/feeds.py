@@ -56,7 +56,11 @@ def read_feed(
     headers = {"content-type": content_type or "application/xml"}
     if feed_url:
         headers["content-location"] = feed_url
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    except (UnicodeError, LookupError, ValueError) as exc:  # feedparser reads the declared encoding unguarded
+        yield IngestError(source, f"malformed feed: unreadable XML encoding declaration ({type(exc).__name__})")
+        return
     entries = parsed.get("entries") or []
     if not entries:
         if parsed.get("bozo"):

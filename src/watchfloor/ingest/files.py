@@ -251,7 +251,8 @@ def read_csv(text: str, source: str, flags: list[str], settings: dict) -> Iterat
         yield IngestError(source, f"not valid CSV ({exc})")
         return
     if "text" not in columns:
-        yield IngestError(source, f"CSV has no 'text' column (columns: {', '.join(columns) or 'none'})")
+        shown = ", ".join(" ".join(c.split())[:40] for c in columns[:12]) or "none"
+        yield IngestError(source, f"CSV has no 'text' column (columns: {shown})")
         return
     reader.fieldnames = columns
     while True:
