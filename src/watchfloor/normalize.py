@@ -17,6 +17,12 @@ _LINE_BREAKS = re.compile(r"[\x85\u2028\u2029]")
 _BLANK_LINES = re.compile(r"\n\s*\n\s*(\n\s*)+")
 
 
+def strip_controls(text: str) -> str:
+    """Control characters removed (NEL and the Unicode separators become line breaks) before a
+    parser sees the text: libxml2 refuses a form feed before a tag and drops the document."""
+    return _CONTROL.sub("", _LINE_BREAKS.sub("\n", text))
+
+
 def normalize_text(text: str) -> str:
     """NFKC, one kind of space, no stray control characters, at most one blank line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -17,6 +17,7 @@ import trafilatura
 from lxml import etree
 
 from watchfloor.models import Article
+from watchfloor.normalize import strip_controls
 
 from .archives import unarchive
 from .articles import Failure, merge_categories
@@ -50,12 +51,38 @@ _WORD = re.compile(r"[\w'’-]+")
 _CONNECTORS = frozenset({"and", "&", "|", "/", ",", "·", "•", "-", "–", "—"})
 
 
+# libxml2 stops at 256 levels of nesting unless told the tree may be huge; past our own cap a
+# page is refused with that reason, not dropped as "no article text".
+_PARSER = lxml.html.HTMLParser(huge_tree=True)
+_MAX_DEPTH = 1000
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+
+def markup_depth(html: str) -> int:
+    """How deep the markup nests (an estimate from the tags, for the error message)."""
+    depth = deepest = 0
+    for close, name, self_closing in _TAG.findall(html):
+        if name.lower() in _VOID or self_closing:
+            continue
+        depth = max(0, depth - 1) if close else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _check_depth(html: str) -> None:
+    depth = markup_depth(html)
+    if depth > _MAX_DEPTH:
+        raise Failure(f"markup nested {depth} elements deep (more than {_MAX_DEPTH}); not read")
+
+
 def fragment_to_text(html: str) -> str:
     """Visible text of an HTML fragment, one line per block, scripts and styles dropped."""
+    _check_depth(html)
     try:
-        root = lxml.html.fragment_fromstring(html, create_parent="div")
-    except (etree.ParserError, ValueError):
-        return ""
+        root = lxml.html.fragment_fromstring(strip_controls(html), create_parent="div", parser=_PARSER)
+    except (etree.ParserError, ValueError) as exc:
+        raise Failure(f"unreadable markup ({' '.join(str(exc).split())[:120]})") from None
     return _tree_text(root, boilerplate=False)
 
 
@@ -69,19 +96,22 @@ def _tree_text(root: etree._Element, *, boilerplate: bool) -> str:
         if el.getparent() is not None:
             el.drop_tree()
     parts: list[str] = []
-
-    def walk(el: etree._Element) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if el.text:
-            parts.append(el.text)
-        for child in el:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-        if tag.lower() in _BLOCK_TAGS:
-            parts.append("\n")
-
-    walk(root)
+    # Iterative, in document order (a recursive walk dies at Python's recursion limit on deep
+    # markup): "start" emits an element's text, "end" its block newline and then its tail.
+    stack: list[tuple[str, etree._Element]] = [("start", root)]
+    while stack:
+        step, el = stack.pop()
+        if step == "start":
+            if el.text:
+                parts.append(el.text)
+            stack.append(("end", el))
+            stack.extend(("start", child) for child in reversed(el))
+        else:
+            tag = el.tag if isinstance(el.tag, str) else ""
+            if tag.lower() in _BLOCK_TAGS:
+                parts.append("\n")
+            if el is not root and el.tail:
+                parts.append(el.tail)
     text = "".join(parts)
     return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
 
@@ -191,12 +221,13 @@ def extract_page(html: str, url: str | None = None, source: str = "", *,
     time nor its address supplies the date. ``now``: the ingestion time (default: now).
     """
     now = now or datetime.now(timezone.utc)
-    page = unarchive(_XML_DECL.sub("", html, count=1), url)  # lxml refuses an encoding declaration
+    page = unarchive(_XML_DECL.sub("", strip_controls(html), count=1), url)  # lxml refuses an encoding declaration
     html = page.html
+    _check_depth(html)
     try:
-        tree = lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
-        raise Failure("no article text found in HTML") from None
+        tree = lxml.html.document_fromstring(html, parser=_PARSER)
+    except (etree.ParserError, ValueError) as exc:
+        raise Failure(f"unreadable HTML ({' '.join(str(exc).split())[:120]})") from None
     published = page_published(tree, now)  # before the fallback text walk prunes the tree
     try:
         doc = trafilatura.bare_extraction(
