@@ -7,6 +7,7 @@ import hashlib
 import inspect
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -94,9 +95,10 @@ class Store:
         try:
             self.db = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None)
             self.db.row_factory = sqlite3.Row
+            self._busy_timeout = busy_timeout
             self.db.execute("PRAGMA foreign_keys = ON")
             self._refuse_foreign()  # before anything is changed in the file
-            self.db.execute("PRAGMA journal_mode = WAL")
+            self._while_locked(lambda: self.db.execute("PRAGMA journal_mode = WAL"))
             self.db.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
         except sqlite3.DatabaseError as exc:
@@ -106,14 +108,30 @@ class Store:
 
     def _refuse_foreign(self) -> None:
         """Refuse another application's file, or a newer schema, without writing to it."""
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        # One statement, one snapshot: read apart, another process's migration could commit in
+        # between (version 0, then its tables) and look like a foreign file.
+        version, tables = self.db.execute(
+            "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)").fetchone()
         if version > len(MIGRATIONS):
             raise StoreError(
                 f"{self.path}: schema version {version} is newer than this watchfloor "
                 f"({len(MIGRATIONS)}); upgrade watchfloor"
             )
-        if version == 0 and self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        if version == 0 and tables:
             raise StoreError(f"{self.path}: an SQLite file, but not a watchfloor database")
+
+    def _while_locked(self, step):
+        """Run ``step``, retrying while another process holds the lock: SQLite answers a
+        journal-mode switch or a first write on a brand-new file with "database is locked"
+        at once, without waiting the busy timeout, when several processes open it together."""
+        deadline = time.monotonic() + self._busy_timeout
+        while True:
+            try:
+                return step()
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
 
     def _migrate(self) -> None:
         """Apply pending migrations in one BEGIN IMMEDIATE transaction, reading the version
@@ -121,7 +139,7 @@ class Store:
         finds the work done."""
         if self.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS):
             return
-        self.db.execute("BEGIN IMMEDIATE")
+        self._while_locked(lambda: self.db.execute("BEGIN IMMEDIATE"))
         try:
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
             if version == 0 and self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
