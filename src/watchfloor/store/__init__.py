@@ -1,5 +1,6 @@
 """Storage. Only this package speaks SQL."""
 
-from .sqlite import AddResult, DatabaseFailure, Store, StoreError
+from .guard import DatabaseFailure, StoreError
+from .sqlite import AddResult, Store
 
 __all__ = ["AddResult", "DatabaseFailure", "Store", "StoreError"]

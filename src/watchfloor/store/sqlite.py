@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import inspect
 import json
 import sqlite3
 import time
@@ -15,22 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from ..models import Article, Extraction
+from .guard import StoreError, Transaction, guarded, statements
 from .schema import MIGRATIONS
-
-
-class StoreError(RuntimeError):
-    """The database cannot be opened or is not a watchfloor database."""
-
-
-class DatabaseFailure(StoreError):
-    """SQLite failed after the database was opened (read-only file, full disk, a lock held
-    past the busy timeout). ``reason`` is SQLite's own words; ``partial`` whatever report the
-    interrupted operation had made so far."""
-
-    def __init__(self, reason: str, partial: object = None):
-        super().__init__(f"DB: {reason}")
-        self.reason = reason
-        self.partial = partial
 
 
 @dataclass
@@ -55,34 +39,7 @@ _EVENT_COLUMNS = (
 _PLACE_COLUMNS = "text start end name admin1 admin2 country iso3 latitude longitude geonameid feature role".split()
 
 
-def _guarded(cls):
-    """Every public method turns SQLite's errors into DatabaseFailure, so callers see one
-    error type with SQLite's reason ("database is locked") and never a traceback."""
-    def wrap(fn):
-        if inspect.isgeneratorfunction(fn):
-            @functools.wraps(fn)
-            def gen(*args, **kwargs):
-                try:
-                    yield from fn(*args, **kwargs)
-                except sqlite3.Error as exc:
-                    raise DatabaseFailure(str(exc)) from exc
-            return gen
-
-        @functools.wraps(fn)
-        def call(*args, **kwargs):
-            try:
-                return fn(*args, **kwargs)
-            except sqlite3.Error as exc:
-                raise DatabaseFailure(str(exc)) from exc
-        return call
-
-    for name, fn in list(vars(cls).items()):
-        if not name.startswith("_") and inspect.isfunction(fn):
-            setattr(cls, name, wrap(fn))
-    return cls
-
-
-@_guarded
+@guarded
 class Store:
     """A watchfloor database file. Use as a context manager, or call close()."""
 
@@ -145,7 +102,7 @@ class Store:
             if version == 0 and self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
                 raise StoreError(f"{self.path}: an SQLite file, but not a watchfloor database")
             for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-                for statement in _statements(script):
+                for statement in statements(script):
                     self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version = {number}")
             self.db.execute("COMMIT")
@@ -485,47 +442,8 @@ class Store:
 
     # -- transactions ------------------------------------------------------------------------
 
-    def transaction(self) -> _Transaction:
-        return _Transaction(self.db)
-
-
-class _Transaction:
-    """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception."""
-
-    def __init__(self, db: sqlite3.Connection):
-        self.db = db
-
-    def __enter__(self) -> None:
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise DatabaseFailure(str(exc)) from exc
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        try:
-            if exc_type is None:
-                self.db.execute("COMMIT")
-            elif self.db.in_transaction:
-                self.db.execute("ROLLBACK")
-        except sqlite3.Error as failure:
-            if self.db.in_transaction:
-                self.db.execute("ROLLBACK")
-            if exc_type is None:
-                raise DatabaseFailure(str(failure)) from failure
-
-
-def _statements(script: str) -> Iterator[str]:
-    """The statements of a migration script, one by one (a trigger's body stays whole):
-    ``executescript`` would commit the transaction they must run in."""
-    buffer = ""
-    for piece in script.split(";"):
-        buffer += piece + ";"
-        if sqlite3.complete_statement(buffer):
-            if buffer.strip(" \n\t;"):
-                yield buffer.strip()
-            buffer = ""
-    if buffer.strip(" \n\t;"):
-        yield buffer.strip()
+    def transaction(self) -> Transaction:
+        return Transaction(self.db)
 
 
 def _row_to_article(row: sqlite3.Row) -> Article:
