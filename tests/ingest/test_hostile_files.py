@@ -41,3 +41,31 @@ def test_markup_nested_deep_is_read_up_to_a_cap_and_refused_past_it(tmp_path: Pa
     path.write_text("<html><body>" + "<b>" * 3000 + f"<p>{BODY}</p>" + "</b>" * 3000 + "</body></html>")
     [item] = _read(path, settings)
     assert isinstance(item, IngestError) and "nested 3003 elements deep" in item.reason
+
+
+ROW2 = "Militants attacked a post in Bannu on Monday, officials said."
+ROW3 = "The curfew in Parachinar was lifted on Sunday, officials said."
+
+
+@pytest.mark.parametrize("first_row", [
+    f'1,"One","{BODY}\n',          # closed later by the next row's quotes
+    f'1,One,"{BODY}\n',            # never closed
+])
+def test_an_unbalanced_quote_in_csv_is_reported_and_the_rows_after_it_are_read(tmp_path: Path, settings: dict, first_row):
+    unquoted = first_row.startswith("1,One,")
+    rows = (f"2,Two,{ROW2}\n3,Three,{ROW3}\n" if unquoted else f'2,"Two","{ROW2}"\n3,"Three","{ROW3}"\n')
+    path = tmp_path / "u.csv"
+    path.write_text("id,title,text\n" + first_row + rows, encoding="utf-8")
+    items = _read(path, settings)
+    errors = [i for i in items if isinstance(i, IngestError)]
+    assert [e.reason.split(";")[0] for e in errors] == ["line 2: unbalanced quote (its field runs over the rows after it)"]
+    assert sorted(a.title for a in items if isinstance(a, Article)) == ["Three", "Two"]
+
+
+def test_a_quoted_field_over_several_lines_is_no_unbalanced_quote(tmp_path: Path, settings: dict):
+    path = tmp_path / "ok.csv"
+    path.write_text('id,title,text\n1,"One","' + BODY + '"\n2,"Two","First, second, third part of it.\n'
+                    'Then, a second paragraph, with ""a quote""."\n', encoding="utf-8")
+    items = _read(path, settings)
+    assert [type(i) for i in items] == [Article, Article]
+    assert '"a quote"' in items[1].text

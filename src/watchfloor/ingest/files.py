@@ -255,6 +255,23 @@ def read_csv(text: str, source: str, flags: list[str], settings: dict) -> Iterat
         yield IngestError(source, f"CSV has no 'text' column (columns: {shown})")
         return
     reader.fieldnames = columns
+    yield from _csv_rows(reader, text, source, flags, delimiter, 0)
+
+
+def _open_to_the_end(first_line: int, last_line: int, text: str) -> bool:
+    """A quote opened and never closed: the row runs to the end of the file and its raw lines
+    hold an odd number of quote marks (escaped quotes come in pairs)."""
+    lines = text.rstrip("\n").split("\n")
+    if last_line < len(lines):
+        return False
+    return "\n".join(lines[first_line - 1:]).count('"') % 2 == 1
+
+
+def _csv_rows(reader: csv.DictReader, text: str, source: str, flags: list[str], delimiter: str,
+              offset: int) -> Iterator[Article | IngestError]:
+    """The data rows. A row that runs over several lines and comes out with too many or too few
+    fields holds an unbalanced quote that swallowed the rows after it: it is reported, and
+    reading goes on at its next line, so the swallowed rows are read after all."""
     while True:
         start = reader.line_num + 1
         try:
@@ -262,8 +279,18 @@ def read_csv(text: str, source: str, flags: list[str], settings: dict) -> Iterat
         except StopIteration:
             break
         except csv.Error as exc:
-            yield IngestError(f"{source}:{start}", f"line {start}: not valid CSV ({exc}); rest of file skipped")
+            yield IngestError(f"{source}:{start + offset}", f"line {start + offset}: not valid CSV ({exc}); rest of file skipped")
             return
+        if reader.line_num > start and (None in row or None in row.values() or _open_to_the_end(
+                start + offset, reader.line_num + offset, text)):
+            line = start + offset
+            yield IngestError(f"{source}:{line}", f"line {line}: unbalanced quote (its field runs over the rows "
+                              f"after it); row skipped, reading goes on at line {line + 1}")
+            rest = "\n".join(text.split("\n")[line:])
+            again = csv.DictReader(io.StringIO(rest, newline=""), fieldnames=reader.fieldnames, delimiter=delimiter)
+            yield from _csv_rows(again, text, source, flags, delimiter, line)
+            return
+        start += offset
         where = f"{source}:{start}"
         if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
             continue  # blank line
