@@ -59,9 +59,28 @@ _NO_SPLIT_AFTER = re.compile(r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Gen|Lt|Col|Maj|Capt|Br
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 
 
+# spaCy refuses a text over its max_length (1,000,000 characters); a paragraph longer than this
+# is split at a space into pieces first, so a huge page is still read whole.
+PIECE_CHARS = 100_000
+
+
+def _pieces(offset: int, para: str) -> list[tuple[int, str]]:
+    out = []
+    start = 0
+    while len(para) - start > PIECE_CHARS:
+        window = (start + PIECE_CHARS // 2, start + PIECE_CHARS)
+        cut = para.rfind(". ", *window)  # at a sentence end if there is one, else a space
+        cut = cut + 2 if cut > start else para.rfind(" ", *window) + 1
+        cut = cut if cut > start else start + PIECE_CHARS
+        out.append((offset + start, para[start:cut]))
+        start = cut
+    out.append((offset + start, para[start:]))
+    return out
+
+
 def sentences(text: str) -> list[Span]:
     """Sentence spans; a newline always ends a sentence (titles, datelines, paragraphs)."""
-    paragraphs = [(m.start(), m.group(0)) for m in _PARAGRAPH.finditer(text)]
+    paragraphs = [piece for m in _PARAGRAPH.finditer(text) for piece in _pieces(m.start(), m.group(0))]
     out: list[Span] = []
     for (offset, para), doc in zip(paragraphs, splitter().pipe(p for _, p in paragraphs)):
         pending: Span | None = None

@@ -88,3 +88,13 @@ def test_three_attacks_three_events():
 def test_a_publication_value_that_is_not_a_date_is_ignored():
     events = get_extractor().extract("A bomb blast in Quetta killed two people on Monday.", "yesterday-ish").events
     assert len(events) == 1 and events[0].fatalities == 2 and events[0].date is None
+
+
+def test_a_paragraph_over_spacys_max_length_is_read_in_pieces():
+    from watchfloor.nlp import sentences
+
+    text = "Militants attacked a post in Bannu on Monday. " * 26_000  # 1.2 million characters, one paragraph
+    spans = sentences(text)
+    assert len(spans) == 26_000
+    assert all(text[a:b].strip().startswith("Militants") for a, b in spans[:3] + spans[-3:])
+    assert len(sentences("x" * 1_300_000)) >= 1  # no space at all: cut anyway, never refused
