@@ -188,7 +188,7 @@ _SOFT = re.compile(r"^(?:battles?\s+(?:between|with|against)|engag\w+.*|repel\w*
                    r"injured|wounded)$", re.I)
 
 
-_CLASH = re.compile(r"clash(?:ed|es)?|fought|fighting|battles?\s+(?:between|with|against)", re.I)
+_CLASH_WORD = re.compile(r"clash(?:ed|es)?|fought|fighting|battles?\s+(?:between|with|against)", re.I)
 _CROWD = re.compile(r"\b(?:supporters|youths|villagers|communities|community|militias?|tribesmen|clans?|herders|"
                     r"ethnic|tribal|inter-?tribal|communal|inter-?communal|sectarian|rebels|army|troops|soldiers|"
                     r"farmers|students|workers|rioters|mobs?|crowds?|rival\s+\w+|factions|gangs?|raiders|inmates)\b", re.I)
@@ -205,7 +205,7 @@ def is_supported(sentence: str, sent_start: int, triggers: list[Trigger], counts
         return True
     if WEAPONS.search(sentence):
         return True
-    if any(_CLASH.match(t.text) for t in triggers) and _CROWD.search(sentence):
+    if any(_CLASH_WORD.match(t.text) for t in triggers) and _CROWD.search(sentence):
         return True  # "supporters of two candidates clashed", "clashes between two communities"
     # The thing attacked, right after the verb: "attacked a checkpost", not "schools ... attacked the plan".
     return any(TARGETS.search(sentence[t.end - sent_start: t.end - sent_start + 50]) for t in triggers)

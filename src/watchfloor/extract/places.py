@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -121,13 +122,20 @@ _DOMESTIC_AFTER = re.compile(
     r"Council|Front|Movement|Brigade|Battalion|Regiment|Division|Association)\b")
 
 
+@lru_cache(maxsize=4)  # the country stage and find_places both scan the same article
+def _match_spans(text: str, lowercase: bool) -> tuple:
+    from ..geo import get_gazetteer
+
+    return tuple(get_gazetteer().match_spans(text, case_sensitive=not lowercase))
+
+
 def organization_votes(text: str, *, lowercase: bool = False) -> Counter:
     """Half a country vote for each place name inside a domestic institution's name."""
     from ..geo import get_gazetteer
 
     gaz = get_gazetteer()
     votes: Counter = Counter()
-    for span in gaz.match_spans(text, case_sensitive=not lowercase):
+    for span in _match_spans(text, lowercase):
         if _DOMESTIC_AFTER.match(text, span[1]):
             for code, v in _span_votes(span, gaz.resolve(span[2], country=None)).items():
                 votes[code] += 0.5 * v
@@ -234,7 +242,7 @@ def find_places(
     gaz = get_gazetteer()
     exclude = list(exclude or [])
     nations = find_nations(text, lowercase=lowercase)
-    spans = gaz.match_spans(text, case_sensitive=not lowercase)
+    spans = list(_match_spans(text, lowercase))
     seen = [(s[0], s[1]) for s in spans]  # the gazetteer's names; one dropped below stays dropped
     spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in exclude)
              and not is_not_country(s[2]) and not _MAKE_AFTER.match(text, s[1])

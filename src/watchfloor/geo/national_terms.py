@@ -34,8 +34,9 @@ class TermMention:
 @dataclass(frozen=True)
 class _TermTable:
     by_term: dict[str, tuple[tuple[str, ...], str]]  # casefolded term -> (codes, kind)
-    pattern_ci: re.Pattern | None
-    pattern_cs: re.Pattern | None
+    pattern_ci: re.Pattern | None  # unit words, party and people names
+    pattern_cs: re.Pattern | None  # acronyms, in capitals
+    pattern_cs_folded: re.Pattern | None  # acronyms, for all-lower-case text
 
 
 @lru_cache(maxsize=1)
@@ -47,23 +48,29 @@ def _table() -> _TermTable:
     for section, kind in (("units", "unit"), ("parties", "party"), ("peoples", "people")):
         for term, codes in data.get(section, {}).items():
             by_term[term.casefold()] = (tuple(codes), kind)
-            (acronyms if _ACRONYM.match(term) else words).add(term if _ACRONYM.match(term) else term.casefold())
+            if _ACRONYM.match(term):
+                acronyms.add(term)
+            else:
+                words.add(term.casefold())
     # "BNP-led", "anti-BJP": a hyphen joins a term to a word without hiding it.
     bound_l, bound_r = r"(?<!\w)", r"(?!\w)"
     ci = re.compile(rf"{bound_l}(?:{trie_alternation(words, fold=True)}){bound_r}", re.I) if words else None
     cs = re.compile(rf"{bound_l}(?:{trie_alternation(acronyms)}){bound_r}") if acronyms else None
-    return _TermTable(by_term, ci, cs)
+    cs_folded = re.compile(cs.pattern, re.I) if cs else None
+    return _TermTable(by_term, ci, cs, cs_folded)
 
 
 def find_national_terms(text: str, *, lowercase: bool = False) -> list[TermMention]:
-    """Unit words and party names in text order. Acronyms count only in capitals, except in
-    a text written all in lower case."""
+    """Unit words, party and people names in text order. Acronyms count only in capitals,
+    except in a text written all in lower case."""
+    return list(_find_national_terms(text, lowercase))
+
+
+@lru_cache(maxsize=4)  # the country, places and actors stages all ask, for the same article
+def _find_national_terms(text: str, lowercase: bool) -> tuple[TermMention, ...]:
     table = _table()
     found: list[TermMention] = []
-    patterns = [table.pattern_ci] + ([table.pattern_cs] if not lowercase else [])
-    if lowercase and table.pattern_cs is not None:
-        patterns.append(re.compile(table.pattern_cs.pattern, re.I))
-    for pattern in patterns:
+    for pattern in (table.pattern_ci, table.pattern_cs_folded if lowercase else table.pattern_cs):
         if pattern is None:
             continue
         for m in pattern.finditer(text):
@@ -77,7 +84,7 @@ def find_national_terms(text: str, *, lowercase: bool = False) -> list[TermMenti
         if out and t.start < out[-1].end:
             continue
         out.append(t)
-    return out
+    return tuple(out)
 
 
 def is_people_name(word: str) -> bool:
