@@ -6,6 +6,8 @@ with a one-line reason and the run goes on with the remaining sources and record
 
 from __future__ import annotations
 
+import codecs
+import io
 import sys
 from collections.abc import Iterator
 from typing import BinaryIO
@@ -16,21 +18,15 @@ from watchfloor.models import Article, IngestError
 from .articles import Failure, finalize
 from .feeds import read_feed
 from .fetch import Fetcher, FetchError
-from .files import (
-    check_content,
-    decode,
-    read_csv,
-    read_jsonl,
-    read_limited,
-    read_plain,
-    read_stream,
-    sniff_format,
-)
+from .bulk import byte_lines, read_csv, read_jsonl
+from .files import HEAD_BYTES, check_content, decode, open_regular, read_plain, read_rest, sniff_format
 from .pages import extract_page
 from .sources import Item, expand
 
 __all__ = ["read_sources", "Fetcher", "FetchError"]
 
+BULK_READERS = {"jsonl": read_jsonl, "csv": read_csv}  # streamed record by record
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _WHAT = {"html": "HTML", "text": "text", "feed": "feed entry", "jsonl": "JSONL record", "csv": "CSV row"}
 
 
@@ -87,25 +83,37 @@ def _drafts(
     item: Item, settings: dict, stdin: BinaryIO | None, fetcher: Fetcher | None, fetch_links: bool
 ) -> Iterator[tuple[Article, str] | IngestError]:
     """Raw (draft, format) pairs for one input."""
-    url: str | None = None
-    charset: str | None = None
-    content_type = ""
-    name = item.location
     if item.kind == "url":
         if fetcher is None:  # read_sources always passes one for URLs
             raise Failure("internal error: no HTTP client for a URL")
         resp = fetcher.get(item.location)
-        data, url, charset, content_type = resp.content, resp.url, resp.charset, resp.content_type
-        name = urlsplit(resp.url).path
         fetch_links = bool(settings["fetch"]["fetch_feed_pages"])
-    elif item.kind == "stdin":
-        data = read_stream(stdin if stdin is not None else sys.stdin.buffer, settings)
-        name = ""
+        yield from _read_bytes(resp.content, item.location, settings, name=urlsplit(resp.url).path,
+                               url=resp.url, charset=resp.charset, content_type=resp.content_type,
+                               fetcher=fetcher if fetch_links else None, what="response")
+        return
+    if item.kind == "stdin":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        stream, size, name, what = getattr(stream, "buffer", stream), None, "", "input"
     else:
-        data = read_limited(item.location, settings)
-    yield from _read_bytes(data, item.location, settings, name=name, url=url, charset=charset,
-                          content_type=content_type, fetcher=fetcher if fetch_links else None,
-                          what={"url": "response", "stdin": "input"}.get(item.kind, "file"))
+        (stream, size), name, what = open_regular(item.location), item.location, "file"
+    try:
+        head = stream.read(HEAD_BYTES)
+        if isinstance(head, str):
+            head = head.encode("utf-8")
+        fmt = sniff_format(head, name)
+        if fmt in BULK_READERS and not head.startswith(_UTF16_BOMS):
+            check_content(head, what)
+            cap = int(settings["ingest"]["max_record_bytes"])
+            for record in BULK_READERS[fmt](byte_lines(stream, head, cap), item.location, cap):
+                yield record if isinstance(record, IngestError) else (record, fmt)
+            return
+        data = read_rest(stream, head, settings, size=size, what=what)
+    finally:
+        if item.kind != "stdin":
+            stream.close()
+    yield from _read_bytes(data, item.location, settings, name=name,
+                           fetcher=fetcher if fetch_links else None, what=what)
 
 
 def _read_bytes(
@@ -128,17 +136,21 @@ def _read_bytes(
                                fetcher=fetcher, fetch_pages=fetcher is not None):
             yield entry if isinstance(entry, IngestError) else (entry, fmt)
         return
+    if fmt in BULK_READERS:
+        flags: list[str] = []
+        if data.startswith(_UTF16_BOMS):  # lines can only be split once decoded
+            text, flags = decode(data, charset)
+            data, charset = text.encode("utf-8"), None
+        cap = int(settings["ingest"]["max_record_bytes"])
+        lines = byte_lines(io.BytesIO(), data, cap)
+        for record in BULK_READERS[fmt](lines, source, cap, charset=charset, flags=flags):
+            yield record if isinstance(record, IngestError) else (record, fmt)
+        return
     text, flags = decode(data, charset)
     if fmt == "html":
         page = extract_page(text, url=url, source=source)
         page.flags.extend(flags)
         yield page, fmt
-    elif fmt == "jsonl":
-        for rec in read_jsonl(text, source, flags):
-            yield rec if isinstance(rec, IngestError) else (rec, fmt)
-    elif fmt == "csv":
-        for rec in read_csv(text, source, flags, settings):
-            yield rec if isinstance(rec, IngestError) else (rec, fmt)
     else:
         article = read_plain(text, source, flags)
         article.url = url
