@@ -35,6 +35,8 @@ EXIT_INPUT, EXIT_USAGE, EXIT_STORE = 1, 2, 3
 # The largest count an option takes: SQLite's integers stop at 2**63 - 1, and no database
 # holds more rows than this.
 MAX_COUNT = 1_000_000_000
+JobsOption = Annotated[Optional[int], typer.Option(
+    "--jobs", "-j", min=1, max=1024, help="Extracting worker processes (default: extract.jobs, 0 = every core).")]
 
 
 @dataclass
@@ -132,13 +134,17 @@ def progress(c: Context, label: str, total: int | None = None):
 
 
 def _print_ingest(c: Context, report, title: str) -> None:
+    for e in report.cut:
+        err.print(f"warning: {printable(e.source)}: {printable(e.reason)}", markup=False, highlight=False)
     if c.as_json:
         emit_json(report.to_dict())
         return
     if c.quiet:
         return
     out.print(
-        f"{title}: {report.read} articles read, {report.added} new, {report.duplicates} already stored; "
+        f"{title}: {report.read} articles read, {report.added} new, {report.duplicates} already stored"
+        + (f", {report.superseded} replaced by a newer version" if report.superseded else "")
+        + (f", {report.history} older versions kept as history" if report.history else "") + "; "
         f"{report.extracted} extracted: {report.events} events, {report.claims} claims"
         + (f"; {len(report.errors)} failed" if report.errors else "")
     )
@@ -154,6 +160,7 @@ def ingest(
     sources: Annotated[list[str], typer.Argument(help="Files, folders, globs, '-' for stdin, or http(s) URLs of pages and feeds.")],
     no_extract: Annotated[bool, typer.Option("--no-extract", help="Store articles without extracting events.")] = False,
     allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow fetching from private/loopback addresses.")] = False,
+    jobs: JobsOption = None,
 ) -> None:
     """Read news into the database and extract events, places and claims from it."""
     from .service import ingest as run
@@ -163,7 +170,7 @@ def ingest(
     if allow_private:
         settings["fetch"]["allow_private"] = True
     with c.store("ingest") as store, progress(c, "ingesting") as tick:
-        report = run(store, sources, settings, extract=not no_extract, stdin=sys.stdin.buffer,
+        report = run(store, sources, settings, extract=not no_extract, jobs=jobs, stdin=sys.stdin.buffer,
                      on_article=tick, on_error=_err_line)
     _print_ingest(c, report, "ingest")
     if report.errors:
@@ -177,6 +184,7 @@ def extract(
     output: Annotated[Optional[str], typer.Option("-o", "--output", help="Write JSONL here instead of stdout.")] = None,
     stored: Annotated[bool, typer.Option("--stored", help="Instead: re-extract stored articles an older extractor did.")] = False,
     all_stored: Annotated[bool, typer.Option("--all", help="With --stored: re-extract every stored article.")] = False,
+    jobs: JobsOption = None,
 ) -> None:
     """Extract events, places, statistics and claims: JSONL in, JSONL out (or re-run on the database)."""
     c: Context = ctx.obj
@@ -184,16 +192,16 @@ def extract(
         from .service import extract_stored
 
         with c.store("extract") as store, progress(c, "extracting") as tick:
-            report = extract_stored(store, c.settings, everything=all_stored, on_article=tick,
+            report = extract_stored(store, c.settings, everything=all_stored, jobs=jobs, on_article=tick,
                                     on_error=_err_line)
         _print_ingest(c, report, "extract")
         if report.errors:
             raise typer.Exit(EXIT_INPUT)
         return
-    from .extract import Extractor
     from .extract.jsonl import process_lines
+    from .extract.pool import ExtractionPool
 
-    extractor = Extractor(c.settings)
+    pool = ExtractionPool(c.settings, jobs)
     try:
         source = sys.stdin.buffer if file == "-" else open(file, "rb")
     except OSError as exc:
@@ -205,13 +213,17 @@ def extract(
     failed = 0
     try:
         with progress(c, "extracting") as tick:
-            for line in process_lines(source, extractor):
+            for line in process_lines(source, pool):
                 if "error" in line:
                     failed += 1
                     err.print(f"error: {printable(file)}: {printable(line['error'])}", markup=False, highlight=False)
+                elif line["cut"]:
+                    err.print(f"warning: {printable(file)}: id {printable(line['id'])}: {printable(line['cut']['message'])}",
+                              markup=False, highlight=False)
                 sink.write(json.dumps(line, ensure_ascii=False) + "\n")
                 tick()
     finally:
+        pool.close()
         if output:
             sink.close()
         if source is not sys.stdin.buffer:
@@ -354,7 +366,9 @@ def export(
 
 def _print_summary(summary: dict) -> None:
     out.print(
-        f"[bold]{summary['articles']}[/] articles from {summary['publishers']} publishers, "
+        f"[bold]{summary['articles']}[/] articles from {summary['publishers']} publishers"
+        + (f" ({summary['superseded_versions']} of them older versions of updated pages)"
+           if summary["superseded_versions"] else "") + ", "
         f"[bold]{summary['events']}[/] events ({summary['fatalities']} killed), "
         f"[bold]{summary['claims']}[/] claims, {summary['statistics']} statistics, {summary['places']} places, "
         f"{summary['other_incidents']} other incidents (not political violence)"
@@ -396,6 +410,22 @@ def search(ctx: typer.Context, query: Annotated[str, typer.Argument(help="Words 
         out.print(printable(f"{r['id']}  {r['published'] or '':10}  {r['title']}"), markup=False, highlight=False)
         snippet = " ".join(r["snippet"].split())  # snippets can span paragraphs: one line per hit
         out.print(f"    {printable(snippet)}", markup=False, highlight=False)
+
+
+@app.command()
+def history(ctx: typer.Context, url: Annotated[str, typer.Argument(help="The page's URL.")]) -> None:
+    """Every stored version of one page (an updated article replaces the one before), oldest first."""
+    c: Context = ctx.obj
+    with c.store() as store:
+        rows = store.versions(url)
+    if c.as_json:
+        emit_json(rows)
+        return
+    for r in rows:
+        out.print(printable(f"{r['id']}  {'current' if r['current'] else 'older  '}  {r['published'] or '':10}  "
+                            f"stored {r['ingested_at']}  {r['title']}"), markup=False, highlight=False)
+    if not rows:
+        err.print(f"no stored article has the URL {printable(url)}", markup=False, highlight=False)
 
 
 @app.command()

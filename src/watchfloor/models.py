@@ -181,9 +181,13 @@ class Extraction:
     statistics: list[Statistic] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     other_incidents: list[OtherIncident] = field(default_factory=list)
+    # Set when the article's size or time budget cut the reading short (extract/budget.py):
+    # {"reason": "size" | "time", "at": character offset, "of": text length, "message": ...}
+    cut: dict | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "cut": self.cut,
             "events": [e.to_dict() for e in self.events],
             "places": [p.to_dict() for p in self.places],
             "statistics": [s.to_dict() for s in self.statistics],

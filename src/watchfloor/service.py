@@ -5,13 +5,14 @@ Each takes a Store and settings and returns a typed report; printing is the call
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import BinaryIO
 
-from .extract import EXTRACTOR_VERSION, Extractor
+from .extract import EXTRACTOR_VERSION
+from .extract.pool import ExtractionPool, Job
 from .models import Article, IngestError
 from .store import DatabaseFailure, Store
 
@@ -23,35 +24,48 @@ class IngestReport:
     read: int = 0  # articles read from the sources
     added: int = 0  # new articles stored
     duplicates: int = 0  # already stored (same normalized text)
+    superseded: int = 0  # stored articles replaced by a newer version of their page (same URL)
+    history: int = 0  # added as an older version of a page whose newer version is stored
     extracted: int = 0
     events: int = 0
     claims: int = 0
     errors: list[IngestError] = field(default_factory=list)
+    cut: list[IngestError] = field(default_factory=list)  # extracted only in part (a budget ran out)
 
     def to_dict(self) -> dict:
         return {
             "read": self.read, "added": self.added, "duplicates": self.duplicates,
+            "superseded": self.superseded, "history": self.history,
             "extracted": self.extracted, "events": self.events, "claims": self.claims,
             "errors": [{"source": e.source, "reason": e.reason} for e in self.errors],
+            "cut": [{"source": e.source, "reason": e.reason} for e in self.cut],
         }
 
 
-def _extract_and_save(store: Store, extractor: Extractor, articles: Iterable[Article], report: IngestReport,
-                      on_error: Callable[[IngestError], None] | None = None) -> None:
-    for art in articles:
-        try:
-            result = extractor.extract(art.text, art.published, art.title,
-                                       country_prior=extractor.publisher_country(art.publisher))
-        except Exception as exc:  # one bad article must not stop a run
-            err = IngestError(art.source or art.id, f"extraction failed: {exc.__class__.__name__}: {exc}")
+def _job(pool: ExtractionPool, art: Article) -> Job:
+    return Job(art, art.text, art.published, art.title, pool.extractor.publisher_country(art.publisher))
+
+
+def _extract_and_save(store: Store, pool: ExtractionPool, articles: Iterable[Article], report: IngestReport,
+                      on_error: Callable[[IngestError], None] | None = None,
+                      on_done: Progress | None = None) -> None:
+    """Extract in the pool's workers and save here, the one writer, as outcomes come back."""
+    for outcome in pool.run(_job(pool, art) for art in articles):
+        art = outcome.key
+        if outcome.extraction is None:
+            err = IngestError(art.source or art.id, outcome.error or "extraction failed")
             report.errors.append(err)
             if on_error:
                 on_error(err)
-            continue
-        store.save_extraction(art.id, result, EXTRACTOR_VERSION)
-        report.extracted += 1
-        report.events += len(result.events)
-        report.claims += len(result.claims)
+        else:
+            store.save_extraction(art.id, outcome.extraction, EXTRACTOR_VERSION)
+            if outcome.extraction.cut:
+                report.cut.append(IngestError(art.source or art.id, outcome.extraction.cut["message"]))
+            report.extracted += 1
+            report.events += len(outcome.extraction.events)
+            report.claims += len(outcome.extraction.claims)
+        if on_done:
+            on_done(art.title or art.id)
 
 
 def ingest(
@@ -60,39 +74,20 @@ def ingest(
     settings: dict,
     *,
     extract: bool = True,
+    jobs: int | None = None,
     stdin: BinaryIO | None = None,
     on_article: Progress | None = None,
     on_error: Callable[[IngestError], None] | None = None,
 ) -> IngestReport:
-    """Read sources, store new articles batch by batch, and extract what is new or outdated."""
+    """Read sources, store new articles batch by batch, and extract what is new or outdated
+    (``jobs`` worker processes; None: the ``extract.jobs`` setting). Reading and storing go on
+    here while the workers extract the articles stored before."""
     from .ingest import read_sources
 
     report = IngestReport()
-    extractor = Extractor(settings) if extract else None
-    batch: list[Article] = []
     size = settings["store"]["batch_size"]
 
-    def flush() -> None:
-        results = store.add_articles(batch)
-        todo = []
-        for r in results:
-            if r.inserted:
-                report.added += 1
-                todo.append(r.article)
-            else:
-                report.duplicates += 1
-        if extractor is not None:
-            # Articles stored earlier by an older extractor are brought up to date too.
-            todo_ids = {a.id for a in todo}
-            for r in results:
-                if not r.inserted and r.article.id not in todo_ids:
-                    stored = store.get_article(r.article.id)
-                    if stored and store.extractor_version(stored.id) != EXTRACTOR_VERSION:
-                        todo.append(stored)
-            _extract_and_save(store, extractor, todo, report, on_error)
-        batch.clear()
-
-    try:
+    def errors_and_articles() -> Iterator[Article]:
         for item in read_sources(specs, settings, stdin=stdin):
             if isinstance(item, IngestError):
                 report.errors.append(item)
@@ -100,31 +95,60 @@ def ingest(
                     on_error(item)
                 continue
             report.read += 1
-            batch.append(item)
             if on_article:
                 on_article(item.title or item.source)
+            yield item
+
+    def stored(batch: list[Article]) -> list[Article]:
+        """Store a batch; the articles to extract: new ones, and those an older extractor did."""
+        todo = []
+        for r in store.add_articles(batch):
+            report.added += r.inserted
+            report.duplicates += not r.inserted
+            report.superseded += len(r.superseded)
+            report.history += r.inserted and not r.current
+            if r.inserted and r.current:
+                todo.append(r.article)
+            elif not r.inserted and extract and store.needs_extraction(r.article.id, EXTRACTOR_VERSION):
+                old = store.get_article(r.article.id)
+                if old and old.id not in {a.id for a in todo}:
+                    todo.append(old)
+        return todo
+
+    def to_extract() -> Iterator[Article]:
+        batch: list[Article] = []
+        for art in errors_and_articles():
+            batch.append(art)
             if len(batch) >= size:
-                flush()
+                yield from stored(batch)
+                batch = []
         if batch:
-            flush()
+            yield from stored(batch)
+
+    try:
+        if not extract:
+            for _ in to_extract():
+                pass
+            return report
+        with ExtractionPool(settings, jobs) as pool:
+            _extract_and_save(store, pool, to_extract(), report, on_error)
     except DatabaseFailure as exc:
         exc.partial = report  # what was stored before the database failed
         raise
     return report
 
 
-def extract_stored(store: Store, settings: dict, *, everything: bool = False,
+def extract_stored(store: Store, settings: dict, *, everything: bool = False, jobs: int | None = None,
                    on_article: Progress | None = None,
                    on_error: Callable[[IngestError], None] | None = None) -> IngestReport:
-    """(Re-)extract stored articles: those an older extractor did, or all of them."""
+    """(Re-)extract stored articles, those an older extractor did or all of them, streamed
+    from the store page by page."""
     report = IngestReport()
-    extractor = Extractor(settings)
     try:
-        articles = list(store.iter_articles(needing_version=None if everything else EXTRACTOR_VERSION))
-        for art in articles:
-            _extract_and_save(store, extractor, [art], report, on_error)
-            if on_article:
-                on_article(art.title or art.id)
+        with ExtractionPool(settings, jobs) as pool:
+            articles = store.iter_articles(needing_version=None if everything else EXTRACTOR_VERSION,
+                                           current_only=True)
+            _extract_and_save(store, pool, articles, report, on_error, on_done=on_article)
     except DatabaseFailure as exc:
         exc.partial = report
         raise

@@ -100,6 +100,16 @@ PAGES = {
 }
 
 
+def updated_story(version: int) -> str:
+    """A page edited after publication: its first version gives a toll of three, later ones five."""
+    toll = "three" if version == 1 else "five"
+    extra = "" if version == 1 else "\nTwo of the wounded died in hospital overnight, a doctor said."
+    return page("Bomb kills police in Lakki Marwat",
+                f"LAKKI MARWAT: A bomb planted on a motorcycle exploded near a police van in Lakki Marwat "
+                f"district on Monday, killing {toll} policemen, officials said.{extra}\n"
+                "The van was on its way to a checkpoint when the device went off at a crossing.")
+
+
 def rss(base: str) -> str:
     items = [
         ("Militants storm checkpost in Kurram", "/news/kurram-checkpost.html", "Tue, 12 Sep 2023 08:00:00 GMT"),
@@ -135,6 +145,9 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send(200, b"User-agent: *\nAllow: /\n", "text/plain")
             elif path == "/feed.rss":
                 self._send(200, rss(self.base).encode(), "application/rss+xml")
+            elif path == "/news/updated-story.html":  # a new version on every request after the first
+                body = updated_story(min(self.hits[path], 2)).encode()
+                self._send(200, body, "text/html; charset=utf-8")
             elif path in PAGES:
                 self._send(200, PAGES[path].encode(), "text/html; charset=utf-8")
             elif path == "/loop/a":

@@ -43,7 +43,8 @@ def test_demo_json_and_quiet(cli, demo_db: Path, tmp_path: Path) -> None:
     assert result.code == 0, result
     data = result.json()  # stdout is nothing but the JSON document
     assert set(data) == {"ingest", "summary"}
-    assert data["ingest"] == {"read": 50, "added": 0, "duplicates": 50, "extracted": 0, "events": 0,
+    assert data["ingest"] == {"read": 50, "added": 0, "duplicates": 50, "superseded": 0, "history": 0,
+                              "extracted": 0, "events": 0, "cut": [],
                               "claims": 0, "errors": []}
     summary = data["summary"]
     for key in ("articles", "articles_extracted", "publishers", "events", "fatalities", "claims",

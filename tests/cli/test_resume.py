@@ -61,6 +61,19 @@ def _state(db: Path) -> dict[str, list]:
         con.close()
 
 
+def _processes_naming(db: Path) -> list[int]:
+    """Live processes whose command line names the database (a killed run's workers would)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and str(db).encode() in (entry / "cmdline").read_bytes():
+                if "Z" not in (entry / "stat").read_text().split(")")[-1].split()[0]:  # not a zombie
+                    found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
 def test_killed_ingest_resumes(run_cli, tmp_path: Path) -> None:
     corpus = tmp_path / "corpus.jsonl"
     _corpus(corpus)
@@ -82,6 +95,11 @@ def test_killed_ingest_resumes(run_cli, tmp_path: Path) -> None:
         proc.wait(timeout=30)
     if proc.returncode != -signal.SIGKILL:
         pytest.fail(f"ingest ended (exit {proc.returncode}) before it could be killed")
+    # Its extracting workers die with it rather than wait for work forever.
+    deadline = time.monotonic() + 10
+    while _processes_naming(db) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _processes_naming(db) == []
 
     # The database opens, is intact, and holds whole batches only.
     con = sqlite3.connect(db)

@@ -8,6 +8,7 @@ import copy
 def test_rss_entries_fetch_their_pages(site, ingest):
     articles, errors = ingest([f"{site}/feed.rss"])
     assert not errors
+    articles.sort(key=lambda a: a.source)  # entry pages are fetched at once, read as they arrive
     one, two, three = articles
     assert [a.source for a in articles] == [f"{site}/feed.rss#entry-{i}" for i in (1, 2, 3)]
 

@@ -173,3 +173,18 @@ def test_version_one_database_gains_other_incidents(tmp_path):
     with Store(path) as s:
         assert s.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
         assert s.summary()["other_incidents"] == 0
+
+
+def test_iter_articles_pages_through_while_the_caller_writes(store):
+    """Read a page at a time (keyset on rowid): saving extractions between reads neither skips
+    nor repeats an article, and those saved drop out of the 'needing' filter."""
+    arts = [make_article(f"Report number {n}: a bomb went off in a market.") for n in range(11)]
+    store.add_articles(arts)
+    store.save_extraction(arts[4].id, make_extraction(), "v2")
+    seen = []
+    for art in store.iter_articles(needing_version="v2", page=3):
+        seen.append(art.id)
+        store.save_extraction(art.id, make_extraction(), "v2")
+    assert seen == [a.id for n, a in enumerate(arts) if n != 4]
+    assert list(store.iter_articles(needing_version="v2", page=3)) == []
+    assert [a.id for a in store.iter_articles(page=4)] == [a.id for a in arts]

@@ -111,6 +111,7 @@ from .attribution.lexicon import CUE_CLASS, DENIES
 from .attribution.parsed import parsed_claims
 from .attribution.quotes import find_quotes
 from .attribution.sources import trim_source
+from .budget import Budget
 from .attribution.speakers import SpeakerResolver
 from .attribution.stance import (
     ALLEGATION_HEAD, MAYBE_DATE, claim_channel, claim_confidence, claim_date, claim_kind, claim_stance,
@@ -123,12 +124,15 @@ __all__ = ["MAX_CONTENT", "find_claims", "find_quotes"]
 
 
 def find_claims(text: str, sentences: list[tuple[int, int]], published: str | None,
-                known_dates: list[DateMention] | None = None, parse: bool = True) -> list[Claim]:
+                known_dates: list[DateMention] | None = None, parse: bool = True,
+                budget: Budget | None = None) -> list[Claim]:
     """Attributed claims in ``text`` (see the module docstring for the conventions).
 
     ``known_dates``: the article's date mentions when the caller already found them.
     ``parse``: also read beliefs, endorsements, evidence and impressions with the spaCy parser
     (``attribution/parsed.py``); False keeps to the rules (faster, speech cues only).
+
+    ``budget``: reading stops at the first sentence after its time is spent.
 
     ``sentences`` are the article's sentence spans (``watchfloor.nlp.sentences(text)``);
     ``published`` is an ISO date or None. Claims come in text order of their cue.
@@ -138,6 +142,8 @@ def find_claims(text: str, sentences: list[tuple[int, int]], published: str | No
     art = Article(text, sentences, published)
     raws: list[RawClaim] = []
     for ss, se in art.sentences:
+        if budget is not None and budget.spent(ss):
+            break
         if se - ss > 5000:  # a run-on "sentence" (no punctuation): read only its start
             se = ss + 5000
         analyze_sentence(art, ss, se, raws)

@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..models import Extraction, OtherIncident
 from ..nlp import sentences
 from .actors import STATE, ActorMention, find_actors
+from .budget import Budget
 from .claims import find_claims
 from .country import article_country, context_votes
 from .dates import DateMention, find_dates, parse_iso
@@ -58,6 +59,7 @@ class Extractor:
         self.vague = {"several": ex["vague_several"], "few": ex["vague_few"], "many": ex["vague_many"]}
         self.min_confidence = ex["min_event_confidence"]
         self.parse_attributions = ex["parse_attributions"]
+        self.max_chars, self.time_budget = int(ex["max_text_chars"]), float(ex["time_budget"])
         self.publisher_countries = {k.lower(): v.upper() for k, v in self.settings["geo"]["publisher_countries"].items()}
 
     def publisher_country(self, publisher: str | None) -> str | None:
@@ -67,10 +69,14 @@ class Extractor:
 
     def extract(self, text: str, published: str | None = None, title: str = "",
                 country_prior: str | None = None) -> Extraction:
-        """``country_prior``: ISO2 of the publisher's country, a weak prior only."""
+        """``country_prior``: ISO2 of the publisher's country, a weak prior only. A text over the
+        size budget is read up to the cut, and reading stops when the time budget is spent
+        (``Extraction.cut`` says where); offsets index the whole text either way."""
         from ..geo import get_gazetteer
 
         gaz = get_gazetteer()
+        budget = Budget(self.max_chars, self.time_budget)
+        text = text[:budget.readable_length(text)]
         day = parse_iso(published)
         published = day.isoformat() if day else None  # a value that is not a date is no reference
         lowercase = text.islower() or (sum(map(str.isupper, text)) < 0.005 * max(1, len(text)))
@@ -81,23 +87,24 @@ class Extractor:
         art = _Article(text, published, sentences(text), actors, places, find_dates(text, published),
                        article_country(text, places, actors, lowercase=lowercase, prior=country_prior,
                                        context=context))
-        mentions, statistics, out_of_scope = self._read_sentences(art)
+        mentions, statistics, out_of_scope = self._read_sentences(art, budget)
         responsible = _responsible_groups(art)
         events = []
         for cluster in cluster_mentions(mentions, text):
             event = build_event(cluster, text, published, responsible, gaz, self.vague, art.dates, art.country)
             if event is not None and event.confidence >= self.min_confidence:
                 events.append(event)
-        claims = find_claims(text, art.sents, published, known_dates=art.dates, parse=self.parse_attributions)
+        claims = find_claims(text, art.sents, published, known_dates=art.dates, parse=self.parse_attributions,
+                             budget=budget)
         link_claims(claims, events, statistics)
         claims = responsibility_claims(text, art.sents, claims, actors, events)
         incidents = self._incidents(art, out_of_scope, gaz)
         return Extraction(events=events, places=places, statistics=statistics, claims=claims,
-                          other_incidents=incidents)
+                          other_incidents=incidents, cut=budget.cut)
 
-    def _read_sentences(self, art: _Article):
+    def _read_sentences(self, art: _Article, budget: Budget):
         """Each sentence becomes a mention of violence, a statistic, an out-of-scope incident
-        or nothing."""
+        or nothing, until the time budget is spent."""
         text = art.text
         denied_article = bool(NO_SUCH_EVENT.search(text))
         mentions: list[Mention] = []
@@ -105,6 +112,8 @@ class Extractor:
         out_of_scope: list[tuple[str, int, int]] = []
         after_past = False
         for s, e in art.sents:
+            if budget.spent(s):
+                break
             sentence = text[s:e]
             if not ANY_TRIGGER.search(sentence):
                 if is_diplomatic(sentence):  # sanctions and expulsions use no violent word

@@ -17,7 +17,7 @@ from watchfloor.models import Article, IngestError
 
 from .articles import Failure, finalize
 from .feeds import read_feed
-from .fetch import Fetcher, FetchError
+from .fetch import Fetcher, FetchError, Response
 from .bulk import byte_lines, read_csv, read_jsonl
 from .files import HEAD_BYTES, check_content, decode, open_regular, read_plain, read_rest, sniff_format
 from .pages import extract_page
@@ -44,27 +44,38 @@ def read_sources(
     fetched from a URL follow ``fetch.fetch_feed_pages`` instead.
     """
     fetcher: Fetcher | None = None
+    urls: list[Item] = []
     try:
         for spec in specs:
             for item in expand(spec, settings):
                 if isinstance(item, IngestError):
                     yield item
-                    continue
-                if fetcher is None and (item.kind == "url" or fetch_local_feed_links):
-                    fetcher = Fetcher(settings)
-                yield from _read_item(item, settings, stdin, fetcher, fetch_local_feed_links)
+                elif item.kind == "url":
+                    urls.append(item)  # fetched together below
+                else:
+                    if fetcher is None and fetch_local_feed_links:
+                        fetcher = Fetcher(settings)
+                    yield from _read_item(item, settings, stdin, fetcher, fetch_local_feed_links)
+        if urls:
+            fetcher = fetcher or Fetcher(settings)
+            # Fetched at once (per-host politeness kept), each read as it arrives, so a slow
+            # host never holds up the others; local inputs were read first, in order.
+            for index, response in fetcher.get_many(item.location for item in urls):
+                yield from _read_item(urls[index], settings, stdin, fetcher, False, response)
     finally:
         if fetcher is not None:
             fetcher.close()
 
 
 def _read_item(
-    item: Item, settings: dict, stdin: BinaryIO | None, fetcher: Fetcher | None, fetch_links: bool
+    item: Item, settings: dict, stdin: BinaryIO | None, fetcher: Fetcher | None, fetch_links: bool,
+    response: Response | FetchError | None = None,
 ) -> Iterator[Article | IngestError]:
-    """Read one input, finalizing each draft; any failure is reported, never raised."""
+    """Read one input (a URL's ``response`` already fetched), finalizing each draft; any
+    failure is reported, never raised."""
     source = item.location
     try:
-        for record in _drafts(item, settings, stdin, fetcher, fetch_links):
+        for record in _drafts(item, settings, stdin, fetcher, fetch_links, response):
             if isinstance(record, IngestError):
                 yield record
                 continue
@@ -80,13 +91,15 @@ def _read_item(
 
 
 def _drafts(
-    item: Item, settings: dict, stdin: BinaryIO | None, fetcher: Fetcher | None, fetch_links: bool
+    item: Item, settings: dict, stdin: BinaryIO | None, fetcher: Fetcher | None, fetch_links: bool,
+    resp: Response | FetchError | None = None,
 ) -> Iterator[tuple[Article, str] | IngestError]:
     """Raw (draft, format) pairs for one input."""
     if item.kind == "url":
-        if fetcher is None:  # read_sources always passes one for URLs
-            raise Failure("internal error: no HTTP client for a URL")
-        resp = fetcher.get(item.location)
+        if resp is None:  # read_sources always fetches URLs first
+            raise Failure("internal error: a URL was not fetched")
+        if isinstance(resp, FetchError):
+            raise resp
         fetch_links = bool(settings["fetch"]["fetch_feed_pages"])
         yield from _read_bytes(resp.content, item.location, settings, name=urlsplit(resp.url).path,
                                url=resp.url, charset=resp.charset, content_type=resp.content_type,

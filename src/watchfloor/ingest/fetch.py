@@ -9,8 +9,11 @@ limit (``transport``).
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from urllib.parse import SplitResult, urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
@@ -77,10 +80,13 @@ class Fetcher:
         self.user_agent = str(cfg["user_agent"])
         self.respect_robots = bool(cfg["respect_robots"])
         self.allow_private = bool(cfg["allow_private"])
+        self.concurrency = max(1, int(cfg.get("concurrency", 1)))
         self._sleep = sleep
         self._clock = clock
         self._last: dict[str, float] = {}
         self._robots: dict[str, RobotFileParser | None] = {}
+        self._locks: dict[str, threading.Lock] = {}  # one per host (requests) and per robots.txt
+        self._locks_guard = threading.Lock()
         self._backend = VettedBackend(allow_private=self.allow_private)
         transport = httpx.HTTPTransport(retries=0)
         # httpx has no public hook for the network backend; the pinned httpcore names it so.
@@ -101,6 +107,36 @@ class Fetcher:
 
     def close(self) -> None:
         self._client.close()
+
+    def get_many(self, urls: Iterable[str]) -> Iterator[tuple[int, Response | FetchError]]:
+        """GET several URLs at once, ``fetch.concurrency`` at a time: (index, response or error)
+        as each completes, so a slow host never holds up the others. Requests to one host still
+        go one at a time, ``per_host_interval`` apart. At most twice ``concurrency`` responses
+        are held at once."""
+        todo = deque(enumerate(urls))
+        if self.concurrency == 1:
+            for index, url in todo:
+                yield index, self._get_or_error(url)
+            return
+        with ThreadPoolExecutor(self.concurrency, thread_name_prefix="watchfloor-fetch") as pool:
+            running: dict[Future, int] = {}
+            while todo or running:
+                while todo and len(running) < 2 * self.concurrency:
+                    index, url = todo.popleft()
+                    running[pool.submit(self._get_or_error, url)] = index
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield running.pop(future), future.result()
+
+    def _get_or_error(self, url: str) -> Response | FetchError:
+        try:
+            return self.get(url)
+        except FetchError as exc:
+            return exc
+
+    def _lock(self, key: str) -> threading.Lock:
+        with self._locks_guard:
+            return self._locks.setdefault(key, threading.Lock())
 
     def get(self, url: str) -> Response:
         """GET a page or feed; raises FetchError with a one-line reason on any refusal."""
@@ -131,35 +167,46 @@ class Fetcher:
     def _robots_allow(self, parts: SplitResult, url: str) -> bool:
         """robots.txt rules for this host, fetched once; missing or unreadable means allowed."""
         base = f"{parts.scheme.lower()}://{parts.netloc.lower()}"
-        if base not in self._robots:
-            parser: RobotFileParser | None = None
-            try:
-                resp = self._follow(base + "/robots.txt", ROBOTS_MAX_BYTES, check_robots=False)
-            except FetchError:
-                resp = None
-            if resp is not None:
-                parser = RobotFileParser()
-                if resp.status in (401, 403):
-                    parser.disallow_all = True
-                elif resp.status >= 400:
-                    parser.allow_all = True
-                else:
-                    parser.parse(resp.content.decode("utf-8", errors="replace").splitlines())
-            self._robots[base] = parser
+        with self._lock("robots " + base):  # fetched once, even when several threads ask at once
+            if base not in self._robots:
+                self._robots[base] = self._read_robots(base)
         parser = self._robots[base]
         return parser is None or parser.can_fetch(self.user_agent, url)
 
+    def _read_robots(self, base: str) -> RobotFileParser | None:
+        """robots.txt of one site; missing or unreadable means allowed (None)."""
+        try:
+            resp = self._follow(base + "/robots.txt", ROBOTS_MAX_BYTES, check_robots=False)
+        except FetchError:
+            return None
+        parser = RobotFileParser()
+        if resp.status in (401, 403):
+            parser.disallow_all = True
+        elif resp.status >= 400:
+            parser.allow_all = True
+        else:
+            parser.parse(resp.content.decode("utf-8", errors="replace").splitlines())
+        return parser
+
     def _wait_turn(self, host: str) -> None:
-        """Sleep so two requests to one host are at least ``per_host_interval`` apart."""
+        """Sleep so a request to a host starts ``per_host_interval`` after its last one ended."""
         if self.interval > 0 and host in self._last:
             remaining = self._last[host] + self.interval - self._clock()
             if remaining > 0:
                 self._sleep(remaining)
-        self._last[host] = self._clock()
 
     def _request(self, url: str, limit: int) -> tuple[Response, str | None]:
-        """One GET; returns the response and the redirect target (None if not a redirect)."""
-        self._wait_turn(urlsplit(url).netloc.lower())
+        """One GET, the only one to its host at this moment; returns the response and the
+        redirect target (None if not a redirect)."""
+        host = urlsplit(url).netloc.lower()
+        with self._lock(host):
+            self._wait_turn(host)
+            try:
+                return self._request_now(url, limit)
+            finally:  # the interval runs from the end of one request to the start of the next
+                self._last[host] = self._clock()
+
+    def _request_now(self, url: str, limit: int) -> tuple[Response, str | None]:
         self._backend.deadline = self._backend.clock() + self.deadline
         try:
             with self._client.stream("GET", url) as r:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
 import time
 import zlib
 from collections.abc import Callable, Iterable
@@ -96,7 +97,15 @@ class VettedBackend(httpcore.SyncBackend):
     def __init__(self, *, allow_private: bool, clock: Callable[[], float] = time.monotonic) -> None:
         self.allow_private = allow_private
         self.clock = clock
-        self.deadline: float | None = None
+        self._local = threading.local()  # each fetching thread has its own request deadline
+
+    @property
+    def deadline(self) -> float | None:
+        return getattr(self._local, "deadline", None)
+
+    @deadline.setter
+    def deadline(self, value: float | None) -> None:
+        self._local.deadline = value
 
     def bound(self, timeout: float | None) -> float | None:
         if self.deadline is None:

@@ -178,4 +178,14 @@ MIGRATIONS: list[str] = [
     CREATE INDEX other_incidents_article ON other_incidents(article_id);
     CREATE INDEX other_incidents_category ON other_incidents(category, date);
     """,
+    # 3: versions of one page (store/versions.py): the URL as a key, and the newer version
+    # that replaced an article; and the extraction's cut. Rows stored before get their URL as it is for key.
+    """
+    ALTER TABLE articles ADD COLUMN url_key TEXT;
+    ALTER TABLE articles ADD COLUMN superseded_by TEXT REFERENCES articles(id);
+    -- where the per-article size or time budget cut the extraction short (extract/budget.py)
+    ALTER TABLE articles ADD COLUMN extraction_cut TEXT;
+    UPDATE articles SET url_key = url WHERE url IS NOT NULL;
+    CREATE INDEX articles_url_key ON articles(url_key);
+    """,
 ]

@@ -7,7 +7,7 @@ import json
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -15,12 +15,15 @@ from typing import Any
 from ..models import Article, Extraction
 from .guard import StoreError, Transaction, guarded, statements
 from .schema import MIGRATIONS
+from .versions import history, link_versions, url_key
 
 
 @dataclass
 class AddResult:
     article: Article
     inserted: bool  # False when the same normalized text was already stored
+    current: bool = True  # False when a newer version of the same page is stored
+    superseded: list[str] = field(default_factory=list)  # older versions this one replaced
 
 
 def _now() -> str:
@@ -138,27 +141,45 @@ class Store:
         return self.db.execute("SELECT id FROM publishers WHERE name = ?", (name,)).fetchone()[0]
 
     def add_articles(self, articles: Iterable[Article]) -> list[AddResult]:
-        """Insert a batch in one transaction; an article already stored is skipped."""
+        """Insert a batch in one transaction; an article already stored is skipped, and a new
+        version of a stored page (same URL) replaces it (store/versions.py)."""
         results = []
         with self.transaction():
             for art in articles:
                 if not art.content_hash or not art.id:
                     raise ValueError("article must be normalized (content_hash and id set)")
+                key = url_key(art.url)
                 cur = self.db.execute(
-                    """INSERT INTO articles(id, content_hash, external_id, title, text, url,
+                    """INSERT INTO articles(id, content_hash, external_id, title, text, url, url_key,
                            publisher_id, original_source, categories, author, published, language,
                            source, flags, ingested_at)
-                       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                        ON CONFLICT(content_hash) DO NOTHING""",
                     (
-                        art.id, art.content_hash, art.external_id, art.title, art.text, art.url,
+                        art.id, art.content_hash, art.external_id, art.title, art.text, art.url, key,
                         self._publisher_id(art.publisher, art.url), art.original_source,
                         json.dumps(art.categories), art.author, art.published, art.language,
                         art.source, json.dumps(art.flags), art.ingested_at or _now(),
                     ),
                 )
-                results.append(AddResult(art, cur.rowcount == 1))
+                if cur.rowcount != 1:
+                    results.append(AddResult(art, False))
+                    continue
+                current, superseded = link_versions(self.db, art.id, key, art.published)
+                for old in superseded:  # only the current version's extraction counts
+                    self._delete_extraction(old)
+                results.append(AddResult(art, True, current, superseded))
         return results
+
+    def versions(self, url: str) -> list[dict[str, Any]]:
+        """Every stored version of the page at ``url``, oldest first."""
+        return history(self.db, url)
+
+    def needs_extraction(self, article_id: str, version: str) -> bool:
+        """Stored, the current version of its page, and not extracted by extractor ``version``."""
+        row = self.db.execute("SELECT extractor_version, superseded_by FROM articles WHERE id = ?",
+                              (article_id,)).fetchone()
+        return bool(row) and row[1] is None and row[0] != version
 
     def get_article(self, article_id: str) -> Article | None:
         row = self.db.execute(
@@ -172,17 +193,27 @@ class Store:
         row = self.db.execute("SELECT extractor_version FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row[0] if row else None
 
-    def iter_articles(self, *, needing_version: str | None = None) -> Iterator[Article]:
-        """All articles, or those not yet extracted by extractor ``needing_version``."""
+    def iter_articles(self, *, needing_version: str | None = None, current_only: bool = False,
+                      page: int = 200) -> Iterator[Article]:
+        """All articles (``current_only``: no superseded versions), or those not yet extracted by
+        extractor ``needing_version``, in storage order, read ``page`` at a time (keyset on rowid): memory stays flat however many are
+        stored, and no read cursor is left open while the caller writes."""
         sql = """SELECT a.*, p.name AS publisher FROM articles a
-                 LEFT JOIN publishers p ON p.id = a.publisher_id"""
-        params: tuple = ()
+                 LEFT JOIN publishers p ON p.id = a.publisher_id WHERE a.rowid > ?"""
+        if current_only:
+            sql += " AND a.superseded_by IS NULL"
         if needing_version is not None:
-            sql += " WHERE a.extractor_version IS NOT ? "
-            params = (needing_version,)
-        sql += " ORDER BY a.rowid"
-        for row in self.db.execute(sql, params).fetchall():
-            yield _row_to_article(row)
+            sql += " AND a.extractor_version IS NOT ? "
+        sql += " ORDER BY a.rowid LIMIT ?"
+        last = 0
+        while True:
+            params = (last, needing_version, page) if needing_version is not None else (last, page)
+            rows = self.db.execute(sql, params).fetchall()
+            for row in rows:
+                yield _row_to_article(row)
+            if len(rows) < page:
+                return
+            last = rows[-1]["rowid"]
 
     def search_articles(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         """Full-text search; the query is passed as one quoted phrase per word, never as syntax."""
@@ -265,8 +296,8 @@ class Store:
                 )
                 self._add_evidence(article_id, "other_incident", ordinal, {"text": inc.evidence})
             self.db.execute(
-                "UPDATE articles SET extracted_at = ?, extractor_version = ? WHERE id = ?",
-                (_now(), version, article_id),
+                "UPDATE articles SET extracted_at = ?, extractor_version = ?, extraction_cut = ? WHERE id = ?",
+                (_now(), version, extraction.cut and extraction.cut["message"], article_id),
             )
 
     def _add_evidence(self, article_id: str, kind: str, ordinal: int, spans: dict) -> None:
@@ -426,6 +457,7 @@ class Store:
         ).fetchall()
         return {
             "articles": one("SELECT count(*) FROM articles"),
+            "superseded_versions": one("SELECT count(*) FROM articles WHERE superseded_by IS NOT NULL"),
             "articles_extracted": one("SELECT count(*) FROM articles WHERE extracted_at IS NOT NULL"),
             "publishers": one("SELECT count(*) FROM publishers"),
             "events": one("SELECT count(*) FROM events"),
