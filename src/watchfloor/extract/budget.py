@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 _BREAK = re.compile(r"\n|[.!?][\"'\u201d\u2019)]?\s")
@@ -19,9 +20,13 @@ _BREAK = re.compile(r"\n|[.!?][\"'\u201d\u2019)]?\s")
 class Budget:
     max_chars: int
     seconds: float
-    started: float = field(default_factory=time.monotonic)
+    clock: Callable[[], float] = time.monotonic
+    started: float = field(init=False)
     cut: dict | None = None
     length: int = 0  # of the whole text
+
+    def __post_init__(self) -> None:
+        self.started = self.clock()
 
     def readable_length(self, text: str) -> int:
         """How much of ``text`` to read: all of it, or up to the last break before the limit."""
@@ -41,7 +46,7 @@ class Budget:
         A time cut replaces a size cut: reading stopped before the size limit."""
         if self.cut is not None and self.cut["reason"] == "time":
             return position >= self.cut["at"]
-        if time.monotonic() - self.started <= self.seconds:
+        if self.clock() - self.started <= self.seconds:
             return False
         self.cut = {"reason": "time", "at": position, "of": self.length,
                     "message": f"extraction stopped at character {position:,} of {self.length:,} after "

@@ -9,6 +9,7 @@ attributions -> claims (claims of responsibility linked to their events).
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -60,6 +61,7 @@ class Extractor:
         self.min_confidence = ex["min_event_confidence"]
         self.parse_attributions = ex["parse_attributions"]
         self.max_chars, self.time_budget = int(ex["max_text_chars"]), float(ex["time_budget"])
+        self.clock = time.monotonic  # what the time budget is measured with
         self.publisher_countries = {k.lower(): v.upper() for k, v in self.settings["geo"]["publisher_countries"].items()}
 
     def publisher_country(self, publisher: str | None) -> str | None:
@@ -75,7 +77,7 @@ class Extractor:
         from ..geo import get_gazetteer
 
         gaz = get_gazetteer()
-        budget = Budget(self.max_chars, self.time_budget)
+        budget = Budget(self.max_chars, self.time_budget, self.clock)
         text = text[:budget.readable_length(text)]
         day = parse_iso(published)
         published = day.isoformat() if day else None  # a value that is not a date is no reference
