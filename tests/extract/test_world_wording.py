@@ -109,3 +109,32 @@ def test_more_ways_to_report_fighting(first, text, sub):
 ])
 def test_figurative_fighting_is_no_event(first, text):
     assert first(text) is None
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # a passive with its agent names who did it, though "killed" alone can be figurative
+    ("A farmer and his nephew were killed by unknown assailants near Bulo Burte on Sunday.", "Violence against civilians"),
+    ("A shopkeeper is attacked and beaten by a vigilante group in Aba.", "Violence against civilians"),
+    # a communal group named as armed men is an armed actor
+    ("Pokot raiders attack a village in Baringo.", "Violence against civilians"),
+    # a relative clause about the victim's plans does not make the shooting hypothetical
+    ("A village chief who planned to stand for re-election was shot dead by gunmen in Mopti on Monday.",
+     "Violence against civilians"),
+    # more wordings of fighting and its results
+    ("Police battle cattle rustlers in Isiolo. Four deaths.", "Battles"),
+    ("Soldiers engaged insurgents in a gun duel near Damboa for three hours.", "Battles"),
+    ("An army operation in the hills of Zamfara left 11 bandits dead on Tuesday.", None),  # type: not yet Battles
+    ("Campaigners of a rival party were stoned by youths in Kisumu on Saturday.", "Violence against civilians"),
+    ("A soldier sexually abused a girl at a checkpoint in Goma, relatives said.", "Violence against civilians"),
+])
+def test_violence_worded_without_a_hard_verb_is_an_event(first, text, event_type):
+    event = first(text)
+    assert event is not None and event.event_type == (event_type or event.event_type), text
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels who planned to attack the town were arrested by police in Kasese.",  # arrested, not attacked
+])
+def test_a_plan_in_a_relative_clause_is_no_violence(first, text):
+    event = first(text)
+    assert event is None or event.event_type not in ("Violence against civilians", "Battles"), text

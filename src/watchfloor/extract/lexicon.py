@@ -87,11 +87,11 @@ _TRIGGERS: list[tuple[str, str]] = [
     ("Abduction/forced disappearance", r"abduct(?:ed|ion|ions|ing|s)?|kidnap(?:ped|ping|pings|s|per|pers)?|taken\s+hostage|held\s+hostage|"
                                        r"hostages?|forcibly\s+disappeared|enforced\s+disappearances?|forced\s+disappearances?|"
                                        r"whisked\s+away|went\s+missing\s+after|picked\s+up\s+by"),
-    ("Sexual violence", r"rap(?:ed|e)|sexually\s+assault(?:ed)?|sexual\s+violence"),
+    ("Sexual violence", r"rap(?:ed|e)|sexually\s+(?:assault|abus)(?:ed|ing)?|sexual\s+violence"),
     ("Government regains territory", r"(?:regained|recaptured|retook|cleared)\s+(?:control\s+of\s+)?(?:the\s+)?(?:area|town|village|territory|district)"),
     ("Non-state actor overtakes territory", r"(?:seized|captured|took)\s+control\s+of|overran"),
     ("Violence", r"attack(?:ed|s|ing)?|ambush(?:ed|es|ing)?|raid(?:ed|s)?|storm(?:ed|ing)|open(?:ed)?\s+fire|fir(?:ed|ing)\s+(?:at|on|upon|indiscriminately)|"
-                 r"gun(?:fight|battle)s?|gun\s+battle|gunfire|shoot(?:out|ing)s?|fire[- ]?fights?|exchanges?\s+of\s+fire|exchanged\s+fire|"
+                 r"gun(?:fight|battle)s?|gun\s+battle|gun[- ]?duels?|gunfire|shoot(?:out|ing)s?|fire[- ]?fights?|exchanges?\s+of\s+fire|exchanged\s+fire|"
                  r"clash(?:ed|es)?|encounters?|skirmish(?:es)?|fighting|fought|combat|"
                  r"shot\s+(?:dead|and\s+killed|at|him|her|them)|gunned\s+down|killed|killing|murder(?:ed)?|assassinat(?:ed|ion)|"
                  r"behead(?:ed|ing)|slain|martyred|lynch(?:ed|ing)|tortured|target(?:ed)?\s+killings?|opened\s+fire|"
@@ -110,7 +110,18 @@ _TRIGGERS: list[tuple[str, str]] = [
                  r"fighters|gunmen|terrorists|bandits|the\s+enemy|(?-i:[A-Z])\w+)|repel(?:led|s)|repuls(?:ed|es)|"
                  r"captur(?:ed|es)\s+(?:\w+\s+){0,3}?(?:rebels|militants|insurgents|fighters)|"
                  r"died\s+in\s+(?:police|military|army|prison|state)\s+custody|custodial\s+(?:death|killing)s?|"
-                 r"shot\s+(?:and\s+)?(?:wounded|injured)"),
+                 r"shot\s+(?:and\s+)?(?:wounded|injured)|"
+                 # a result clause: "an operation that left 13 militants dead"
+                 r"(?:left|leaving|leaves)\s+(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+)?(?:\d+|two|three|four|five|six|"
+                 r"seven|eight|nine|ten|\w+teen|twenty|thirty|dozens|scores|several|many|one|a)\s+(?:\w+\s+){0,2}?(?:dead|killed)\b|"
+                 # headline present with a plural subject: "Police battle ethnic militia"
+                 r"(?:(?<=\bpolice\s)|(?<=\btroops\s)|(?<=\bforces\s)|(?<=\bsoldiers\s)|(?<=\brebels\s)|(?<=\bmilitants\s)|(?<=\bmilitias\s)|(?<=\bgunmen\s)|(?<=\bfighters\s)|(?<=\bvillagers\s)|(?<=\bherders\s)|(?<=\bfarmers\s)|(?<=\barmy\s))battle\s+(?=\w)|"
+                 r"(?:was|were|are|is)\s+(?:\w+\s+)?stoned\b|"
+                 # "shot the son of a police officer": an active "shot" with a person as its object
+                 r"shot\s+(?:the|a|an|his|her|their|two|three|four|five|\d+)\s+(?:\w+\s+){0,2}?(?:man|men|woman|women|sons?|"
+                 r"daughters?|boys?|girls?|child|children|brothers?|wife|husband|farmers?|traders?|drivers?|students?|teachers?|"
+                 r"officials?|officers?|soldiers?|policem[ae]n|villagers?|civilians?|journalists?|activists?|leaders?|chiefs?|"
+                 r"members?|workers?|residents?|people|persons?)\b"),
     ("Looting/property destruction", r"burn(?:s|ed|t)?\s+(?:\w+\s+){0,2}?(?:villages?|houses?|homes?|huts?|shops?)|set\s+(?:on\s+)?fire|set\s+ablaze|torched|torching|burnt\s+down|burned\s+down|arson|"
                                      r"looted|looting|ransacked|vandali[sz]ed|demolished|destroyed|plunder(?:ed|ing)|pillag(?:ed|ing)|"
                                      r"st(?:ole|olen)\s+(?:\w+\s+){0,4}?(?:cattle|livestock|goats|cows|camels|property|goods|food)|"

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..models import Place, Statistic
-from .actors import REBEL, STATE, ActorMention
+from .actors import IDENTITY_MILITIA, REBEL, STATE, ActorMention
 from .dates import DateMention
 from .lexicon import GENERIC_BEFORE, GENERIC_SENTENCE, HYPOTHETICAL, NEGATED, PERIOD, RANK, RECOVERED, TARGETS, \
     WEAPONS, DENIED_REPORT, Trigger
@@ -81,7 +81,7 @@ def keep_trigger(sentence: str, sent_start: int, trig: Trigger) -> bool:
     """False for threatened, hypothetical, negated, infinitive or generic plural mentions."""
     before = sentence[max(0, trig.start - sent_start - 70): trig.start - sent_start]
     clause = re.split(r"[,;:—–]|\bbut\b|\band\b(?=\s+\w+\s+(?:said|added))", before)[-1]
-    if HYPOTHETICAL.search(clause):
+    if HYPOTHETICAL.search(clause) and not _OWN_FINITE_VERB.search(clause + trig.text):
         return False
     if NEGATED.search(before[-30:]) or DENIED_REPORT.search(before):
         return False
@@ -100,6 +100,13 @@ def keep_trigger(sentence: str, sent_start: int, trig: Trigger) -> bool:
     if trig.hint not in _CROWD_HINTS and _PROTESTED_OVER.search(sentence[max(0, trig.start - sent_start - 120): trig.start - sent_start]):
         return False  # "protested against the killing of a teacher": the cause of a protest
     return True
+
+
+# "A councillor who planned to run for mayor was shot": a plan, wish or readiness that governs an
+# infinitive inside a relative clause about the victim, then the trigger's own finite verb.
+_OWN_FINITE_VERB = re.compile(
+    r"\b(?:that|who|which)\s+(?:\w+\s+){0,2}?(?:plan(?:s|ned)?|intend(?:s|ed)?|want(?:s|ed)?|wish(?:es|ed)?|hoped?|"
+    r"prepared|sought|was\s+ready|were\s+ready)\s+to\s+[^.;]{0,60}?\b(?:was|were)\s+(?:\w+\s+)?\w+$", re.I)
 
 
 _CROWD_HINTS = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
@@ -188,6 +195,15 @@ _SOFT = re.compile(r"^(?:battles?\s+(?:between|with|against)|engag\w+.*|repel\w*
                    r"injured|wounded)$", re.I)
 
 
+# A violent passive with its agent right after: "killed by", "attacked and beaten by a vigilante group".
+# Not an institution's vote or a time ("killed by the senate", "by the end of the week").
+_BY_AGENT = re.compile(r"(?:\s+and\s+\w+)?\s+by\s+(?!(?:the\s+|a\s+)?(?:end|time|way|night|noon|midnight|evening|morning|"
+                       r"senate|parliament|assembly|congress|committee|courts?|judges?|council|cabinet|voters|lawmakers|"
+                       r"legislators|board|commission|ministry|market|news|reports?|critics|opposition)\b)", re.I)
+_ARMED_HEAD = re.compile(r"\b(?:militias?|militiamen|gunmen|raiders|fighters|attackers|assailants|warriors|vigilantes?|"
+                         r"bandits|herdsmen|youths\s+armed)\b", re.I)
+
+
 _CLASH_WORD = re.compile(r"clash(?:ed|es)?|fought|fighting|battles?\s+(?:between|with|against)", re.I)
 _CROWD = re.compile(r"\b(?:supporters|youths|villagers|communities|community|militias?|tribesmen|clans?|herders|"
                     r"ethnic|tribal|inter-?tribal|communal|inter-?communal|sectarian|rebels|army|troops|soldiers|"
@@ -203,6 +219,10 @@ def is_supported(sentence: str, sent_start: int, triggers: list[Trigger], counts
         return True
     if any(a.kind in (REBEL, 3, STATE, 8) for a in actors):
         return True
+    if any(a.kind == IDENTITY_MILITIA and _ARMED_HEAD.search(a.text) for a in actors):
+        return True  # "Karamojong raiders", "Tiv militia": a communal group named as armed men
+    if any(_BY_AGENT.match(sentence, t.end - sent_start) for t in triggers):
+        return True  # "were killed by unidentified assailants": a passive naming who did it
     if WEAPONS.search(sentence):
         return True
     if any(_CLASH_WORD.match(t.text) for t in triggers) and _CROWD.search(sentence):
