@@ -138,3 +138,19 @@ def test_violence_worded_without_a_hard_verb_is_an_event(first, text, event_type
 def test_a_plan_in_a_relative_clause_is_no_violence(first, text):
     event = first(text)
     assert event is None or event.event_type not in ("Violence against civilians", "Battles"), text
+
+
+@pytest.mark.parametrize("text", [
+    "Three policemen were wounded by unknown gunmen at a checkpoint in Cotabato on Friday.",
+    "Six herders killed near Lake Chad by an armed gang on Tuesday.",  # the agent after a place
+    "Borana militia attacks Gabra village",  # a people, then the armed noun
+    "Unknown gunmen kill trader in Gao market",
+    "Rebels strafed an army detachment in Samar on Sunday.",
+    "A man threw acid on a teacher in Sylhet on Monday, police said.",
+])
+def test_more_wordings_of_violence_are_events(first, text):
+    assert first(text) is not None, text
+
+
+def test_hurt_by_criticism_is_no_violence(first):
+    assert first("The minister was hurt by the criticism of his party.") is None

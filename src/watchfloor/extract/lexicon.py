@@ -97,7 +97,8 @@ _TRIGGERS: list[tuple[str, str]] = [
                  r"behead(?:ed|ing)|slain|martyred|lynch(?:ed|ing)|tortured|target(?:ed)?\s+killings?|opened\s+fire|"
                  r"assault(?:ed)?(?!\s+rifles?|\s+weapons?)|massacre(?:d)?|"
                  r"(?:kill|kills|slay|slays|wound|wounds|injure|injures)(?=\s+(?:\d|a\b|an\b|the\b|two|three|four|five|six|seven|"
-                 r"eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|hundreds?|dozens?|scores|several|many|one\b|(?-i:[A-Z])\w+\s+(?-i:[a-z])+|\w+\s+(?:soldiers|police|militants|people|civilians)))|targeted(?=\s+(?:a|an|the|two|three|four|\d+|several|his|their)\b)|"
+                 r"eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|hundreds?|dozens?|scores|several|many|one\b|(?-i:[A-Z])\w+\s+(?-i:[a-z])+|\w+\s+(?:soldiers|police|militants|people|civilians)|"
+                 r"(?:civilian|man|woman|boy|girl|child|farmer|trader|villager|soldier|policeman|officer|herder)\b))|targeted(?=\s+(?:a|an|the|two|three|four|\d+|several|his|their)\b)|"
                  r"(?<=\bmilitants\s)(?:injured|wounded)|(?<=\bgunmen\s)(?:injured|wounded)|stabbed|hacked\s+to\s+death|shot\s+\w+\s+dead|"
                  r"found\s+(?:dead|murdered|beheaded|shot\s+dead|with\s+(?:gunshot|bullet|stab)\s+wounds)|bod(?:y|ies)\s+(?:\w+\s+){0,4}?(?:was|were)\s+found|"
                  r"(?:was|were)\s+shot|executed|beat(?:en)?\s+(?:\w+\s+){0,2}?to\s+death|burn(?:ed|t)\s+alive|battl(?:ed|es|ing)\s+(?:with|against)|"
@@ -116,7 +117,8 @@ _TRIGGERS: list[tuple[str, str]] = [
                  r"seven|eight|nine|ten|\w+teen|twenty|thirty|dozens|scores|several|many|one|a)\s+(?:\w+\s+){0,2}?(?:dead|killed)\b|"
                  # headline present with a plural subject: "Police battle ethnic militia"
                  r"(?:(?<=\bpolice\s)|(?<=\btroops\s)|(?<=\bforces\s)|(?<=\bsoldiers\s)|(?<=\brebels\s)|(?<=\bmilitants\s)|(?<=\bmilitias\s)|(?<=\bgunmen\s)|(?<=\bfighters\s)|(?<=\bvillagers\s)|(?<=\bherders\s)|(?<=\bfarmers\s)|(?<=\barmy\s))battle\s+(?=\w)|"
-                 r"(?:was|were|are|is)\s+(?:\w+\s+)?stoned\b|"
+                 r"(?:was|were|are|is)\s+(?:\w+\s+)?stoned\b|strafed|strafing|"
+                 r"(?:was|were|are|is)\s+(?:\w+\s+)?(?:wounded|injured)\s+(?=by\s)|acid\s+attacks?|(?:threw|throws|thrown)\s+acid|"
                  # "shot the son of a police officer": an active "shot" with a person as its object
                  r"shot\s+(?:the|a|an|his|her|their|two|three|four|five|\d+)\s+(?:\w+\s+){0,2}?(?:man|men|woman|women|sons?|"
                  r"daughters?|boys?|girls?|child|children|brothers?|wife|husband|farmers?|traders?|drivers?|students?|teachers?|"
@@ -264,7 +266,7 @@ TARGETS = re.compile(
     r"police\s+(?:station|lines|post|van|mobile|headquarters)s?|police\s+lines|cantonment|garrison|"
     r"(?:gas|oil)\s+pipelines?|pipelines?|railway\s+(?:tracks?|lines?)|trains?|(?:mobile|cellular|communications?|telecom)\s+towers?|"
     r"power\s+(?:pylons?|lines?|towers?|grid)|electricity\s+pylons?|bridges?|mosques?|schools?|markets?|bazaars?|"
-    r"hospitals?|polling\s+stations?|buses|bus|vehicles?|motorcycles?|houses?|homes?|shops?|offices?|rally|procession|"
+    r"hospitals?|polling\s+stations?|buses|bus|vehicles?|motorcycles?|houses?|homes?|shops?|offices?|rally|procession|villages?|"
     r"airbase|air\s+base|naval\s+base|port|camps?|outposts?|posts?|facility|compound|embassy|courts?|checkpoints?)\b",
     re.I,
 )
