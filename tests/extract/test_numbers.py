@@ -87,3 +87,16 @@ def test_spans_point_at_the_phrase():
 def test_figures_and_single_victims_of_world_ledes(text, dead, hurt):
     assert killed(text).total == dead
     assert injured(text) == hurt
+
+
+@pytest.mark.parametrize("text, value, side", [
+    ("Nine warriors were killed in the fighting.", 9, "attackers"),
+    ("Four bandits were shot dead by vigilantes.", 4, "attackers"),
+    ("Two gendarmes were killed at the post.", 2, "security"),
+    ("Five hostages dead after the raid.", 5, "civilians"),
+    ("Two protesters succumbed to their injuries on Monday.", 2, "civilians"),
+    ("Three fishermen were killed on the lake.", 3, "civilians"),
+])
+def test_the_people_other_wars_count_among_the_dead(text, value, side):
+    counts = find_counts(text, 0, {"several": 3, "few": 2, "many": 5})
+    assert [(c.value, c.kind, c.side) for c in counts] == [(value, "killed", side)]

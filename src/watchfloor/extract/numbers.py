@@ -112,19 +112,31 @@ SIDE_WORDS = {
         r"officers?|jawans?|sepoys?|levies(?:\s+(?:personnel|men|force))?|frontier\s+corps|fc\s+personnel|"
         r"rangers|guards?|commandos?|army\s+(?:personnel|men|officers?)|military\s+personnel|"
         r"paramilitar(?:y|ies)(?:\s+(?:troops|soldiers|personnel))?|captain|major|sepoy|"
-        r"lance\s+naik|naik|havildar|subedar|lieutenant|colonel|militiam[ae]n"
+        r"lance\s+naik|naik|havildar|subedar|lieutenant|colonel|militiam[ae]n|"
+        # the ranks and services of other armies
+        r"gendarmes?|marines?|sailors?|airmen|conscripts?|recruits?|peacekeepers?|sergeants?|corporals?"
     ),
     "attackers": (
         r"militants?|terrorists?|insurgents?|attackers?|assailants?|gunmen|gunman|bombers?|"
         r"fighters|rebels?|separatists?|kharijis?|khawarij|miscreants|dacoits?|suspects?|"
-        r"hideout\s+occupants"
+        r"hideout\s+occupants|"
+        # the armed men of other wars
+        r"warriors?|bandits?|raiders?|jihadists?|extremists?|combatants?|guerrillas?|gunm[ae]n|pirates?|"
+        r"kidnappers?|robbers?|cultists?|thugs?|hostiles"
     ),
     "civilians": (
         r"civilians?|people|persons?|passengers?|labou?rers?|workers?|children|child|women|woman|"
         r"men|man|boys?|girls?|villagers?|residents?|worshipp?ers?|pilgrims?|students?|teachers?|"
         r"journalists?|shopkeepers?|traders?|farmers?|bystanders?|passers-by|locals?|individuals?|"
         r"members?|relatives?|family\s+members|tribesm[ae]n|elders?|engineers?|nationals?|citizens?|"
-        r"devotees|participants|voters|employees?|drivers?|labour|daily\s+wagers"
+        r"devotees|participants|voters|employees?|drivers?|labour|daily\s+wagers|"
+        # who else the news of other countries counts among the dead
+        r"youths?|hostages?|protesters?|demonstrators?|mourners?|herders?|herdsm[ae]n|fishermen|miners?|"
+        r"refugees?|inmates?|prisoners?|detainees?|officials?|council(?:l)?ors?|chiefs?|mayors?|leaders?|"
+        r"infants?|babies|sons?|daughters?|brothers?|sisters?|wives|wife|husbands?|aides?|bodyguards?|"
+        r"supporters?|activists?|doctors?|nurses?|aid\s+workers|health\s+workers|pastors?|priests?|imams?|"
+        r"clerics?|monks?|teenagers?|minors?|widows?|patients?|guests?|customers?|vendors?|peasants?|"
+        r"settlers?|campaigners?|candidates?|victims?"
     ),
 }
 # Generic nouns that do not say which side ("ten people").
