@@ -100,3 +100,13 @@ def test_figures_and_single_victims_of_world_ledes(text, dead, hurt):
 def test_the_people_other_wars_count_among_the_dead(text, value, side):
     counts = find_counts(text, 0, {"several": 3, "few": 2, "many": 5})
     assert [(c.value, c.kind, c.side) for c in counts] == [(value, "killed", side)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("A vice mayor and his driver were killed by gunmen.", 2),
+    ("A farmer and her son were shot dead near the river.", 2),
+    ("A man and his wife were injured in the blast.", 2),
+])
+def test_one_person_and_another_named_by_their_tie_are_two(text, value):
+    counts = find_counts(text, 0, {"several": 3, "few": 2, "many": 5})
+    assert [c.value for c in counts] == [value]

@@ -182,10 +182,13 @@ _BE = (r"(?:\s+(?:who|that|were|was|have|has|had|been|are|is|got|reportedly|also
 _POSTMOD = (r"(?:\s+(?:of|from|belonging\s+to|with|in)\s+(?:the\s+)?[\w'.-]+(?:\s+[\w'.-]+){0,3}?)?"
             r"(?:\s*\([^)]{1,40}\))?")
 
+# One person and another named by their tie to the first: "and his driver", "and her son".
+_AND_THEIR_ONE = re.compile(r"\s+and\s+(?:his|her|their)\s+(?:[A-Za-z'.-]+\s+)?(?:[a-z]+(?<!s))\b(?!\s+(?:and|or)\b)")
+
 # "nine soldiers were killed", "two policemen martyred", "3 dead", "ten people including the bomber died"
 _PASSIVE = re.compile(
     rf"\b{_FIG}\s+(?:of\s+the\s+)?{_ADJ}(?P<noun>{_NOUN}|others)\b"
-    rf"(?:\s+(?:and|or)\s+(?!(?:{FIGURE}|a|an|one)\s)(?:[A-Za-z'.-]+\s+){{0,2}}?(?:{_NOUN})\b)?{_POSTMOD}"  # "386 soldiers and police officers"
+    rf"(?P<coord>\s+(?:and|or)\s+(?!(?:{FIGURE}|a|an|one)\s)(?:[A-Za-z'.-]+\s+){{0,2}}?(?:{_NOUN})\b)?{_POSTMOD}"  # "386 soldiers and police officers"
     rf"(?:\s*,?\s*(?:and|as\s+well\s+as)\s+(?P<fig2>{FIGURE}|a|an|one)\s+{_ADJ}(?P<noun2>{_NOUN})\b{_POSTMOD})?"
     rf"(?:\s*,?\s*(?:including|among\s+them|among\s+whom)(?:(?!\band\b)[^.;]){{0,60}}?,?)?"
     rf"{_BE}\s+(?:(?:[a-z]+ed|shot|hit|beaten)\s+and\s+)?(?P<verb>{KILL_VERBS}|{INJURE_VERBS})\b",
@@ -344,6 +347,8 @@ def find_counts(text: str, offset: int = 0, vague: dict[str, int] | None = None)
         if not free(m) or _NEG_BEFORE.search(text[max(0, m.start() - 20): m.start()]) or _active_voice(m, text):
             continue
         value = _figure_or_article(m.group("fig"), vague)
+        if value == 1 and _AND_THEIR_ONE.match(m.group("coord") or ""):
+            value = 2  # "a vice mayor and his driver were killed": one person, then another
         noun = "" if m.group("noun").lower() == "others" else m.group("noun")
         c = _count_from(value, m.group("verb"), noun, m, text, offset)
         if c:
