@@ -110,3 +110,12 @@ def test_lines_split_across_chunks_and_crlf_and_no_final_newline():
     data = b"".join(b"line %d " % n + b"y" * (n * 997 % 5000) + b"\r\n" for n in range(200)) + b"last"
     got = list(byte_lines(io.BytesIO(data[100:]), data[:100], 10_000))
     assert got == [(n + 1, raw) for n, raw in enumerate(data.replace(b"\r\n", b"\n").split(b"\n"))]
+
+
+def test_a_byte_order_mark_before_the_first_record_is_dropped(tmp_path: Path, settings: dict):
+    jsonl, table = tmp_path / "bom.jsonl", tmp_path / "bom.csv"
+    jsonl.write_bytes(b"\xef\xbb\xbf" + json.dumps({"id": "a", "text": BODY.format(n=1)}).encode() + b"\n")
+    table.write_bytes(b"\xef\xbb\xbfid,text\nb," + BODY.format(n=2).replace(",", ";").encode() + b"\n")
+    for path, ident in ((jsonl, "a"), (table, "b")):
+        articles, errors = _read(path, settings)
+        assert errors == [] and [a.external_id for a in articles] == [ident]

@@ -200,7 +200,7 @@ _SOFT = re.compile(r"^(?:battles?\s+(?:between|with|against)|engag\w+.*|repel\w*
 _BY_AGENT = re.compile(r"(?:\s+and\s+\w+)?(?:\s+(?:on|in|at|near)\s+(?:\w+\s+){0,3}?\w+)?\s+by\s+(?!(?:the\s+|a\s+)?(?:end|time|way|night|noon|midnight|evening|morning|"
                        r"senate|parliament|assembly|congress|committee|courts?|judges?|council|cabinet|voters|lawmakers|"
                        r"legislators|board|commission|ministry|market|news|reports?|critics|opposition)\b)", re.I)
-_ARMED_HEAD = re.compile(r".*?\b(?:militias?|militiamen|gunmen|raiders|fighters|attackers|assailants|warriors|vigilantes?|"
+_ARMED_HEAD = re.compile(r"\b(?:militias?|militiamen|gunmen|raiders|fighters|attackers|assailants|warriors|vigilantes?|"
                          r"bandits|herdsmen|youths\s+armed)\b", re.I)
 
 
@@ -219,7 +219,7 @@ def is_supported(sentence: str, sent_start: int, triggers: list[Trigger], counts
         return True
     if any(a.kind in (REBEL, 3, STATE, 8) for a in actors):
         return True
-    if any(a.kind == IDENTITY_MILITIA and _ARMED_HEAD.match(sentence[a.start - sent_start:a.end - sent_start + 14])
+    if any(a.kind == IDENTITY_MILITIA and _ARMED_HEAD.search(sentence, a.start - sent_start, a.end - sent_start + 14)
            for a in actors):
         return True  # "Karamojong raiders", "Tiv militia": a communal group named as armed men
     if any(_BY_AGENT.match(sentence, t.end - sent_start) for t in triggers):

@@ -8,7 +8,6 @@ and reading goes on after it.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import json
 from collections import deque
@@ -19,6 +18,7 @@ from typing import BinaryIO
 from watchfloor.models import Article, IngestError
 
 from .articles import Failure
+from .files import decode, strip_markup
 
 _CHUNK = 1 << 16
 
@@ -70,29 +70,12 @@ def byte_lines(stream: BinaryIO, head: bytes, cap: int) -> Iterator[Line]:
         yield number + 1, bytes(pending).removesuffix(b"\r")
 
 
-def _decode(raw: bytes, charset: str | None) -> tuple[str, list[str]]:
-    """UTF-8, else the charset the server named, else UTF-8 with replacement and a flag."""
-    try:
-        return raw.decode("utf-8"), []
-    except UnicodeDecodeError:
-        pass
-    if charset:
-        try:
-            if codecs.lookup(charset).name not in ("utf-8", "utf-16", "utf-32"):
-                return raw.decode(charset), []
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return raw.decode("utf-8", errors="replace"), ["invalid-utf8"]
-
-
 def _over_cap(number: int, cap: int) -> str:
     return f"line {number}: record is over the {cap}-byte limit (ingest.max_record_bytes); skipped"
 
 
 def row_article(row: dict, source: str, label: str, flags: list[str]) -> Article:
     """One JSONL object or CSV row as a draft; ``text`` is the only required field."""
-    from .files import strip_markup
-
     text = row.get("text")
     if text is None or (isinstance(text, str) and not text.strip()):
         raise Failure(f"{label}: no 'text' field", source)
@@ -126,7 +109,7 @@ def read_jsonl(lines: Iterator[Line], source: str, cap: int, charset: str | None
         if not raw.strip():
             continue
         any_line = True
-        line, line_flags = _decode(raw, charset)
+        line, line_flags = decode(raw, charset)
         try:
             row = json.loads(line)
         except (json.JSONDecodeError, RecursionError) as exc:
@@ -175,7 +158,7 @@ class _Feed:
                 raise
             if isinstance(raw, Overlong):
                 raise _TooLong(number, raw.quotes)
-            text, flags = _decode(raw, self.charset)
+            text, flags = decode(raw, self.charset)
             self.flags.update(flags)
         self.taken.append((number, text))
         return text + "\n"

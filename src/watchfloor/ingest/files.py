@@ -12,7 +12,7 @@ import re
 import stat
 from typing import BinaryIO
 
-from watchfloor.models import Article, IngestError
+from watchfloor.models import Article
 
 from .articles import Failure
 
