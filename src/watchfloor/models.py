@@ -103,6 +103,7 @@ class Event:
     disorder_type: str
     date: str | None = None
     time_precision: int = 3
+    time_of_day: str | None = None  # dawn | morning | afternoon | evening | night (extract/timeofday.py)
     location: str | None = None
     admin1: str | None = None
     admin2: str | None = None

@@ -13,6 +13,7 @@ from typing import BinaryIO
 
 from .extract import EXTRACTOR_VERSION
 from .extract.pool import ExtractionPool, Job
+from .merge import cluster, match, neardup, reconcile
 from .models import Article, IngestError
 from .store import DatabaseFailure, Store
 
@@ -25,6 +26,7 @@ class IngestReport:
     added: int = 0  # new articles stored
     duplicates: int = 0  # already stored (same normalized text)
     superseded: int = 0  # stored articles replaced by a newer version of their page (same URL)
+    copies: int = 0  # syndicated copies of stored articles: a source for its events, not extracted
     history: int = 0  # added as an older version of a page whose newer version is stored
     extracted: int = 0
     events: int = 0
@@ -35,7 +37,7 @@ class IngestReport:
     def to_dict(self) -> dict:
         return {
             "read": self.read, "added": self.added, "duplicates": self.duplicates,
-            "superseded": self.superseded, "history": self.history,
+            "superseded": self.superseded, "history": self.history, "copies": self.copies,
             "extracted": self.extracted, "events": self.events, "claims": self.claims,
             "errors": [{"source": e.source, "reason": e.reason} for e in self.errors],
             "cut": [{"source": e.source, "reason": e.reason} for e in self.cut],
@@ -46,7 +48,8 @@ def _job(pool: ExtractionPool, art: Article) -> Job:
     return Job(art, art.text, art.published, art.title, pool.extractor.publisher_country(art.publisher))
 
 
-def _extract_and_save(store: Store, pool: ExtractionPool, articles: Iterable[Article], report: IngestReport,
+def _extract_and_save(store: Store, settings: dict, pool: ExtractionPool, articles: Iterable[Article],
+                      report: IngestReport,
                       on_error: Callable[[IngestError], None] | None = None,
                       on_done: Progress | None = None) -> None:
     """Extract in the pool's workers and save here, the one writer, as outcomes come back."""
@@ -58,7 +61,10 @@ def _extract_and_save(store: Store, pool: ExtractionPool, articles: Iterable[Art
             if on_error:
                 on_error(err)
         else:
-            store.save_extraction(art.id, outcome.extraction, EXTRACTOR_VERSION)
+            with store.transaction():  # an article's reports and their merge land together
+                store.save_extraction(art.id, outcome.extraction, EXTRACTOR_VERSION)
+                if settings["merge"]["enabled"]:
+                    merge_article(store, art.id)
             if outcome.extraction.cut:
                 report.cut.append(IngestError(art.source or art.id, outcome.extraction.cut["message"]))
             report.extracted += 1
@@ -107,7 +113,12 @@ def ingest(
             report.duplicates += not r.inserted
             report.superseded += len(r.superseded)
             report.history += r.inserted and not r.current
-            if r.inserted and r.current:
+            if r.touched_events and settings["merge"]["enabled"]:
+                with store.transaction():
+                    merge_events(store, r.touched_events, because=r.article.id)
+            if r.inserted and r.current and find_copy(store, r.article, settings):
+                report.copies += 1
+            elif r.inserted and r.current:
                 todo.append(r.article)
             elif not r.inserted and extract and store.needs_extraction(r.article.id, EXTRACTOR_VERSION):
                 old = store.get_article(r.article.id)
@@ -131,7 +142,7 @@ def ingest(
                 pass
             return report
         with ExtractionPool(settings, jobs) as pool:
-            _extract_and_save(store, pool, to_extract(), report, on_error)
+            _extract_and_save(store, settings, pool, to_extract(), report, on_error)
     except DatabaseFailure as exc:
         exc.partial = report  # what was stored before the database failed
         raise
@@ -148,10 +159,108 @@ def extract_stored(store: Store, settings: dict, *, everything: bool = False, jo
         with ExtractionPool(settings, jobs) as pool:
             articles = store.iter_articles(needing_version=None if everything else EXTRACTOR_VERSION,
                                            current_only=True)
-            _extract_and_save(store, pool, articles, report, on_error, on_done=on_article)
+            _extract_and_save(store, settings, pool, articles, report, on_error, on_done=on_article)
     except DatabaseFailure as exc:
         exc.partial = report
         raise
+    return report
+
+
+# -- merging -----------------------------------------------------------------------------------
+
+def find_copy(store: Store, art: Article, settings: dict) -> str | None:
+    """Fingerprint a newly stored article and link it to the stored article it is a syndicated
+    copy of; that original's id, or None. A copy's events are its original's, with one more source."""
+    print_ = neardup.fingerprint(art.text)
+    original = neardup.find_original(print_, store.copy_candidates(print_, art.id),
+                                     settings["merge"]["copy_similarity"])
+    with store.transaction():
+        store.save_print(art.id, print_, original)
+        if original and settings["merge"]["enabled"]:
+            merge_events(store, store.event_ids_of(original), because=art.id)
+    return original
+
+
+def _related(own: list[match.Report], nearby: list[match.Report], keep: set[str]) -> list[match.Report]:
+    """The reports to re-cluster: the article's own, and every report of each nearby event that
+    one of them could be the same incident as (or that is in ``keep``)."""
+    events = set(keep) | {r.event_id for r in own if r.event_id}
+    for other in nearby:
+        if other.event_id not in events and any(match.compare(mine, other).same_incident for mine in own):
+            events.add(other.event_id)
+    local = {r.key: r for r in nearby if r.event_id in events}
+    local.update({r.key: r for r in own})
+    return list(local.values())
+
+
+def merge_article(store: Store, article_id: str, also: set[str] = frozenset()) -> None:
+    """Place one article's freshly saved reports among the stored events: join, merge or split
+    the events near them, keeping ids (merge/cluster.py)."""
+    own, nearby = store.merge_inputs(article_id, also)
+    local = _related(own, nearby, set(also))
+    if not local:
+        return
+    plan = cluster.assign_ids(cluster.cluster(local))
+    rows = {eid: reconcile.merged_event(reports) for eid, reports in plan.events.items()}
+    store.apply_merge(plan, rows, because=article_id)
+
+
+def merge_events(store: Store, event_ids: set[str], because: str | None = None) -> None:
+    """Re-merge the given events (a report left them, or a copy added a source)."""
+    if event_ids:
+        merge_article(store, because or "", also=set(event_ids))
+
+
+# -- ACLED and UCDP files ----------------------------------------------------------------------
+
+@dataclass
+class ImportReport:
+    rows: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[IngestError] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"rows": self.rows, "new": self.new, "updated": self.updated, "unchanged": self.unchanged,
+                "errors": [{"source": e.source, "reason": e.reason} for e in self.errors]}
+
+
+def import_events(store: Store, path: str, kind: str, *, batch: int = 500,
+                  on_error: Callable[[IngestError], None] | None = None) -> ImportReport:
+    """Load an ACLED or UCDP CSV as events, row by row (a bad row is reported and skipped)."""
+    import csv
+
+    from .exchange import READERS
+    from .exchange.acled import RowError
+    from .geo import get_gazetteer
+
+    read, gaz, report, pending = READERS[kind], get_gazetteer(), ImportReport(), []
+
+    def flush() -> None:
+        new, updated = store.import_events(pending)
+        report.new, report.updated = report.new + new, report.updated + updated
+        report.unchanged += len(pending) - new - updated
+        pending.clear()
+
+    with open(path, encoding="utf-8-sig", newline="") as handle:  # -sig: a byte-order mark is dropped
+        for number, raw in enumerate(csv.DictReader(handle), start=2):
+            report.rows += 1
+            try:
+                event = read(raw)
+            except RowError as exc:
+                report.errors.append(IngestError(f"{path}:line {number}", str(exc)))
+                if on_error:
+                    on_error(report.errors[-1])
+                continue
+            if event["country"] and not event["iso3"]:
+                unit = gaz.country(event["country"])
+                event["iso3"] = unit.iso3 if unit else None
+            pending.append(event)
+            if len(pending) >= batch:
+                flush()
+    if pending:
+        flush()
     return report
 
 

@@ -12,24 +12,30 @@ from pathlib import Path
 
 from cli_support import clean_env, count, snapshot
 
+from watchfloor.eval.demo import load_gold
+
+DEMO_ARTICLES = len(load_gold())  # every file, feed entry and JSONL line of the demo corpus
+COPIES = sum(bool(g.get("copy_of")) for g in load_gold())  # syndicated copies: stored, not extracted
+
 
 def test_demo_twice_in_a_real_process_is_idempotent(run_cli, tmp_path: Path) -> None:
     db = tmp_path / "demo.db"
     first = run_cli("--db", db, "demo")
     assert first.code == 0, first
     assert f"demo corpus ingested into {db}" in first.stdout
-    assert "ingest: 50 articles read, 50 new, 0 already stored; 50 extracted" in first.stdout
-    for word in ("articles from", "events", "claims", "Busiest districts", "Bannu"):
+    assert (f"ingest: {DEMO_ARTICLES} articles read, {DEMO_ARTICLES} new, 0 already stored, {COPIES} syndicated "
+            f"copies of stored articles; {DEMO_ARTICLES - COPIES} extracted") in first.stdout
+    for word in ("articles from", "events", "claims", "Busiest districts", "Balochistan"):
         assert word in first.stdout, first
     assert first.stderr == ""
     events = count(db, "events")
-    assert count(db, "articles") == 50 and events > 0
+    assert count(db, "articles") == DEMO_ARTICLES and events > 0
     before = snapshot(db)
 
     second = run_cli("--db", db, "demo")
     assert second.code == 0, second
-    assert "50 articles read, 0 new, 50 already stored; 0 extracted" in second.stdout
-    assert count(db, "articles") == 50
+    assert f"{DEMO_ARTICLES} articles read, 0 new, {DEMO_ARTICLES} already stored; 0 extracted" in second.stdout
+    assert count(db, "articles") == DEMO_ARTICLES
     assert count(db, "events") == events
     after = snapshot(db)
     assert after["events"] == before["events"] and after["event_reports"] == before["event_reports"]
@@ -43,20 +49,20 @@ def test_demo_json_and_quiet(cli, demo_db: Path, tmp_path: Path) -> None:
     assert result.code == 0, result
     data = result.json()  # stdout is nothing but the JSON document
     assert set(data) == {"ingest", "summary"}
-    assert data["ingest"] == {"read": 50, "added": 0, "duplicates": 50, "superseded": 0, "history": 0,
-                              "extracted": 0, "events": 0, "cut": [],
+    assert data["ingest"] == {"read": DEMO_ARTICLES, "added": 0, "duplicates": DEMO_ARTICLES, "superseded": 0,
+                              "history": 0, "copies": 0, "extracted": 0, "events": 0, "cut": [],
                               "claims": 0, "errors": []}
     summary = data["summary"]
     for key in ("articles", "articles_extracted", "publishers", "events", "fatalities", "claims",
                 "statistics", "places", "first_event", "last_event", "events_by_type", "busiest_districts"):
         assert key in summary
-    assert summary["articles"] == summary["articles_extracted"] == 50
+    assert summary["articles"] == summary["articles_extracted"] + COPIES == DEMO_ARTICLES
     assert summary["busiest_districts"] and {"admin1", "admin2", "events", "fatalities"} <= set(
         summary["busiest_districts"][0])
 
     quiet = cli("--db", db, "--quiet", "demo")
     assert quiet.code == 0 and quiet.stdout == "", quiet
-    assert count(db, "articles") == 50
+    assert count(db, "articles") == DEMO_ARTICLES
 
 
 def test_demo_reports_failures_with_exit_1_also_with_json(cli, tmp_path: Path) -> None:
@@ -69,7 +75,7 @@ def test_demo_reports_failures_with_exit_1_also_with_json(cli, tmp_path: Path) -
     failed = data["ingest"]["errors"]
     assert failed and len(result.error_lines()) == len(failed)
     assert all("ingest.max_file_bytes" in e["reason"] for e in failed)
-    assert 0 < data["summary"]["articles"] < 50
+    assert 0 < data["summary"]["articles"] < DEMO_ARTICLES
 
 
 def _run_with_tty_stderr(args: list[str], stdin: bytes = b"") -> tuple[int, bytes, bytes]:

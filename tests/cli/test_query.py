@@ -11,8 +11,12 @@ from pathlib import Path
 import pytest
 from cli_support import connect_ro, count, snapshot
 
+from watchfloor.eval.demo import load_gold
+
 HOSTILE = ["'", '"', "NEAR(", "; DROP TABLE articles;", "convoy' OR 1=1 --", '"convoy" AND', "*", "^",
            "a:b", "title:convoy", "%", "_", "\\", "()", "NOT", "AND OR NEAR", "\u202e", "[/]", "[bold]x"]
+
+DEMO_ARTICLES = len(load_gold())  # every file, feed entry and JSONL line of the demo corpus
 
 
 @pytest.fixture(scope="module")
@@ -121,11 +125,11 @@ def test_claims_filters(cli, db: Path) -> None:
 
 def test_stats(cli, db: Path) -> None:
     summary = cli("--db", db, "--json", "stats").json()
-    assert summary["articles"] == 50 and summary["claims"] == count(db, "claims") > 1
+    assert summary["articles"] == DEMO_ARTICLES and summary["claims"] == count(db, "claims") > 1
     assert summary["events"] == count(db, "events")
     text = cli("--db", db, "stats")
     assert text.code == 0
-    assert "50 articles from" in text.stdout and "Busiest districts" in text.stdout
+    assert f"{DEMO_ARTICLES} articles from" in text.stdout and "Busiest districts" in text.stdout
     assert summary["busiest_districts"][0]["admin2"] in text.stdout
 
 
@@ -160,7 +164,7 @@ def test_export_jsonl_and_other_kinds(cli, db: Path, tmp_path: Path) -> None:
     articles = cli("--db", db, "export", "articles", "--format", "csv")
     assert articles.code == 0
     rows = list(csv.DictReader(io.StringIO(articles.stdout, newline="")))
-    assert len(rows) == 50 and all(r["text"] and r["id"] for r in rows)
+    assert len(rows) == DEMO_ARTICLES and all(r["text"] and r["id"] for r in rows)
 
 
 def test_export_errors(cli, db: Path, tmp_path: Path) -> None:
@@ -201,7 +205,7 @@ def test_search_and_hostile_strings(cli, db: Path) -> None:
         plain = cli("--db", db, "search", text)  # the human output must not choke on markup either
         assert plain.code == 0, (text, plain)
     assert snapshot(db) == before
-    assert count(db, "articles") == 50
+    assert count(db, "articles") == DEMO_ARTICLES
 
 
 @pytest.mark.parametrize("value", ["0", "-1", "99999999999999999999", "ten"])

@@ -78,10 +78,20 @@ def _pair_score(g: dict, p: dict) -> int:
             + (g["date"] == p.get("date")) + (g["event_type"] == p["event_type"]))
 
 
-def score_store(store: Store) -> DemoScore:
+def is_merge_corpus(gold: dict) -> bool:
+    """The articles written for scoring merges (corpus/merge-*.jsonl): many countries, several
+    outlets per incident, syndicated copies, and no gold claims."""
+    return gold["source"].startswith("corpus/merge-")
+
+
+def score_store(store: Store, only=None) -> DemoScore:
+    """Score every gold article, or those ``only(gold)`` accepts; syndicated copies are scored
+    by ``eval merge`` (they must not be extracted)."""
     score = DemoScore(field_hits={f: 0 for f in _FIELDS})
     by_title = {a.title.strip(): a for a in store.iter_articles()}
     for gold in load_gold():
+        if gold.get("copy_of") or (only and not only(gold)):
+            continue
         score.articles += 1
         art = by_title.get(gold["title"].strip())
         if art is None:

@@ -23,6 +23,7 @@ from .roles import (
     _CLASH, _CROWD_TYPES, _FIREFIGHT, _GUNFIRE, _NON_LETHAL, _UNARMED_SUSPECT,
     _crowd_actors, _finditer_in, _kind, _state_is_agent, _target_side, _unique, perpetrators,
 )
+from .timeofday import time_of_day
 
 @dataclass
 class _Story:
@@ -272,7 +273,7 @@ def build_event(cluster: Cluster, text: str, published: str | None, claims_of_re
     event = Event(
         event_type=event_type, sub_event_type=sub, disorder_type=disorder,
         date=when[0] if when else None, time_precision=when[1] if when else 3,
-        actor1=a1, actor2=a2 if a2 != a1 else None,
+        time_of_day=_time_of_day(st, text), actor1=a1, actor2=a2 if a2 != a1 else None,
         interaction=interaction(_kind(actor1, country_code), _kind(actor2, country_code)),
         perpetrator_individuals=_unique(a.text for a in st.generic if a.text),
         perpetrator_organizations=_unique(
@@ -293,6 +294,13 @@ def build_event(cluster: Cluster, text: str, published: str | None, claims_of_re
         "location", "date", "fatalities", "actor1")) + (0.05 if len(st.mentions) > 1 else 0)), 2)
     event.notes = make_note(event)
     return event
+
+
+def _time_of_day(st: _Story, text: str) -> str | None:
+    """The part of the day the sentence that sets the type gives, else the first of the
+    event's other sentences that gives one."""
+    ordered = sorted(st.mentions, key=lambda m: (st.best not in m.triggers, m.span[0]))
+    return next((t for m in ordered if (t := time_of_day(text[m.span[0]:m.span[1]]))), None)
 
 
 def _evidence(st: _Story, place_spans, when, fatalities_spans, actor1, actor2) -> dict[str, list[Span]]:

@@ -10,6 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .toll_phrases import GROUP_CLAIM as _GROUP_CLAIM
+from .toll_phrases import NEG_BEFORE as _NEG_BEFORE
+from .toll_phrases import NONE as _NONE
+from .toll_phrases import ORDINALS
+from .toll_phrases import STATE_CLAIMANT as _STATE_CLAIMANT
+from .toll_phrases import UNSPECIFIED as _UNSPECIFIED
+from .toll_phrases import toll_pattern
+
 UNITS = {
     "zero": 0, "no": 0, "none": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3,
     "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
@@ -220,16 +228,7 @@ _ACTIVE = re.compile(
 _PRONOUN_OBJECT = re.compile(
     r"\b(?P<verb>killing|killed|injuring|wounding|injured|wounded)\s+(?P<who>him|her)\b(?!\s+\w+(?:ed|ing)\b)"
     r"|\bshot\s+(?P<who2>him|her)\s+(?P<verb2>dead)\b|\b(?P<verb3>shot\s+and\s+killed|shot\s+dead)\s+(?:a|an|the)\b", re.I)
-# "the death toll rose to 12", "toll climbed to 59"
-_TOLL = re.compile(
-    rf"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?dead|fatalities)\s+(?:\w+\s+){{0,3}}?"
-    rf"(?:rose|rises|climbed|climbs|jumped|increased|reached|reaches|stood|stands|is|was|went\s+up|risen|has\s+risen)\s+(?:to\s+|at\s+)?"
-    rf"(?P<fig>{FIGURE})\b"
-    rf"|\b(?:revised|raised|lowered|put|updated|brought)\s+the\s+(?:death\s+)?toll\b[^.;]{{0,90}}?\bto\s+(?P<fig2>{FIGURE})\b"
-    rf"|\b(?:number|count|tally)\s+of\s+(?:people|persons|those|victims|dead|deaths|fatalities|soldiers|civilians)"
-    rf"(?:\s+(?:killed|dead|who\s+died))?[^.;]{{0,90}}?\b(?:risen|rose|rises|climbed|climbs|reached|jumped|increased)\s+to\s+(?P<fig3>{FIGURE})\b",
-    re.I,
-)
+_TOLL = TOLL_UPDATE = toll_pattern(FIGURE)
 _SINGULAR = "|".join(
     w for w in ("soldier", "policeman", "police officer", "officer", "constable", "jawan", "sepoy", "civilian",
                 "person", "man", "woman", "boy", "girl", "child", "passenger", "labourer", "laborer", "worker",
@@ -260,35 +259,6 @@ _KILLED_ONE = re.compile(
     rf"(?:a|an|the|one)\s+(?:[\w'-]+\s+){{0,3}}?(?P<noun>{_SINGULAR}|chief|pastor|imam|priest|senator|lawmaker|"
     rf"politician|judge|lawyer|activist|chairman|councill?or|commander|leader|cleric|doctor|driver|elder|head)\b"
     rf"(?!\s+(?:and|or)\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens))", re.I)
-# Casualties claimed or reported without a number: ACLED's coders use 3 (the vague default).
-# Deaths claimed or reported without a number: ACLED's coders use 3 (the vague default).
-# "Casualties" alone is not a death figure: it counts the wounded too.
-_UNSPECIFIED = re.compile(
-    r"\b(?:(?:heavy|significant|multiple|several|many|numerous|unspecified|unknown|considerable|huge|large)\s+"
-    r"(?:number\s+of\s+)?(?:fatalities|losses(?:\s+of\s+life)?|deaths|loss\s+of\s+life)|"
-    r"(?:an\s+)?(?:unspecified|unknown|undisclosed)\s+number\s+(?:of\s+)?(?:\w+\s+){0,3}?(?:were\s+)?(?:(?:claimed\s+to\s+be\s+)?killed|fatalities|deaths|dead)|"
-    r"(?:causing|inflicting|inflicted|suffered|sustained)\s+(?:\w+\s+){0,2}?(?:losses|fatalities)|"
-    r"loss(?:es)?\s+of\s+(?:life|lives)|killed\s+and\s+(?:injured|wounded)\s+(?:several|many|multiple|dozens)|"
-    r"claimed\s+(?:to\s+have\s+)?killed\s+(?!\d)(?:several|many|multiple|dozens|an\s+unspecified))",
-    re.I,
-)
-_NONE = re.compile(
-    r"\b(?:no\s+(?:one|body|casualt(?:y|ies)|fatalit(?:y|ies)|loss\s+of\s+(?:life|lives)|deaths?|injur(?:y|ies)|"
-    r"one\s+was\s+(?:hurt|injured|killed|harmed))|nobody\s+was\s+(?:hurt|injured|killed|harmed)|"
-    r"(?:escaped|remained)\s+(?:unhurt|unharmed|unscathed)|without\s+(?:any\s+)?casualt(?:y|ies)|"
-    r"none\s+(?:was|were)\s+(?:hurt|injured|killed))\b",
-    re.I,
-)
-_GROUP_CLAIM = re.compile(
-    r"\b(?:[A-Z]{2,5}|militants?|insurgents?|separatists?|the\s+group|rebels?|(?:Baloch|militant|insurgent)\s+sources|"
-    r"(?:group's|militants')\s+spokes(?:man|person))\b[^.;]{0,30}?"
-    r"\b(?:claimed|claims|claiming|said\s+in\s+a\s+statement|statement\s+(?:said|claimed)|spokesman\s+(?:said|claimed))\b"
-    r"[^.;]{0,25}$"
-)
-_STATE_CLAIMANT = re.compile(r"\b(?:ISPR|CTD|FC|police|army|military|security\s+forces|officials?|government|authorities)\b[^.;]{0,30}$", re.I)
-_NEG_BEFORE = re.compile(r"\b(?:no|not|never|none\s+of\s+the)\s+(?:\w+\s+){0,2}$", re.I)
-
-
 def _count_from(value: int | None, verb: str, noun: str, m: re.Match, text: str, offset: int,
                 update: bool = False) -> Count | None:
     if value is None:
@@ -338,8 +308,9 @@ def find_counts(text: str, offset: int = 0, vague: dict[str, int] | None = None)
         return all(m.end() <= s or m.start() >= e for s, e in taken)
 
     for m in _TOLL.finditer(text):
-        c = _count_from(figure_value(m.group("fig") or m.group("fig2") or m.group("fig3"), vague), "killed", "", m, text, offset,
-                        update=True)
+        figure = m.group("fig") or m.group("fig2") or m.group("fig3") or m.group("fig4")
+        value = ORDINALS[m.group("ordinal").lower()] if m.group("ordinal") else figure_value(figure, vague)
+        c = _count_from(value, "killed", "", m, text, offset, update=True)
         if c:
             out.append(c)
             taken.append(m.span())

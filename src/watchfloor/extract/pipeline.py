@@ -28,14 +28,14 @@ from .mentions import (
 )
 from .incidents import group_incidents, is_diplomatic, is_out_of_scope
 from .lexicon import ANY_TRIGGER, DENIED_REPORT, NO_SUCH_EVENT, NOT_POLITICAL, SEPARATE_EVENT, find_triggers
-from .numbers import find_counts, tally
+from .numbers import TOLL_UPDATE, find_counts, tally
 from .places import find_places
 from .responsibility import CLAIMED_RESPONSIBILITY, DENIED_RESPONSIBILITY, responsibility_claims
 
 _REPORTED = re.compile(r"\b(?:claimed|alleged|purported(?:ly)?|reportedly|circulating|shared|posts?|videos?)\b", re.I)
 
 # Bumped whenever extraction output changes, so stored articles are re-extracted.
-EXTRACTOR_VERSION = "0.6.4"
+EXTRACTOR_VERSION = "0.6.5"
 
 
 @dataclass
@@ -118,7 +118,9 @@ class Extractor:
                 break
             sentence = text[s:e]
             if not ANY_TRIGGER.search(sentence):
-                if is_diplomatic(sentence):  # sanctions and expulsions use no violent word
+                if mentions and TOLL_UPDATE.search(sentence):
+                    _add_toll_update(mentions[-1], sentence, s, self.vague)
+                elif is_diplomatic(sentence):  # sanctions and expulsions use no violent word
                     out_of_scope.append(("diplomatic", s, e))
                 continue
             counts = find_counts(sentence, s, self.vague)
@@ -129,6 +131,8 @@ class Extractor:
                 continue
             triggers = [t for t in find_triggers(sentence, s) if keep_trigger(sentence, s, t)]
             if not triggers:
+                if mentions and TOLL_UPDATE.search(sentence):
+                    _add_toll_update(mentions[-1], sentence, s, self.vague)
                 continue
             if denied_article and (DENIED_REPORT.search(sentence) or _REPORTED.search(sentence)):
                 continue  # an attack the article reports only as a denied or rumoured claim
@@ -174,6 +178,12 @@ class Extractor:
     def extract_many(self, items: Iterable[dict]) -> Iterator[Extraction]:
         for item in items:
             yield self.extract(item["text"], item.get("published"), item.get("title", ""))
+
+
+def _add_toll_update(last: Mention, sentence: str, start: int, vague: dict) -> None:
+    """A sentence that only updates the toll ("Two more died overnight, bringing the number of
+    dead to seven") belongs to the incident reported just before it."""
+    last.counts.extend(c for c in find_counts(sentence, start, vague) if c.update)
 
 
 def _responsible_groups(art: _Article) -> list[ActorMention]:

@@ -52,18 +52,25 @@ def guarded(cls):
 
 
 class Transaction:
-    """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception."""
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception. Inside another transaction it
+    is part of that one: the outer commits or rolls back the whole."""
 
     def __init__(self, db: sqlite3.Connection):
         self.db = db
+        self.nested = False
 
     def __enter__(self) -> None:
+        self.nested = self.db.in_transaction
+        if self.nested:
+            return
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
             raise DatabaseFailure(str(exc)) from exc
 
     def __exit__(self, exc_type, exc, tb) -> None:
+        if self.nested:
+            return
         try:
             if exc_type is None:
                 self.db.execute("COMMIT")

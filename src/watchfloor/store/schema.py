@@ -188,4 +188,54 @@ MIGRATIONS: list[str] = [
     UPDATE articles SET url_key = url WHERE url IS NOT NULL;
     CREATE INDEX articles_url_key ON articles(url_key);
     """,
+    # 4: merged events (merge/): syndicated copies found by MinHash buckets; an event's sources,
+    # reconciled tolls and origin; ids merged into another; and the history of every change.
+    """
+    ALTER TABLE articles ADD COLUMN copy_of TEXT REFERENCES articles(id);
+    CREATE INDEX articles_copy_of ON articles(copy_of);
+    CREATE TABLE article_prints (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        signature BLOB NOT NULL,
+        facts TEXT NOT NULL
+    );
+    -- One row per LSH band of an article's MinHash signature: finding a text's candidate copies
+    -- is one index lookup per band, however many articles are stored.
+    CREATE TABLE article_buckets (
+        bucket INTEGER NOT NULL,
+        article_rowid INTEGER NOT NULL,
+        PRIMARY KEY (bucket, article_rowid)
+    ) WITHOUT ROWID;
+
+    ALTER TABLE events ADD COLUMN origin TEXT NOT NULL DEFAULT 'extracted';  -- or 'acled', 'ucdp'
+    ALTER TABLE events ADD COLUMN external_id TEXT;
+    ALTER TABLE events ADD COLUMN sources TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE events ADD COLUMN source_count INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE events ADD COLUMN tolls TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE events ADD COLUMN fatalities_low INTEGER;
+    ALTER TABLE events ADD COLUMN fatalities_best INTEGER;
+    ALTER TABLE events ADD COLUMN fatalities_high INTEGER;
+    ALTER TABLE events ADD COLUMN disputed INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE events ADD COLUMN extra TEXT NOT NULL DEFAULT '{}';  -- an imported record's other columns
+    ALTER TABLE events ADD COLUMN created_at TEXT;
+    ALTER TABLE events ADD COLUMN updated_at TEXT;
+    CREATE INDEX events_origin_date ON events(origin, date);
+    CREATE INDEX events_external ON events(origin, external_id);
+
+    -- An id that was merged into another event: looking it up finds the event it became.
+    CREATE TABLE event_aliases (
+        id TEXT PRIMARY KEY,
+        event_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        article_id TEXT
+    );
+    CREATE TABLE event_history (
+        id INTEGER PRIMARY KEY,
+        event_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        article_id TEXT,  -- the report that caused the change
+        change TEXT NOT NULL,  -- created, report_added, report_removed, updated, merged, merged_into, split, dropped
+        detail TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX event_history_event ON event_history(event_id, id);
+    """,
 ]

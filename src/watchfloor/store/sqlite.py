@@ -14,6 +14,7 @@ from typing import Any
 
 from ..models import Article, Extraction
 from .guard import StoreError, Transaction, guarded, statements
+from . import imported, merged, queries
 from .schema import MIGRATIONS
 from .versions import history, link_versions, url_key
 
@@ -24,6 +25,7 @@ class AddResult:
     inserted: bool  # False when the same normalized text was already stored
     current: bool = True  # False when a newer version of the same page is stored
     superseded: list[str] = field(default_factory=list)  # older versions this one replaced
+    touched_events: set[str] = field(default_factory=set)  # events the replaced versions reported
 
 
 def _now() -> str:
@@ -166,9 +168,10 @@ class Store:
                     results.append(AddResult(art, False))
                     continue
                 current, superseded = link_versions(self.db, art.id, key, art.published)
+                touched: set[str] = set()
                 for old in superseded:  # only the current version's extraction counts
-                    self._delete_extraction(old)
-                results.append(AddResult(art, True, current, superseded))
+                    touched.update(self._delete_extraction(old).values())
+                results.append(AddResult(art, True, current, superseded, touched))
         return results
 
     def versions(self, url: str) -> list[dict[str, Any]]:
@@ -176,10 +179,10 @@ class Store:
         return history(self.db, url)
 
     def needs_extraction(self, article_id: str, version: str) -> bool:
-        """Stored, the current version of its page, and not extracted by extractor ``version``."""
-        row = self.db.execute("SELECT extractor_version, superseded_by FROM articles WHERE id = ?",
+        """Stored, the current version of its page, not a copy, and not extracted by ``version``."""
+        row = self.db.execute("SELECT extractor_version, superseded_by, copy_of FROM articles WHERE id = ?",
                               (article_id,)).fetchone()
-        return bool(row) and row[1] is None and row[0] != version
+        return bool(row) and row[1] is None and row[2] is None and row[0] != version
 
     def get_article(self, article_id: str) -> Article | None:
         row = self.db.execute(
@@ -200,8 +203,8 @@ class Store:
         stored, and no read cursor is left open while the caller writes."""
         sql = """SELECT a.*, p.name AS publisher FROM articles a
                  LEFT JOIN publishers p ON p.id = a.publisher_id WHERE a.rowid > ?"""
-        if current_only:
-            sql += " AND a.superseded_by IS NULL"
+        if current_only:  # neither an older version nor a syndicated copy (merge/neardup.py)
+            sql += " AND a.superseded_by IS NULL AND a.copy_of IS NULL"
         if needing_version is not None:
             sql += " AND a.extractor_version IS NOT ? "
         sql += " ORDER BY a.rowid LIMIT ?"
@@ -234,26 +237,10 @@ class Store:
     def save_extraction(self, article_id: str, extraction: Extraction, version: str) -> None:
         """Replace everything extracted from one article (re-running never duplicates rows)."""
         with self.transaction():
-            self._delete_extraction(article_id)
+            previous = self._delete_extraction(article_id, keep_events=True)
             for ordinal, event in enumerate(extraction.events):
-                data = event.to_dict()
-                eid = _event_id(article_id, ordinal)
-                for actor in (event.actor1, event.actor2):
-                    if actor:
-                        self.db.execute(
-                            "INSERT INTO actors(name) VALUES (?) ON CONFLICT(name) DO NOTHING", (actor,)
-                        )
-                values = [data[c] for c in _EVENT_COLUMNS]
-                self.db.execute(
-                    f"INSERT INTO events(id, {', '.join(_EVENT_COLUMNS)}) "
-                    f"VALUES (?{', ?' * len(_EVENT_COLUMNS)})",
-                    [eid, *values],
-                )
-                self.db.execute(
-                    "INSERT INTO event_reports(event_id, article_id, ordinal, data) VALUES (?,?,?,?)",
-                    (eid, article_id, ordinal, json.dumps(data)),
-                )
-                self._add_evidence(article_id, "event_report", ordinal, event.evidence)
+                self._save_report(article_id, ordinal, event, previous.get(ordinal))
+            merged.drop_empty(self.db, set(previous.values()), _now(), article_id)
             for ordinal, place in enumerate(extraction.places):
                 d = place.to_dict()
                 self.db.execute(
@@ -300,6 +287,21 @@ class Store:
                 (_now(), version, extraction.cut and extraction.cut["message"], article_id),
             )
 
+    def _save_report(self, article_id: str, ordinal: int, event, event_id: str | None) -> None:
+        """One article's report of one event, in the event it was in before (re-extraction) or in
+        a provisional event of its own that the merge then places (created_at stays empty)."""
+        data = event.to_dict()
+        eid = event_id or _event_id(article_id, ordinal)
+        for actor in (event.actor1, event.actor2):
+            if actor:
+                self.db.execute("INSERT INTO actors(name) VALUES (?) ON CONFLICT(name) DO NOTHING", (actor,))
+        # An event only this article reports takes the new coding at once (the merge, when it
+        # runs, reconciles it with the others'); one that others report too keeps its fields.
+        merged.save_own_event(self.db, eid, {c: data[c] for c in _EVENT_COLUMNS}, article_id, _now())
+        self.db.execute("INSERT INTO event_reports(event_id, article_id, ordinal, data) VALUES (?,?,?,?)",
+                        (eid, article_id, ordinal, json.dumps(data)))
+        self._add_evidence(article_id, "event_report", ordinal, event.evidence)
+
     def _add_evidence(self, article_id: str, kind: str, ordinal: int, spans: dict) -> None:
         rows = [
             (article_id, kind, ordinal, field, int(s), int(e))
@@ -312,22 +314,52 @@ class Store:
             rows,
         )
 
-    def _delete_extraction(self, article_id: str) -> None:
-        event_ids = [
-            r[0] for r in self.db.execute(
-                "SELECT event_id FROM event_reports WHERE article_id = ?", (article_id,)
-            )
-        ]
+    def _delete_extraction(self, article_id: str, *, keep_events: bool = False) -> dict[int, str]:
+        """Remove one article's extraction; the events its reports were in, by ordinal. Events no
+        other article reports go too, unless ``keep_events`` (a re-extraction puts its new
+        reports back into them, so their ids last)."""
+        previous = {r[0]: r[1] for r in self.db.execute(
+            "SELECT ordinal, event_id FROM event_reports WHERE article_id = ?", (article_id,))}
         self.db.execute("DELETE FROM event_reports WHERE article_id = ?", (article_id,))
-        # An event no other article reports goes with its last report.
-        for eid in event_ids:
-            self.db.execute(
-                "DELETE FROM events WHERE id = ? AND NOT EXISTS "
-                "(SELECT 1 FROM event_reports WHERE event_id = ?)",
-                (eid, eid),
-            )
+        if not keep_events:
+            merged.drop_empty(self.db, set(previous.values()), _now(), article_id)
         for table in ("places", "statistics", "claims", "other_incidents", "evidence"):
             self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        return previous
+
+    # -- merging (merge/) ---------------------------------------------------------------------
+
+    def copy_candidates(self, print_, article_id: str):
+        """Stored articles that share an LSH bucket with ``print_`` (merge.neardup.Candidate)."""
+        return merged.print_candidates(self.db, print_, article_id)
+
+    def save_print(self, article_id: str, print_, copy_of: str | None) -> None:
+        merged.save_print(self.db, article_id, print_, copy_of)
+
+    def copy_of(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT copy_of FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def merge_inputs(self, article_id: str, also: set[str] = frozenset()):
+        """(the article's reports, every report of the events near them or in ``also``)."""
+        own = merged.article_reports(self.db, article_id)
+        return own, merged.nearby_reports(self.db, own, set(also))
+
+    def report_events(self, article_id: str) -> dict[int, str]:
+        """The merged event each of an article's reports is in, by report ordinal."""
+        return {r[0]: r[1] for r in self.db.execute(
+            "SELECT ordinal, event_id FROM event_reports WHERE article_id = ?", (article_id,))}
+
+    def event_ids_of(self, article_id: str) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT event_id FROM event_reports WHERE article_id = ?", (article_id,))}
+
+    def apply_merge(self, plan, rows: dict[str, dict], because: str | None) -> None:
+        merged.apply(self.db, plan, rows, because, _now())
+
+    def import_events(self, events: list[dict]) -> tuple[int, int]:
+        """Store events read from ACLED or UCDP files (exchange/); (new, updated)."""
+        with self.transaction():
+            return imported.upsert(self.db, events, _now())
 
     def load_extraction(self, article_id: str) -> dict[str, list[dict]]:
         """The stored extraction of one article, in the JSONL output shape."""
@@ -361,88 +393,22 @@ class Store:
 
     # -- queries -----------------------------------------------------------------------------
 
-    def events(
-        self,
-        *,
-        since: str | None = None,
-        until: str | None = None,
-        admin1: str | None = None,
-        admin2: str | None = None,
-        event_type: str | None = None,
-        actor: str | None = None,
-        limit: int | None = None,
-    ) -> list[dict[str, Any]]:
-        where, params = [], []
-        for column, op, value in (
-            ("e.date", ">=", since), ("e.date", "<=", until),
-            ("e.admin1", "=", admin1), ("e.admin2", "=", admin2), ("e.event_type", "=", event_type),
-        ):
-            if value is not None:
-                where.append(f"{column} {op} ?")
-                params.append(value)
-        if actor:
-            where.append("(e.actor1 LIKE ? OR e.actor2 LIKE ?)")
-            params += [f"%{actor}%", f"%{actor}%"]
-        sql = (
-            "SELECT e.*, group_concat(r.article_id) AS articles FROM events e "
-            "JOIN event_reports r ON r.event_id = e.id"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " GROUP BY e.id ORDER BY e.date DESC, e.id"
-        )
-        if limit:
-            sql += " LIMIT ?"
-            params.append(limit)
-        out = []
-        for row in self.db.execute(sql, params):
-            d = dict(row)
-            d["civilian_targeting"] = bool(d["civilian_targeting"])
-            d["articles"] = (d["articles"] or "").split(",")
-            out.append(d)
-        return out
+    def events(self, **filters) -> list[dict[str, Any]]:
+        """Merged events, newest first (filters: see store.queries.events)."""
+        return queries.events(self.db, **filters)
 
-    def claims(
-        self,
-        *,
-        speaker: str | None = None,
-        stance: str | None = None,
-        text: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        limit: int | None = None,
-    ) -> list[dict[str, Any]]:
-        where, params = [], []
-        if speaker:
-            where.append("(c.speaker_name LIKE ? OR c.speaker_text LIKE ?)")
-            params += [f"%{speaker}%", f"%{speaker}%"]
-        if stance:
-            where.append("c.stance = ?")
-            params.append(stance)
-        if text:
-            where.append("c.content LIKE ?")
-            params.append(f"%{text}%")
-        if since:
-            where.append("coalesce(c.date, a.published) >= ?")
-            params.append(since)
-        if until:
-            # published may carry a time ("2023-08-09T04:15:00+00:00"): compare the day only.
-            where.append("substr(coalesce(c.date, a.published), 1, 10) <= ?")
-            params.append(until)
-        sql = (
-            "SELECT c.*, a.title AS article_title, a.published AS article_published "
-            "FROM claims c JOIN articles a ON a.id = c.article_id"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY coalesce(c.date, a.published) DESC, c.article_id, c.ordinal"
-        )
-        if limit:
-            sql += " LIMIT ?"
-            params.append(limit)
-        out = []
-        for row in self.db.execute(sql, params):
-            d = json.loads(row["data"])
-            d.update(article_id=row["article_id"], article_title=row["article_title"],
-                     article_published=row["article_published"])
-            out.append(d)
-        return out
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One event by id, or by an id that was merged into it."""
+        current = merged.resolve_id(self.db, event_id)
+        found = queries.events(self.db, ids=[current]) if current else []
+        return found[0] if found else None
+
+    def event_history(self, event_id: str) -> list[dict[str, Any]]:
+        return merged.history(self.db, event_id)
+
+    def claims(self, **filters) -> list[dict[str, Any]]:
+        """Claims with their article's title and date, newest first (see store.queries.claims)."""
+        return queries.claims(self.db, **filters)
 
     def summary(self, top: int = 5) -> dict[str, Any]:
         one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731

@@ -1,0 +1,123 @@
+"""ACLED and UCDP files in and out, and the other export formats, through the real CLI and a
+real SQLite file. The fixtures (tests/fixtures/exchange) are our own: an invented country in
+ACLED's current 31-column layout (with a byte-order mark, text inter codes, a quoted note and
+a cell that looks like a formula), the pre-2023 layout (numeric inter codes, "31 December
+2019" dates, one row with no date) and UCDP GED's layout."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pyogrio.raw
+
+from watchfloor.exchange.acled import COLUMNS as ACLED_COLUMNS
+from watchfloor.exchange.ucdp import COLUMNS as UCDP_COLUMNS
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "exchange"
+
+
+def rows(text: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline="")))
+
+
+def test_acled_current_layout_round_trips_exactly(cli, tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    result = cli("--db", db, "--json", "import", "acled", FIXTURES / "acled_current.csv")
+    assert result.code == 0, result
+    assert result.json() == {"rows": 3, "new": 3, "updated": 0, "unchanged": 0, "errors": []}
+    exported = cli("--db", db, "export", "events", "--format", "acled")
+    assert exported.code == 0, exported
+    out, original = rows(exported.stdout), rows((FIXTURES / "acled_current.csv").read_text(encoding="utf-8"))
+    assert list(out[0]) == ACLED_COLUMNS  # ACLED's 31 columns in ACLED's order
+    by_id = {r["event_id_cnty"]: r for r in out}
+    for row in original:
+        got = dict(by_id[row["event_id_cnty"]])
+        assert got.pop("notes").lstrip("'") == row.pop("notes")  # a formula-like note is guarded
+        row.pop("notes", None)
+        assert {k: got[k] for k in row} == row
+
+
+def test_importing_again_updates_nothing_and_keeps_ids(cli, tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    cli("--db", db, "import", "acled", FIXTURES / "acled_current.csv")
+    again = cli("--db", db, "--json", "import", "acled", FIXTURES / "acled_current.csv")
+    assert again.json()["unchanged"] == 3 and again.json()["new"] == 0
+    events = cli("--db", db, "--json", "events").json()
+    assert sorted(e["id"] for e in events) == ["acled:XYZ1001", "acled:XYZ1002", "acled:XYZ1003"]
+    first = next(e for e in events if e["id"] == "acled:XYZ1001")
+    assert first["origin"] == "acled" and first["external_id"] == "XYZ1001"
+    assert first["interaction"] == 12 and first["fatalities"] == 4 and first["longitude"] == -70.25
+    assert [s["publisher"] for s in first["sources"]] == ["Example Times", "Sample Radio"]
+    assert '"a heavy clash"' in first["notes"]
+
+
+def test_pre_2023_layout_with_numeric_codes_and_a_bad_row(cli, tmp_path: Path) -> None:
+    db = tmp_path / "b.db"
+    result = cli("--db", db, "--json", "import", "acled", FIXTURES / "acled_pre2023.csv")
+    assert result.code == 1  # one row failed; the others are stored
+    report = result.json()
+    assert report["new"] == 2 and len(report["errors"]) == 1
+    assert report["errors"][0]["source"].endswith("acled_pre2023.csv:line 4")
+    assert "event_date" in report["errors"][0]["reason"]
+    events = {e["external_id"]: e for e in cli("--db", db, "--json", "events").json()}
+    assert events["XYZ2001"]["date"] == "2019-12-31" and events["XYZ2001"]["interaction"] == 13
+    assert events["XYZ2002"]["interaction"] == 50 and events["XYZ2001"]["iso3"] == "XYZ"
+    out = {r["event_id_cnty"]: r for r in rows(cli("--db", db, "export", "events", "--format", "acled").stdout)}
+    original = {r["event_id_cnty"]: r for r in rows((FIXTURES / "acled_pre2023.csv").read_text())}
+    for eid in ("XYZ2001", "XYZ2002"):
+        shared = [c for c in ACLED_COLUMNS if c in original[eid]]
+        assert {c: out[eid][c] for c in shared} == {c: original[eid][c] for c in shared}
+
+
+def test_ucdp_round_trips_and_maps_estimates_and_precision(cli, tmp_path: Path) -> None:
+    db = tmp_path / "u.db"
+    assert cli("--db", db, "import", "ucdp", FIXTURES / "ucdp_ged.csv").code == 0
+    events = {e["external_id"]: e for e in cli("--db", db, "--json", "events").json()}
+    clash, one_sided = events["90001"], events["90002"]
+    assert (clash["fatalities_low"], clash["fatalities_best"], clash["fatalities_high"]) == (5, 6, 9)
+    assert clash["date"] == "2015-03-01" and clash["time_precision"] == 1 and clash["geo_precision"] == 1
+    assert clash["event_type"] == "Battles" and clash["actor2"] == "Example Front"
+    assert one_sided["event_type"] == "Violence against civilians" and one_sided["time_precision"] == 3
+    assert one_sided["geo_precision"] == 3
+    out = {r["id"]: r for r in rows(cli("--db", db, "export", "events", "--format", "ucdp").stdout)}
+    original = {r["id"]: r for r in rows((FIXTURES / "ucdp_ged.csv").read_text())}
+    for key, row in original.items():
+        shared = [c for c in UCDP_COLUMNS if c in row]
+        assert {c: out[key][c] for c in shared} == {c: row[c] for c in shared}
+
+
+def test_geojson_opens_in_gdal_and_parquet_in_pyarrow(cli, demo_db: Path, tmp_path: Path) -> None:
+    geo, table = tmp_path / "events.geojson", tmp_path / "events.parquet"
+    assert cli("--db", demo_db, "--quiet", "export", "events", "--format", "geojson", "-o", geo).code == 0
+    assert cli("--db", demo_db, "--quiet", "export", "events", "--format", "parquet", "-o", table).code == 0
+    events = cli("--db", demo_db, "--json", "events", "--limit", "100000").json()
+    meta, _, geometry, fields = pyogrio.raw.read(geo)
+    assert len(geometry) == len(events) and meta["geometry_type"] in ("Point", "Unknown")
+    names = list(meta["fields"])
+    assert {"id", "fatalities_best", "source_count", "articles"} <= set(names)
+    parquet = pq.read_table(table)
+    assert parquet.num_rows == len(events)
+    assert {"id", "fatalities_low", "fatalities_best", "fatalities_high", "disputed", "articles"} <= set(parquet.column_names)
+    ids = parquet.column("id").to_pylist()
+    assert sorted(ids) == sorted(e["id"] for e in events)
+    json.loads(parquet.column("sources").to_pylist()[0])  # nested fields are JSON text
+
+
+def test_export_articles_gives_external_ids_and_bad_formats_are_usage_errors(cli, demo_db: Path) -> None:
+    articles = [json.loads(line) for line in cli("--db", demo_db, "export", "articles").stdout.splitlines()]
+    assert any(a["external_id"] == "demo-001" for a in articles)
+    bad = cli("--db", demo_db, "export", "claims", "--format", "acled")
+    assert bad.code == 2 and "acled" in bad.stderr
+    missing = cli("--db", demo_db, "import", "acled", "/nonexistent/file.csv")
+    assert missing.code == 1 and "no such file" in missing.stderr
+
+
+def test_import_refuses_a_binary_file_with_a_clear_message(cli, tmp_path: Path) -> None:
+    blob = tmp_path / "blob.csv"
+    blob.write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe\x00\x00garbage")
+    result = cli("--db", tmp_path / "x.db", "import", "acled", blob)
+    assert result.code == 1 and "not UTF-8" in result.stderr
