@@ -264,6 +264,39 @@ def import_events(store: Store, path: str, kind: str, *, batch: int = 500,
     return report
 
 
+def compare_origins(store: Store, origin: str) -> dict:
+    """Imported events (``origin``) against extracted ones over the dates the extracted cover,
+    paired when the merge rules say same date and same place (merge/match.py)."""
+    extracted = store.events(origin="extracted")
+    days = sorted(e["date"] for e in extracted if e["date"])
+    if not days:
+        return {"first": None, "last": None, "both": [], "only_imported": [], "only_extracted": []}
+    imported = store.events(origin=origin, since=days[0], until=days[-1])
+    by_day: dict[str, list[dict]] = {}
+    for e in extracted:
+        by_day.setdefault(e["date"], []).append(e)
+    both, matched = [], set()
+    for imp in imported:
+        near = [e for d in {imp["date"]} | _neighbour_days(imp["date"]) for e in by_day.get(d, [])]
+        hit = next((e for e in near if match.date_rule(imp, e) > 0 and match.place_rule(imp, e) > 0), None)
+        if hit:
+            both.append(f"{imp['id']} = {hit['id']} ({imp['date']}, {imp['location'] or imp['admin2']})")
+            matched.add(hit["id"])
+    paired = {line.split(" = ")[0] for line in both}
+    return {"first": days[0], "last": days[-1], "both": both,
+            "only_imported": [f"{e['id']} ({e['date']}, {e['location']}, {e['sub_event_type']})"
+                              for e in imported if e["id"] not in paired],
+            "only_extracted": [f"{e['id']} ({e['date']}, {e['location']}, {e['sub_event_type']})"
+                               for e in extracted if e["id"] not in matched]}
+
+
+def _neighbour_days(day: str) -> set[str]:
+    from datetime import date, timedelta
+
+    d = date.fromisoformat(day)
+    return {(d + timedelta(days=k)).isoformat() for k in (-1, 1)}
+
+
 def demo_corpus_path() -> Path:
     return Path(str(resources.files("watchfloor") / "demo" / "corpus"))
 

@@ -121,3 +121,34 @@ def test_import_refuses_a_binary_file_with_a_clear_message(cli, tmp_path: Path) 
     blob.write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe\x00\x00garbage")
     result = cli("--db", tmp_path / "x.db", "import", "acled", blob)
     assert result.code == 1 and "not UTF-8" in result.stderr
+
+
+def test_compare_pairs_an_imported_incident_with_the_extracted_one(cli, demo_db: Path, tmp_path: Path) -> None:
+    import shutil
+
+    db = tmp_path / "c.db"
+    shutil.copy(demo_db, db)
+    ours = tmp_path / "ours.csv"  # our own row for the demo's Bannu convoy bombing, and one nobody reported
+    ours.write_text(
+        ",".join(ACLED_COLUMNS) + "\n"
+        "PAK9001,2023-09-01,2023,1,Political violence,Explosions/Remote violence,Suicide bomb,"
+        "Unidentified Armed Group (Pakistan),,Rebel group,Military Forces of Pakistan,,State forces,"
+        "Rebel group-State forces,,586,Southern Asia,Pakistan,Khyber Pakhtunkhwa,Bannu,,Bannu,32.9889,70.6056,"
+        "1,Team notes,National,A suicide bomber hit an army convoy.,9,,1693600000\n"
+        "PAK9002,2023-09-01,2023,1,Political violence,Battles,Armed clash,Unidentified Armed Group (Pakistan),,"
+        "Rebel group,Police Forces of Pakistan,,State forces,Rebel group-State forces,,586,Southern Asia,Pakistan,"
+        "Sindh,Karachi,,Karachi,24.86,67.01,1,Team notes,National,A clash nobody in the corpus reported.,0,,1693600000\n",
+        encoding="utf-8")
+    assert cli("--db", db, "import", "acled", ours).code == 0
+    result = cli("--db", db, "--json", "compare", "--origin", "acled").json()
+    both = [line for line in result["both"] if line.startswith("acled:PAK9001 = ")]
+    assert both, result["both"]
+    assert any(line.startswith("acled:PAK9002 ") for line in result["only_imported"])
+    extracted_id = both[0].split(" = ")[1].split(" ")[0]
+    shown = cli("--db", db, "--json", "event", extracted_id).json()
+    assert shown["admin2"] == "Bannu" and len(shown["reports"]) >= 4
+    assert shown["history"][0]["change"] == "created"
+    only_imported = cli("--db", db, "--json", "events", "--origin", "acled").json()
+    assert sorted(e["id"] for e in only_imported) == ["acled:PAK9001", "acled:PAK9002"]
+    missing = cli("--db", db, "event", "enothere")
+    assert missing.code == 1 and "no event" in missing.stderr

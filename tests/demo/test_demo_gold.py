@@ -99,3 +99,28 @@ def test_ledger_grouping_against_gold(demo_store):
     g = score_store(demo_store).grouping
     assert g["gold_links"] >= 150
     assert g["link_precision"] >= 0.7 and g["link_recall"] >= 0.45, g
+
+
+def test_gold_incident_tolls_follow_the_reconcile_rule():
+    # demo/incidents.jsonl was written by hand; the merge eval recomputes the best figure from
+    # the gold per-article figures with reconcile's rule. The two must agree.
+    import json
+    from collections import defaultdict
+    from importlib import resources
+
+    from watchfloor.eval.merge import best_figure
+
+    reports = defaultdict(list)
+    for g in load_gold():
+        for e in g["events"]:
+            reports[e["incident"]].append((g["published"], e["fatalities"]))
+    text = resources.files("watchfloor").joinpath("demo", "incidents.jsonl").read_text(encoding="utf-8")
+    incidents = [json.loads(line) for line in text.splitlines() if line.strip()]
+    assert len(incidents) >= 35
+    for inc in incidents:
+        figures = [f for _, f in reports[inc["incident"]]]
+        assert figures, inc["incident"]
+        assert best_figure(reports[inc["incident"]]) == inc["fatalities_best"], inc
+        assert (min(figures), max(figures)) == (inc["fatalities_low"], inc["fatalities_high"]), inc
+    multi = [k for k, v in reports.items() if len(v) > 1]
+    assert len(multi) >= 25  # incidents told by two or more outlets

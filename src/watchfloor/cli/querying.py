@@ -1,4 +1,4 @@
-"""Commands that read the database: events, claims, stats, search, history."""
+"""Commands that read the database: events, event, compare, claims, stats, search, history."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import typer
 from rich.table import Column, Table
 from rich.text import Text
 
-from .base import MAX_COUNT, Context, app, cells, emit_json, err, out, printable
+from .base import EXIT_INPUT, MAX_COUNT, Context, app, cells, emit_json, err, out, printable
 
 
 @app.command()
@@ -20,24 +20,85 @@ def events(
     admin2: Annotated[Optional[str], typer.Option(help="District, e.g. Bannu.")] = None,
     event_type: Annotated[Optional[str], typer.Option("--type", help="ACLED event type, e.g. Battles.")] = None,
     actor: Annotated[Optional[str], typer.Option(help="Part of an actor name, e.g. TTP.")] = None,
+    origin: Annotated[Optional[str], typer.Option(help="extracted, acled or ucdp.")] = None,
     limit: Annotated[int, typer.Option(help="At most this many rows.", min=1, max=MAX_COUNT)] = 50,
 ) -> None:
-    """List stored events, newest first."""
+    """List merged events, newest first: each incident once, with its sources and tolls."""
     c: Context = ctx.obj
     with c.store() as store:
         rows = store.events(since=since, until=until, admin1=admin1, admin2=admin2, event_type=event_type,
-                            actor=actor, limit=limit)
+                            actor=actor, origin=origin, limit=limit)
     if c.as_json:
         emit_json(rows)
         return
-    table = Table(Column("date", no_wrap=True, min_width=10), "type", "where", "actor1", "actor2", "killed", "reports")
+    table = Table(Column("date", no_wrap=True, min_width=10), "type", "where", "actor1", "actor2", "killed",
+                  "sources", Column("id", no_wrap=True))
     for r in rows:
         where = ", ".join(x for x in (r["location"], r["admin2"], r["admin1"]) if x)
         table.add_row(*cells(r["date"] or "?", r["sub_event_type"], where, r["actor1"] or "", r["actor2"] or "",
-                             "" if r["fatalities"] is None else str(r["fatalities"]), str(len(r["articles"]))))
+                             _toll(r), str(r["source_count"]), r["id"]))
     out.print(table)
     if not c.quiet:
         out.print(f"{len(rows)} events")
+
+
+def _toll(r: dict) -> str:
+    """"9", or "9 (8-10, disputed)" when the sources differ."""
+    if r["fatalities"] is None:
+        return ""
+    low, high = r.get("fatalities_low"), r.get("fatalities_high")
+    spread = f" ({low}-{high}{', disputed' if r.get('disputed') else ''})" if low is not None and low != high else ""
+    return f"{r['fatalities']}{spread}"
+
+
+@app.command()
+def event(ctx: typer.Context, event_id: Annotated[str, typer.Argument(metavar="ID", help="An event id.")]) -> None:
+    """One event: its coding, its reports (each article's own coding) and every change to it."""
+    c: Context = ctx.obj
+    with c.store() as store:
+        found = store.event(event_id)
+        reports = store.event_reports(found["id"]) if found else []
+        changes = store.event_history(event_id) if found else []
+    if found is None:
+        err.print(f"no event has the id {printable(event_id)}", markup=False, highlight=False)
+        raise typer.Exit(EXIT_INPUT)
+    if c.as_json:
+        emit_json(dict(found, reports=reports, history=changes))
+        return
+    where = ", ".join(x for x in (found["location"], found["admin2"], found["admin1"], found["country"]) if x)
+    out.print(printable(f"{found['id']}  {found['date']}  {found['sub_event_type']}  {where}"), markup=False)
+    out.print(printable(f"  actors: {found['actor1'] or '?'} / {found['actor2'] or '-'}; killed {_toll(found)}; "
+                        f"best estimate {found['fatalities_best']}; {found['source_count']} sources"), markup=False)
+    for r in reports:
+        out.print(printable(f"  report {r['article_id']}#{r['ordinal']}  {r['published'] or '':10}  "
+                            f"{r['publisher'] or '?'}: {r['event'].get('date')} {r['event'].get('location')} "
+                            f"killed {r['event'].get('fatalities')}"), markup=False, highlight=False)
+    for h in changes:
+        out.print(printable(f"  {h['at']}  {h['change']}  {h['detail'] or ''}"), markup=False, highlight=False)
+
+
+@app.command()
+def compare(
+    ctx: typer.Context,
+    origin: Annotated[str, typer.Option(help="The imported events to compare: acled or ucdp.")] = "acled",
+    limit: Annotated[int, typer.Option(help="List at most this many of each kind.", min=0, max=MAX_COUNT)] = 20,
+) -> None:
+    """Imported events against extracted ones over the dates both cover: which incidents both
+    have (same place and date, by the merge rules) and which only one has."""
+    from ..service import compare_origins
+
+    c: Context = ctx.obj
+    with c.store() as store:
+        result = compare_origins(store, origin)
+    if c.as_json:
+        emit_json(result)
+        return
+    out.print(f"{origin} against extracted, {result['first'] or '?'} to {result['last'] or '?'}: "
+              f"{len(result['both'])} in both, {len(result['only_imported'])} only in {origin}, "
+              f"{len(result['only_extracted'])} only extracted", markup=False, highlight=False)
+    for title, key in (("both", "both"), (f"only {origin}", "only_imported"), ("only extracted", "only_extracted")):
+        for row in result[key][:limit]:
+            out.print(printable(f"  {title}: {row}"), markup=False, highlight=False)
 
 
 @app.command()

@@ -297,10 +297,14 @@ def build_event(cluster: Cluster, text: str, published: str | None, claims_of_re
 
 
 def _time_of_day(st: _Story, text: str) -> str | None:
-    """The part of the day the sentence that sets the type gives, else the first of the
-    event's other sentences that gives one."""
-    ordered = sorted(st.mentions, key=lambda m: (st.best not in m.triggers, m.span[0]))
-    return next((t for m in ordered if (t := time_of_day(text[m.span[0]:m.span[1]]))), None)
+    """The part of the day the sentence that sets the type gives, else the event's first
+    sentence (later sentences often recall other moments: "the wounded died overnight")."""
+    lead = next((m for m in st.mentions if st.best in m.triggers), st.mentions[0])
+    for m in (lead, st.mentions[0]):
+        found = time_of_day(text[m.span[0]:m.span[1]])
+        if found:
+            return found
+    return None
 
 
 def _evidence(st: _Story, place_spans, when, fatalities_spans, actor1, actor2) -> dict[str, list[Span]]:

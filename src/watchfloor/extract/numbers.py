@@ -16,7 +16,7 @@ from .toll_phrases import NONE as _NONE
 from .toll_phrases import ORDINALS
 from .toll_phrases import STATE_CLAIMANT as _STATE_CLAIMANT
 from .toll_phrases import UNSPECIFIED as _UNSPECIFIED
-from .toll_phrases import toll_pattern
+from .toll_phrases import own_dead_pattern, toll_pattern
 
 UNITS = {
     "zero": 0, "no": 0, "none": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3,
@@ -108,7 +108,9 @@ KILL_VERBS = (
     r"perished|embraced\s+martyrdom|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|"
     r"beheaded|executed|massacred|murdered|assassinated|lynched|burnt\s+alive|burned\s+to\s+death|"
     r"(?:hacked|stabbed|beaten|bludgeoned|stoned|clubbed|burnt|tortured)\s+to\s+death|found\s+dead|"
-    r"were\s+among\s+the\s+dead|fatalities|deaths|casualties\s+among\s+the\s+dead"
+    r"were\s+among\s+the\s+dead|fatalities|deaths|casualties\s+among\s+the\s+dead|"
+    # military statements' word for killing militants: "six terrorists were sent to hell"
+    r"sent\s+to\s+hell|dispatched\s+to\s+hell"
 )
 INJURE_VERBS = (r"injured|wounded|hurt|maimed|injuries|injuring|wounding|"
                 r"(?:sustained|suffered|received)\s+(?:\w+\s+){0,2}?(?:injuries|wounds)")
@@ -229,6 +231,7 @@ _PRONOUN_OBJECT = re.compile(
     r"\b(?P<verb>killing|killed|injuring|wounding|injured|wounded)\s+(?P<who>him|her)\b(?!\s+\w+(?:ed|ing)\b)"
     r"|\bshot\s+(?P<who2>him|her)\s+(?P<verb2>dead)\b|\b(?P<verb3>shot\s+and\s+killed|shot\s+dead)\s+(?:a|an|the)\b", re.I)
 _TOLL = TOLL_UPDATE = toll_pattern(FIGURE)
+_OWN_DEAD = OWN_DEAD = own_dead_pattern(FIGURE)
 _SINGULAR = "|".join(
     w for w in ("soldier", "policeman", "police officer", "officer", "constable", "jawan", "sepoy", "civilian",
                 "person", "man", "woman", "boy", "girl", "child", "passenger", "labourer", "laborer", "worker",
@@ -310,7 +313,8 @@ def find_counts(text: str, offset: int = 0, vague: dict[str, int] | None = None)
     for m in _TOLL.finditer(text):
         figure = m.group("fig") or m.group("fig2") or m.group("fig3") or m.group("fig4")
         value = ORDINALS[m.group("ordinal").lower()] if m.group("ordinal") else figure_value(figure, vague)
-        c = _count_from(value, "killed", "", m, text, offset, update=True)
+        who = (m.group("who") or "").split()  # "a fifth volunteer fighter": whose toll it is
+        c = _count_from(value, "killed", who[-1] if who else "", m, text, offset, update=True)
         if c:
             out.append(c)
             taken.append(m.span())
@@ -338,6 +342,11 @@ def find_counts(text: str, offset: int = 0, vague: dict[str, int] | None = None)
             if c:
                 out.append(c)
                 taken.append(m.span())
+    for m in _OWN_DEAD.finditer(text):
+        c = _count_from(_figure_or_article(m.group("fig"), vague), "killed", "attackers", m, text, offset)
+        if c and free(m):
+            out.append(c)
+            taken.append(m.span())
     for m in _ACTIVE.finditer(text):
         if not free(m):
             continue
@@ -443,6 +452,11 @@ class Tally:
     phrase: str | None
 
 
+# An updated figure that is the whole toll, not one side's dead ("a fifth volunteer has died").
+_WHOLE_TOLL = re.compile(r"\btoll\b|number\s+of\s+(?:the\s+)?(?:dead|deaths|people|victims|fatalities)|death\s+count|"
+                         r"\bfatalities\b|\bdead\b", re.I)
+
+
 def tally(counts: list[Count], kind: str) -> Tally:
     relevant = [c for c in counts if c.kind == kind]
     if not relevant:
@@ -454,7 +468,15 @@ def tally(counts: list[Count], kind: str) -> Tally:
     updates = [c for c in sourced if c.update]
     if updates:
         best = max(updates, key=lambda c: c.value)
-        return Tally(best.value, {}, [(best.start, best.end)], best.phrase)
+        # One side's updated toll ("a fifth volunteer has died") and the other side's dead
+        # ("the attackers left three of their own dead") add up; a whole toll stands alone.
+        whole = _WHOLE_TOLL.search(best.phrase) or best.side == "unknown" and not best.phrase.lower().startswith(("a ", "the "))
+        others = {} if whole else {
+            c.side: c for c in sourced if not c.update and not c.generic and c.side not in ("unknown", best.side)}
+        chosen = [best, *others.values()]
+        return Tally(best.value + sum(c.value for c in others.values()),
+                     {c.side: c.value for c in chosen if c.side != "unknown"},
+                     [(c.start, c.end) for c in chosen], "; ".join(c.phrase for c in chosen))
     by_side: dict[str, Count] = {}
     generic: list[Count] = []
     for c in sourced:

@@ -28,7 +28,7 @@ from .mentions import (
 )
 from .incidents import group_incidents, is_diplomatic, is_out_of_scope
 from .lexicon import ANY_TRIGGER, DENIED_REPORT, NO_SUCH_EVENT, NOT_POLITICAL, SEPARATE_EVENT, find_triggers
-from .numbers import TOLL_UPDATE, find_counts, tally
+from .numbers import OWN_DEAD, TOLL_UPDATE, find_counts, tally
 from .places import find_places
 from .responsibility import CLAIMED_RESPONSIBILITY, DENIED_RESPONSIBILITY, responsibility_claims
 
@@ -118,7 +118,7 @@ class Extractor:
                 break
             sentence = text[s:e]
             if not ANY_TRIGGER.search(sentence):
-                if mentions and TOLL_UPDATE.search(sentence):
+                if mentions and (TOLL_UPDATE.search(sentence) or OWN_DEAD.search(sentence)):
                     _add_toll_update(mentions[-1], sentence, s, self.vague)
                 elif is_diplomatic(sentence):  # sanctions and expulsions use no violent word
                     out_of_scope.append(("diplomatic", s, e))
@@ -131,7 +131,7 @@ class Extractor:
                 continue
             triggers = [t for t in find_triggers(sentence, s) if keep_trigger(sentence, s, t)]
             if not triggers:
-                if mentions and TOLL_UPDATE.search(sentence):
+                if mentions and (TOLL_UPDATE.search(sentence) or OWN_DEAD.search(sentence)):
                     _add_toll_update(mentions[-1], sentence, s, self.vague)
                 continue
             if denied_article and (DENIED_REPORT.search(sentence) or _REPORTED.search(sentence)):
@@ -182,8 +182,10 @@ class Extractor:
 
 def _add_toll_update(last: Mention, sentence: str, start: int, vague: dict) -> None:
     """A sentence that only updates the toll ("Two more died overnight, bringing the number of
-    dead to seven") belongs to the incident reported just before it."""
-    last.counts.extend(c for c in find_counts(sentence, start, vague) if c.update)
+    dead to seven") or gives the attackers' dead ("they left three of their own dead") belongs
+    to the incident reported just before it."""
+    own_dead = {(start + m.start(), start + m.end()) for m in OWN_DEAD.finditer(sentence)}
+    last.counts.extend(c for c in find_counts(sentence, start, vague) if c.update or (c.start, c.end) in own_dead)
 
 
 def _responsible_groups(art: _Article) -> list[ActorMention]:

@@ -38,16 +38,50 @@ _DATELINE = re.compile(r"^[ \t]*([A-Z][A-Za-z .'-]{2,40}?)(?:\s*,\s*[^\n]{0,40}?
 # "Afar State", "Kurdistan Region".
 _UNIT_AFTER = re.compile(r"\s+(?:region|state|province|zone|regional\s+state)\b", re.I)
 _REFERENCE_AFTER = re.compile(r"-(?:based|bound)\b")
+# Where the wounded were taken or died is not where the attack happened: "shifted to a hospital
+# in Peshawar", "died in a Peshawar hospital", "airlifted to Quetta".
+_CARE = r"(?:hospital|hospitals|clinic|medical\s+(?:centre|center|complex|college)|mortuary|morgue|trauma\s+cent(?:re|er))"
+_CARE_BEFORE = re.compile(
+    rf"(?:{_CARE}\s+(?:in|at)\s+(?:the\s+)?(?:(?:provincial|regional|federal)\s+)?(?:capital\s*,?\s*|city\s+of\s+)?"
+    r"|\b(?:taken|shifted|rushed|moved|referred|airlifted|flown|evacuated|transported|brought)\s+to\s+(?:the\s+)?)$", re.I)
+_CARE_AFTER = re.compile(rf"^(?:'s)?\s+(?:[A-Z][\w-]*\s+){{0,2}}?{_CARE}\b", re.I)
+# "the Tierra Blanca neighbourhood of Culiacán": a part of a city, which GeoNames rarely holds
+# (and then often as a namesake elsewhere); the city after it is the place.
+_PART_OF_CITY_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|suburbs?|quarter|colonia|barrio|borough)\b", re.I)
+_PART_OF_PLACE_AFTER = re.compile(
+    r"\s+(?:district|area|sector|zone)\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?"
+    r"(?P<city>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+)?)(?!\s+(?:district|province|state|region|county|governorate|"
+    r"oblast|department|division|agency|tehsil|township|municipality))")
+_BIG_CITY = 200_000  # a city this size has districts of its own; a smaller one is a village's town
+_CARE_ARTICLE_BEFORE = re.compile(r"\b(?:in|at|to)\s+(?:a|the)\s+$", re.I)
 _DISTRICT_AFTER = re.compile(r"\s+(?:district|agency|tribal\s+district|division)\b", re.I)
 
 
 def _dateline_spans(text: str) -> list[tuple[int, int]]:
+    """The dateline of each opening paragraph, up to its dash: "CULIACAN, Mexico —" is one
+    dateline, and its "Mexico" is where the reporter filed from, like the city."""
     spans = []
     for m in _DATELINE.finditer(text[:2000]):
         if m.start() > 600:  # only the first paragraphs carry a dateline
             break
-        spans.append((m.start(1), m.end(1)))
+        head = re.match(r"[^—–:(]*", text[m.start(1):m.end()])
+        spans.append((m.start(1), m.start(1) + len(head.group().rstrip(" -"))))
     return spans
+
+
+def _part_of_big_city(text: str, end: int, gaz, country: str | None) -> bool:
+    """"the Tierra Blanca district of Culiacán", "the Saltivskyi district of Kharkiv": a part of a
+    big city named before it (but "the Jani Khel area of Bannu district" names a village)."""
+    m = _PART_OF_PLACE_AFTER.match(text, end)
+    if not m:
+        return False
+    return any(c.kind == "city" and (c.population or 0) >= _BIG_CITY for c in gaz.candidates(m.group("city"), country))
+
+
+def _cared_for_in(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 60): start]
+    return bool(_CARE_BEFORE.search(before)
+                or (_CARE_ARTICLE_BEFORE.search(before) and _CARE_AFTER.match(text[end:end + 40])))
 
 
 # A capitalized word right before a name ("Anwaar-ul-Haq Kakar", "Gen. Asim Munir") or a
@@ -409,6 +443,10 @@ def _resolve_spans(text, spans, gaz, country, countries, provinces, lowered, own
                              if c.kind == "admin2" and c.admin1 == cand.admin1), None)
             if district is not None:
                 cand = district
+        if cand.kind == "city" and _UNIT_AFTER.match(text, end):
+            unit = next((c for c in gaz.candidates(surface, cand.country) if c.kind == "admin1"), None)
+            if unit is not None:
+                cand = unit  # "the northwestern Sagaing region", "Zamfara State": the province
         role = "other"
         if in_dateline:
             role = "dateline"
@@ -416,7 +454,9 @@ def _resolve_spans(text, spans, gaz, country, countries, provinces, lowered, own
                 dateline_point = (cand.latitude, cand.longitude)
         elif _SPEAKER_BEFORE.search(text[max(0, start - 90): start]):
             role = "speaker"
-        elif _REFERENCE_AFTER.match(text, end):
+        elif _PART_OF_CITY_AFTER.match(text, end) or _part_of_big_city(text, end, gaz, cand.country):
+            role = "reference"  # the city it is part of stands for it
+        elif _REFERENCE_AFTER.match(text, end) or _cared_for_in(text, start, end):
             role = "reference"  # "a Kampala-bound bus", "a London-based monitor": not where it happened
         places.append(cand.to_place(text[start:end], start, end, role))
     return places

@@ -11,6 +11,12 @@ ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seven
             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
 
 
+def own_dead_pattern(FIGURE: str) -> re.Pattern:  # noqa: N803
+    """"the attackers left at least three of their own dead": the attackers' dead."""
+    return re.compile(rf"\b(?:left|leaving|abandoned)\s+(?:at\s+least\s+|some\s+|about\s+)?(?P<fig>{FIGURE})\s+of\s+"
+                      rf"their\s+(?:own|comrades|fighters|men)\s+(?:dead|bodies|killed)\b", re.I)
+
+
 def toll_pattern(FIGURE: str) -> re.Pattern:  # noqa: N803 (the number grammar of numbers.py)
     """"the death toll rose to 12", "toll climbed to 59", and the forms above."""
     return re.compile(
@@ -24,7 +30,7 @@ def toll_pattern(FIGURE: str) -> re.Pattern:  # noqa: N803 (the number grammar o
         rf"|\b(?:bringing|taking|pushing|raising)\s+(?:the\s+)?(?:overall\s+|total\s+)?(?:death\s+toll|toll|death\s+count|"
         rf"number\s+of\s+(?:the\s+)?(?:dead|deaths|people\s+killed|fatalities|victims))\s+(?:\w+\s+){{0,2}}?to\s+(?P<fig4>{FIGURE})\b"
         # "a fourth person has died", "the fifth victim died in hospital": the count so far
-        rf"|\b(?:a|the)\s+(?P<ordinal>{'|'.join(ORDINALS)})\s+(?:[\w-]+\s+){{0,2}}?(?:has\s+|had\s+|later\s+)?"
+        rf"|\b(?:a|the)\s+(?P<ordinal>{'|'.join(ORDINALS)})\s+(?P<who>(?:[\w-]+\s+){{0,2}}?)(?:has\s+|had\s+|later\s+)?"
         rf"(?:died|succumbed|was\s+killed|was\s+confirmed\s+dead)\b",
         re.I,
     )

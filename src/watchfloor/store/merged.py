@@ -84,6 +84,10 @@ def _reports(db: sqlite3.Connection, where: str, params: tuple) -> list[Report]:
             for r in rows]
 
 
+def event_reports(db: sqlite3.Connection, event_id: str) -> list[Report]:
+    return _reports(db, "r.event_id = ?", (event_id,))
+
+
 def article_reports(db: sqlite3.Connection, article_id: str) -> list[Report]:
     return _reports(db, "r.article_id = ?", (article_id,))
 

@@ -403,6 +403,12 @@ class Store:
         found = queries.events(self.db, ids=[current]) if current else []
         return found[0] if found else None
 
+    def event_reports(self, event_id: str) -> list[dict[str, Any]]:
+        """The reports of one event, oldest first: each article's own coding of it."""
+        return [{"article_id": r.article_id, "ordinal": r.ordinal, "published": r.published, "publisher": r.publisher,
+                 "url": r.url, "event": r.event}
+                for r in sorted(merged.event_reports(self.db, event_id), key=lambda r: (r.published or "", r.key))]
+
     def event_history(self, event_id: str) -> list[dict[str, Any]]:
         return merged.history(self.db, event_id)
 
