@@ -13,6 +13,7 @@ from typing import BinaryIO
 
 from .extract import EXTRACTOR_VERSION
 from .extract.pool import ExtractionPool, Job
+from .analyze import propositions
 from .merge import cluster, match, neardup, reconcile
 from .models import Article, IngestError
 from .store import DatabaseFailure, Store
@@ -61,10 +62,12 @@ def _extract_and_save(store: Store, settings: dict, pool: ExtractionPool, articl
             if on_error:
                 on_error(err)
         else:
-            with store.transaction():  # an article's reports and their merge land together
+            with store.transaction():  # an article's reports, their merge and its claims' ledger land together
+                before = store.propositions_of(art.id)
                 store.save_extraction(art.id, outcome.extraction, EXTRACTOR_VERSION)
                 if settings["merge"]["enabled"]:
                     merge_article(store, art.id)
+                group_claims(store, art.id, also=before)
             if outcome.extraction.cut:
                 report.cut.append(IngestError(art.source or art.id, outcome.extraction.cut["message"]))
             report.extracted += 1
@@ -209,6 +212,33 @@ def merge_events(store: Store, event_ids: set[str], because: str | None = None) 
     """Re-merge the given events (a report left them, or a copy added a source)."""
     if event_ids:
         merge_article(store, because or "", also=set(event_ids))
+
+
+# -- the claims ledger ---------------------------------------------------------------------------
+
+def group_claims(store: Store, article_id: str, also: set[str] = frozenset()) -> set[str]:
+    """Place one article's freshly saved claims in the stored ledger, then describe every
+    proposition they joined or left (``also``: those the article's earlier claims were in)."""
+    touched = set(also)
+    for claim in store.article_claims(article_id):
+        terms = propositions.groupable(claim)
+        if terms is None:
+            continue
+        candidates = store.proposition_candidates(terms, propositions.index_terms(terms))
+        seen = terms.union(*(m for members in candidates.values() for m in members))
+        df, total = store.term_frequencies(seen)
+        idf = propositions.weights({t: df.get(t, 0) + (t in terms) for t in seen}, total + 1)  # this claim counted
+        placed = propositions.place(claim["claim_id"], terms, candidates, idf,
+                                    propositions.new_proposition_id(article_id, claim["ordinal"]))
+        store.add_to_proposition(claim["claim_id"], placed.proposition_id, terms, terms)
+        touched.add(placed.proposition_id)
+    for pid in sorted(touched):
+        members = store.proposition_members(pid)
+        terms = set().union(*(c["key_terms"] for c in members)) if members else set()
+        df, total = store.term_frequencies(terms)
+        description = propositions.describe(members, propositions.weights(df, total)) if members else {}
+        store.describe_proposition(pid, description, [c["claim_id"] for c in members])
+    return touched
 
 
 # -- ACLED and UCDP files ----------------------------------------------------------------------

@@ -29,7 +29,7 @@ from typing import Any
 SYNONYMS: dict[str, str] = {}
 for term, forms in {
     "weapon": "weapon weapons arm arms armed arming armament armaments equipment gear weaponry hardware munition munitions "
-              "ammunition rifle rifles goggle goggles gun guns sight sights firearm firearms vehicle vehicles",
+              "ammunition rifle rifles goggle goggles gun guns sight sights firearm firearms",
     "leave": "leave left abandon abandoned behind smuggle smuggled sell sold reach reached transfer transferred "
              "fell fallen",
     "militant": "militant militants terrorist terrorists insurgent insurgents ttp fighter fighters extremist "
@@ -70,6 +70,11 @@ STOP = set(
 # concept to be compared at all: a general "same words" gate (any shared non-topic word) and
 # single-link or cosine grouping all scored lower on the demo gold (README, "how well").
 CONCEPTS = {"weapon", "leave", "shelter", "withdraw", "remove", "us", "increase", "decrease"}
+# The concepts that say what happened (the rest say to what or whom): two claims make one
+# statement only if they share one of these, or its opposite. "Persuaded the US to withdraw
+# responsibly so its weapons were accounted for" and "US weapons have left the country" share
+# the US and weapons, not a statement.
+PREDICATES = {"leave", "shelter", "withdraw", "remove", "increase", "decrease"}
 # Asserting one term of a pair disputes a proposition built on the other: "nearly all equipment
 # was removed or destroyed" disputes "weapons left in Afghanistan arm militants".
 OPPOSITES = {("leave", "remove"), ("increase", "decrease")}
@@ -105,10 +110,18 @@ def side(claim: dict[str, Any]) -> str:
     return "denies" if denies else "asserts"
 
 
+# Phrases whose words would mislead: "the armed forces" are troops, not weapons; "the United
+# States" is one name; "beyond the reach of" says something did not reach.
+_PHRASES = [(re.compile(r"\barmed\s+forces\b", re.I), "forces"),
+            (re.compile(r"\bunited\s+states\b", re.I), "US"),
+            (re.compile(r"\b(?:beyond|out\s+of)\s+(?:the\s+)?reach\s+of\b", re.I), "away from")]
+
+
 def key_terms(text: str) -> set[str]:
     """The claim's proposition as a set of normalized terms."""
     out = set()
-    text = re.sub(r"\barmed\s+forces\b", "forces", text, flags=re.I)  # troops, not weapons
+    for phrase, replacement in _PHRASES:
+        text = phrase.sub(replacement, text)
     for word in re.findall(r"[A-Za-z][A-Za-z.'-]*", text):
         w = re.sub(r"'s$", "", word.lower()).strip(".'-")  # "Pakistan's" -> pakistan
         if w in STOP or len(w) < 3 and w not in ("us", "u.s."):
@@ -187,17 +200,33 @@ def _brief(c: dict[str, Any], claim_side: str) -> dict[str, Any]:
     }
 
 
+_OPPOSITE = {x: y for a, b in OPPOSITES for x, y in ((a, b), (b, a))}
+_OPPOSED = frozenset(_OPPOSITE)
+
+
+def _opposite(term: str) -> str | None:
+    return _OPPOSITE.get(term)
+
+
 def similarity(a: set[str], b: dict[str, float] | set[str], idf: dict[str, float]) -> float:
     """Weighted overlap of two term sets, concept terms (weapon, shelter ...) counting double,
     divided by the smaller set: a short denial can match a long assertion."""
+    b_terms = b if isinstance(b, (set, frozenset)) else set(b)
+    shared = (a & b_terms) | {t for t in a & _OPPOSED if _OPPOSITE[t] in b_terms}
+    shared_concepts = shared & CONCEPTS
+    if not shared_concepts or len(shared) < 2:
+        return 0.0  # sharing only "militants" or "soldiers killed" is a topic, not a proposition
+    if not shared_concepts & PREDICATES:
+        if a & PREDICATES and b_terms & PREDICATES:
+            return 0.0  # both say what happened, and they say different things
+        if len(shared_concepts) < 2:
+            return 0.0  # "weapons" and "soldiers" alone: every attack story, not one statement
+
     def weight(t: str) -> float:
         return idf.get(t, 1.0) * (2.0 if t in CONCEPTS else 1.0)
 
-    shared = [t for t in a if t in b]
-    if not any(t in CONCEPTS for t in shared) or len(shared) < 2:
-        return 0.0  # sharing only "militants" or "soldiers killed" is a topic, not a proposition
-    small = min(sum(weight(t) for t in a), sum(weight(t) for t in b))
-    return sum(weight(t) for t in shared) / small if small else 0.0
+    small = min(sum(map(weight, a)), sum(map(weight, b_terms)))
+    return sum(map(weight, shared)) / small if small else 0.0
 
 
 def build_ledger(claims: list[dict[str, Any]], threshold: float = 0.4, min_terms: int = 2) -> list[Proposition]:
@@ -223,23 +252,46 @@ def build_ledger(claims: list[dict[str, Any]], threshold: float = 0.4, min_terms
 
     props = []
     for members in groups:
+        members_claims = [claims[i] for i in members]
+        sides = _sides(members_claims, [terms[i] for i in members])
         weights = Counter(t for i in members for t in terms[i])
         ranked = sorted(weights, key=lambda t: (-weights[t] * idf[t] * (2 if t in CONCEPTS else 1), t))[:6]
-        # The label is the assertion most like the others (the group's medoid).
-        asserting = [i for i in members if side(claims[i]) == "asserts"] or members
-        worded = [i for i in asserting if len(_content(claims[i]).split()) >= 6]
-        asserting = worded or asserting
-        centre = max(asserting, key=lambda i: (sum(similarity(terms[i], terms[j], idf) for j in members if j != i), -i))
-        rep = claims[centre]
-        text = (rep.get("content") or {}).get("text", "")
-        label = text if len(text) <= 120 else text[:117].rsplit(" ", 1)[0] + "..."
-        props.append(Proposition(0, label, ranked, [claims[i] for i in members],
-                                 _sides([claims[i] for i in members], [terms[i] for i in members])))
+        label = proposition_label(members_claims, [terms[i] for i in members], sides, idf)
+        props.append(Proposition(0, label, ranked, members_claims, sides))
     # Most discussed first; contested ones ahead of uncontested of the same size.
     props.sort(key=lambda p: (-len({speaker_name(c) for c in p.claims}), not p.contested, p.label))
     for number, p in enumerate(props, start=1):
         p.id = number
     return props
+
+
+_LEAD = re.compile(r"^(?:that|whether|how)\s+", re.I)
+_QUOTES = "\"'\u201c\u201d\u2018\u2019 ,"
+
+
+def statement(text: str, limit: int = 120) -> str:
+    """A claim's content read as a statement: no leading "that", no quotation marks, a capital
+    first letter, cut at a word before ``limit`` characters."""
+    text = _LEAD.sub("", text.strip().strip(_QUOTES)).strip(_QUOTES)
+    text = text[:1].upper() + text[1:]
+    return text if len(text) <= limit else text[:limit - 3].rsplit(" ", 1)[0] + "..."
+
+
+_MEDOID_SAMPLE = 25
+
+
+def proposition_label(claims: list[dict[str, Any]], terms: list[set[str]], sides: list[str],
+                      idf: dict[str, float]) -> str:
+    """The statement the proposition is about: the asserting claim most like the others (the
+    group's medoid, preferring claims of six words or more), read as a statement."""
+    members = range(len(claims))
+    asserting = [i for i in members if sides[i] == "asserts"] or list(members)
+    asserting = [i for i in asserting if len(_content(claims[i]).split()) >= 6] or asserting
+    # A large proposition's medoid is sought among, and against, its first claims: the work
+    # stays bounded (a proposition of thousands of claims would otherwise cost millions of pairs).
+    asserting, sample = asserting[:_MEDOID_SAMPLE], list(members)[:_MEDOID_SAMPLE]
+    centre = max(asserting, key=lambda i: (sum(similarity(terms[i], terms[j], idf) for j in sample if j != i), -i))
+    return statement(_content(claims[centre]))
 
 
 def _sides(claims: list[dict[str, Any]], terms: list[set[str]]) -> list[str]:

@@ -115,23 +115,29 @@ def claims(
     limit: Annotated[int, typer.Option(help="At most this many rows.", min=1, max=MAX_COUNT)] = 50,
 ) -> None:
     """List attributed claims, or the ledger of propositions they assert and deny."""
-    from ..analyze.ledger import build_ledger, contradictions as contested
+    from ..analyze.ledger import Proposition, build_ledger, contradictions as contested
 
     c: Context = ctx.obj
     grouped = ledger or contradictions or proposition
+    filtered = any(v is not None for v in (speaker, stance, text, since, until))
     with c.store() as store:
-        rows = store.claims(speaker=speaker, stance=stance, text=text, since=since, until=until,
-                            limit=None if grouped else limit)
+        if grouped and not filtered:  # the stored ledger, kept up to date as claims arrive
+            props = [Proposition(p["id"], p["label"], p["terms"], p["claims"], p["sides"]) for p in store.ledger(
+                contested=contradictions, needle=proposition, limit=limit, claims_each=200)]
+        else:
+            rows = store.claims(speaker=speaker, stance=stance, text=text, since=since, until=until,
+                                limit=None if grouped else limit)
     if not grouped:
         _print_claims(c, rows)
         return
-    props = build_ledger(rows)
-    if proposition:
-        needle = proposition.lower()
-        props = [p for p in props if needle in p.label.lower() or any(needle in t for t in p.terms)]
-    if contradictions:
-        props = contested(props)
-    props = props[:limit]
+    if filtered:  # a subset of the claims: grouped on the spot
+        props = build_ledger(rows)
+        if proposition:
+            needle = proposition.lower()
+            props = [p for p in props if needle in p.label.lower() or any(needle in t for t in p.terms)]
+        if contradictions:
+            props = contested(props)
+        props = props[:limit]
     if proposition and not (ledger or contradictions):
         _print_claims(c, [cl for p in props for cl in p.claims])
         return

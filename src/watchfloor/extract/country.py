@@ -20,7 +20,7 @@ from .actors import ActorMention, actor_table
 from .places import organization_votes
 
 _PLACE_WEIGHT = {"admin1": 3.0, "admin2": 3.0, "city": 2.0, "country": 1.0}
-_ROLE_FACTOR = {"speaker": 0.3, "dateline": 1.0, "reference": 0.5}
+_ROLE_FACTOR = {"speaker": 0.3, "dateline": 1.0, "reference": 0.5, "near": 0.8}
 # A group active in several countries shares its vote among them; the first listed (where it
 # began) breaks ties.
 _HOME_FIRST = 0.05

@@ -355,7 +355,13 @@ def _event_date(mentions: list[Mention], text: str, published: str | None,
 
 def _locate(mentions: list[Mention], gaz) -> tuple[dict, list[Span]]:
     """Pick the event's place: the most specific non-speaker place, checked against districts named."""
-    places = [p for m in mentions for p in m.places if p.role not in ("speaker", "dateline", "nationality", "reference")]
+    places = [p for m in mentions for p in m.places
+              if p.role not in ("speaker", "dateline", "nationality", "reference", "near")]
+    near = _near_only(places, [p for m in mentions for p in m.places if p.role == "near"])
+    if near is not None:
+        # "a bombing north of Baghdad", and no place of the scene's own: near Baghdad (ACLED's 2)
+        near.role = "event"
+        return _place_fields(near, 2), [(near.start, near.end)]
     datelines = [p for m in mentions for p in m.places if p.role == "dateline"]
     if datelines and all(p.feature in ("admin1", "country") for p in places) and all(
             p.feature == "country" and p.country == datelines[0].country or p.admin1 == datelines[0].admin1 for p in places):
@@ -410,6 +416,15 @@ def _locate(mentions: list[Mention], gaz) -> tuple[dict, list[Span]]:
         _fall_back_to_province(fields, gaz)
     chosen.role = "event"
     return fields, [(chosen.start, chosen.end)]
+
+
+def _near_only(places: list[Place], near: list[Place]) -> Place | None:
+    """The town the scene is measured from, when the story names no town or district of its
+    own and no province the town is outside of."""
+    if not near or any(p.feature in ("city", "admin2") for p in places):
+        return None
+    provinces = {p.admin1 for p in places if p.feature == "admin1"}
+    return next((p for p in near if not provinces or p.admin1 in provinces), None)
 
 
 def _fall_back_to_province(fields: dict, gaz) -> None:

@@ -2,7 +2,8 @@
 
 A place can be where something happened ("event"), where somebody spoke ("speaker":
 "told reporters in Islamabad"), the dateline ("dateline": "QUETTA —"), a destination or base
-named beside something else ("reference": "a Kampala-bound bus"), or anything else.
+named beside something else ("reference": "a Kampala-bound bus"), a point the scene is measured
+from ("near": "40 km south of Kabul"), or anything else.
 Ambiguous names are resolved with the article's country and province mentions, never by
 the first gazetteer hit.
 """
@@ -41,9 +42,11 @@ _REFERENCE_AFTER = re.compile(r"-(?:based|bound)\b")
 # Where the wounded were taken or died is not where the attack happened: "shifted to a hospital
 # in Peshawar", "died in a Peshawar hospital", "airlifted to Quetta".
 _CARE = r"(?:hospital|hospitals|clinic|medical\s+(?:centre|center|complex|college)|mortuary|morgue|trauma\s+cent(?:re|er))"
+_CARE_VERB = r"(?:taken|shifted|rushed|moved|referred|airlifted|flown|evacuated|transported|brought|admitted|treated|died|succumbed)"
 _CARE_BEFORE = re.compile(
-    rf"(?:{_CARE}\s+(?:in|at)\s+(?:the\s+)?(?:(?:provincial|regional|federal)\s+)?(?:capital\s*,?\s*|city\s+of\s+)?"
-    r"|\b(?:taken|shifted|rushed|moved|referred|airlifted|flown|evacuated|transported|brought)\s+to\s+(?:the\s+)?)$", re.I)
+    rf"\b{_CARE_VERB}\b[^.;]{{0,40}}?{_CARE}\s+(?:in|at)\s+(?:the\s+)?(?:(?:provincial|regional|federal)\s+)?"
+    r"(?:capital\s*,?\s*|city\s+of\s+)?$"
+    r"|\b(?:taken|shifted|rushed|moved|referred|airlifted|flown|evacuated|transported|brought)\s+to\s+(?:the\s+)?$", re.I)
 _CARE_AFTER = re.compile(rf"^(?:'s)?\s+(?:[A-Z][\w-]*\s+){{0,2}}?{_CARE}\b", re.I)
 # "the Tierra Blanca neighbourhood of Culiacán": a part of a city, which GeoNames rarely holds
 # (and then often as a namesake elsewhere); the city after it is the place.
@@ -53,7 +56,11 @@ _PART_OF_PLACE_AFTER = re.compile(
     r"(?P<city>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+)?)(?!\s+(?:district|province|state|region|county|governorate|"
     r"oblast|department|division|agency|tehsil|township|municipality))")
 _BIG_CITY = 200_000  # a city this size has districts of its own; a smaller one is a village's town
-_CARE_ARTICLE_BEFORE = re.compile(r"\b(?:in|at|to)\s+(?:a|the)\s+$", re.I)
+_CARE_ARTICLE_BEFORE = re.compile(rf"\b{_CARE_VERB}\s+(?:\w+\s+){{0,3}}?(?:in|at|to)\s+(?:a|the)\s+$", re.I)
+# "40 km south of Kabul", "north of the capital, Sanaa": a point to measure from, not the scene.
+_BEARING_BEFORE = re.compile(
+    r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|outside|km|kilometres|kilometers|miles)\s+"
+    r"(?:of|from)\s+(?:the\s+(?:capital|city|town|provincial\s+capital)\s*,?\s*(?:of\s+)?)?$", re.I)
 _DISTRICT_AFTER = re.compile(r"\s+(?:district|agency|tribal\s+district|division)\b", re.I)
 
 
@@ -69,13 +76,17 @@ def _dateline_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _is_big_city(cand) -> bool:
+    return cand.kind == "city" and (cand.population or 0) >= _BIG_CITY
+
+
 def _part_of_big_city(text: str, end: int, gaz, country: str | None) -> bool:
     """"the Tierra Blanca district of Culiacán", "the Saltivskyi district of Kharkiv": a part of a
     big city named before it (but "the Jani Khel area of Bannu district" names a village)."""
     m = _PART_OF_PLACE_AFTER.match(text, end)
     if not m:
         return False
-    return any(c.kind == "city" and (c.population or 0) >= _BIG_CITY for c in gaz.candidates(m.group("city"), country))
+    return any(_is_big_city(c) for c in gaz.candidates(m.group("city"), country))
 
 
 def _cared_for_in(text: str, start: int, end: int) -> bool:
@@ -454,8 +465,11 @@ def _resolve_spans(text, spans, gaz, country, countries, provinces, lowered, own
                 dateline_point = (cand.latitude, cand.longitude)
         elif _SPEAKER_BEFORE.search(text[max(0, start - 90): start]):
             role = "speaker"
-        elif _PART_OF_CITY_AFTER.match(text, end) or _part_of_big_city(text, end, gaz, cand.country):
-            role = "reference"  # the city it is part of stands for it
+        elif ((_PART_OF_CITY_AFTER.match(text, end) and not _is_big_city(cand))
+              or _part_of_big_city(text, end, gaz, cand.country)):
+            role = "reference"  # the city it is part of stands for it ("the Nairobi suburb of" is the city)
+        elif _BEARING_BEFORE.search(text[max(0, start - 60): start]) and cand.kind == "city":
+            role = "near"  # the scene is near it: used only when the story names no place of its own
         elif _REFERENCE_AFTER.match(text, end) or _cared_for_in(text, start, end):
             role = "reference"  # "a Kampala-bound bus", "a London-based monitor": not where it happened
         places.append(cand.to_place(text[start:end], start, end, role))

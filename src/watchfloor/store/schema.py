@@ -238,4 +238,41 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX event_history_event ON event_history(event_id, id);
     """,
+    # 5: the claims ledger kept as claims arrive (analyze/propositions.py): propositions with
+    # stable ids, which claim is in which on which side, and the concept index that finds a new
+    # claim's candidates without comparing all pairs.
+    """
+    CREATE TABLE propositions (
+        id TEXT PRIMARY KEY,
+        label TEXT NOT NULL,
+        terms TEXT NOT NULL DEFAULT '[]',
+        asserted_by TEXT NOT NULL DEFAULT '[]',
+        denied_by TEXT NOT NULL DEFAULT '[]',
+        contested INTEGER NOT NULL DEFAULT 0,
+        speakers INTEGER NOT NULL DEFAULT 0,
+        claim_count INTEGER NOT NULL DEFAULT 0,
+        first TEXT,
+        last TEXT,
+        updated_at TEXT
+    );
+    CREATE INDEX propositions_rank ON propositions(speakers DESC, contested DESC, label);
+    CREATE TABLE proposition_claims (
+        claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+        proposition_id TEXT NOT NULL,
+        side TEXT NOT NULL DEFAULT 'asserts',
+        terms TEXT NOT NULL
+    );
+    CREATE INDEX proposition_claims_prop ON proposition_claims(proposition_id, claim_id);
+    CREATE TABLE proposition_terms (
+        term TEXT NOT NULL,
+        proposition_id TEXT NOT NULL,
+        updated INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (term, proposition_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX proposition_terms_recent ON proposition_terms(term, updated DESC);
+    CREATE TABLE ledger_terms (
+        term TEXT PRIMARY KEY,
+        claims INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    """,
 ]

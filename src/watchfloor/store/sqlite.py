@@ -14,7 +14,7 @@ from typing import Any
 
 from ..models import Article, Extraction
 from .guard import StoreError, Transaction, guarded, statements
-from . import imported, merged, queries
+from . import imported, ledger, merged, queries
 from .schema import MIGRATIONS
 from .versions import history, link_versions, url_key
 
@@ -355,6 +355,33 @@ class Store:
 
     def apply_merge(self, plan, rows: dict[str, dict], because: str | None) -> None:
         merged.apply(self.db, plan, rows, because, _now())
+
+    # -- the claims ledger (analyze/propositions.py) ------------------------------------------
+
+    def article_claims(self, article_id: str) -> list[dict[str, Any]]:
+        return ledger.article_claims(self.db, article_id)
+
+    def propositions_of(self, article_id: str) -> set[str]:
+        return ledger.propositions_of(self.db, article_id)
+
+    def proposition_candidates(self, terms: set[str], concepts: set[str]) -> dict[str, list[set[str]]]:
+        return ledger.candidates(self.db, terms, concepts)
+
+    def term_frequencies(self, terms: set[str]) -> tuple[dict[str, int], int]:
+        return ledger.frequencies(self.db, terms)
+
+    def add_to_proposition(self, claim_id: int, proposition_id: str, terms: set[str], index: set[str]) -> None:
+        ledger.add_member(self.db, claim_id, proposition_id, terms, index, claim_id)
+
+    def proposition_members(self, proposition_id: str, limit: int = 500) -> list[dict[str, Any]]:
+        return ledger.members(self.db, proposition_id, limit)
+
+    def describe_proposition(self, proposition_id: str, description: dict, claim_ids: list[int]) -> None:
+        ledger.save_description(self.db, proposition_id, description, claim_ids, _now())
+
+    def ledger(self, **query) -> list[dict[str, Any]]:
+        """Stored propositions, most discussed first (see store.ledger.ledger)."""
+        return ledger.ledger(self.db, **query)
 
     def import_events(self, events: list[dict]) -> tuple[int, int]:
         """Store events read from ACLED or UCDP files (exchange/); (new, updated)."""
