@@ -2,7 +2,8 @@
 
 import pytest
 
-from watchfloor.extract.numbers import figure_value, find_counts, tally
+from watchfloor.extract.numbers import figure_value, find_counts
+from watchfloor.extract.tally import tally
 
 
 @pytest.mark.parametrize("phrase,value", [

@@ -28,7 +28,8 @@ from .mentions import (
 )
 from .incidents import group_incidents, is_diplomatic, is_out_of_scope
 from .lexicon import ANY_TRIGGER, DENIED_REPORT, NO_SUCH_EVENT, NOT_POLITICAL, SEPARATE_EVENT, find_triggers
-from .numbers import OWN_DEAD, TOLL_UPDATE, find_counts, tally
+from .numbers import OWN_DEAD, TOLL_UPDATE, find_counts
+from .tally import tally
 from .places import find_places
 from .responsibility import CLAIMED_RESPONSIBILITY, DENIED_RESPONSIBILITY, responsibility_claims
 
