@@ -203,7 +203,7 @@ def merge_article(store: Store, article_id: str, also: set[str] = frozenset()) -
     local = _related(own, nearby, set(also))
     if not local:
         return
-    plan = cluster.assign_ids(cluster.cluster(local))
+    plan = cluster.assign_ids(cluster.cluster_around(local, {r.key for r in own}))
     rows = {eid: reconcile.merged_event(reports) for eid, reports in plan.events.items()}
     store.apply_merge(plan, rows, because=article_id)
 

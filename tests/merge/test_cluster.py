@@ -44,3 +44,16 @@ def test_a_split_keeps_the_id_on_the_larger_part():
 def test_a_new_incident_gets_the_id_of_its_first_report():
     plan = assign_ids([[rep("x1"), rep("x2")]])
     assert list(plan.events) == [new_event_id(rep("x1"))]
+
+
+def test_a_large_neighbourhood_places_new_reports_without_regrouping():
+    from watchfloor.merge.cluster import REGROUP_LIMIT, cluster_around
+
+    big = [rep(f"a{i}", event_id="E1") for i in range(REGROUP_LIMIT)]  # one incident, many outlets
+    other = [rep("b1", event_id="E2", location="Dansadau", geonameid=2, latitude=11.9, longitude=6.2)]
+    new_same, new_other = rep("n1"), rep("n2", location="Dansadau", geonameid=2, latitude=11.9, longitude=6.2)
+    groups = cluster_around(big + other + [new_same, new_other], {new_same.key, new_other.key})
+    by_event = {g[0].event_id: {r.article_id for r in g} for g in groups}
+    assert "n1" in by_event["E1"] and by_event["E2"] == {"b1", "n2"} and len(groups) == 2
+    plan = assign_ids(groups)
+    assert set(plan.events) == {"E1", "E2"} and not plan.merged

@@ -187,7 +187,7 @@ def _print_ingest(c: Context, report, title: str) -> None:
         + (f", {report.superseded} replaced by a newer version" if report.superseded else "")
         + (f", {report.history} older versions kept as history" if report.history else "")
         + (f", {report.copies} syndicated copies of stored articles" if report.copies else "") + "; "
-        f"{report.extracted} extracted: {report.events} events, {report.claims} claims"
+        f"{report.extracted} extracted: {report.events} event reports, {report.claims} claims"
         + (f"; {len(report.errors)} failed" if report.errors else "")
     )
 

@@ -125,6 +125,9 @@ class Extractor:
                     out_of_scope.append(("diplomatic", s, e))
                 continue
             counts = find_counts(sentence, s, self.vague)
+            if _SEVERAL_INCIDENTS.search(sentence):
+                for c in counts:  # "14 killed in two separate attacks": a sum, the last resort for either
+                    c.vague = True
             s_dates = [d for d in art.dates if s <= d.start < e]
             s_places = [p for p in art.places if s <= p.start < e]
             if is_statistic(sentence, counts, s_dates):
@@ -179,6 +182,13 @@ class Extractor:
     def extract_many(self, items: Iterable[dict]) -> Iterator[Extraction]:
         for item in items:
             yield self.extract(item["text"], item.get("published"), item.get("title", ""))
+
+
+# A figure for several incidents at once: each incident's own figure, where given, comes first.
+_SEVERAL_INCIDENTS = re.compile(
+    r"\bin\s+(?:two|three|four|five|several|multiple|a\s+series\s+of|a\s+spate\s+of|a\s+wave\s+of)\s+"
+    r"(?:separate\s+|different\s+|coordinated\s+|simultaneous\s+)?(?:\w+\s+)?"
+    r"(?:attacks|incidents|raids|assaults|bombings|blasts|explosions|ambushes|strikes)\b", re.I)
 
 
 def _add_toll_update(last: Mention, sentence: str, start: int, vague: dict) -> None:

@@ -57,6 +57,9 @@ _PART_OF_PLACE_AFTER = re.compile(
     r"oblast|department|division|agency|tehsil|township|municipality))")
 _BIG_CITY = 200_000  # a city this size has districts of its own; a smaller one is a village's town
 _CARE_ARTICLE_BEFORE = re.compile(rf"\b{_CARE_VERB}\s+(?:\w+\s+){{0,3}}?(?:in|at|to)\s+(?:a|the)\s+$", re.I)
+# "a missile launched from the Belgorod area", "drones fired from Yemen": where the weapon came
+# from, not where it struck.
+_ORIGIN_BEFORE = re.compile(r"\b(?:launched|fired|flown|took\s+off|taken\s+off)\s+from\s+(?:the\s+)?$", re.I)
 # "40 km south of Kabul", "north of the capital, Sanaa": a point to measure from, not the scene.
 _BEARING_BEFORE = re.compile(
     r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|outside|km|kilometres|kilometers|miles)\s+"
@@ -470,7 +473,8 @@ def _resolve_spans(text, spans, gaz, country, countries, provinces, lowered, own
             role = "reference"  # the city it is part of stands for it ("the Nairobi suburb of" is the city)
         elif _BEARING_BEFORE.search(text[max(0, start - 60): start]) and cand.kind == "city":
             role = "near"  # the scene is near it: used only when the story names no place of its own
-        elif _REFERENCE_AFTER.match(text, end) or _cared_for_in(text, start, end):
+        elif (_REFERENCE_AFTER.match(text, end) or _cared_for_in(text, start, end)
+              or _ORIGIN_BEFORE.search(text[max(0, start - 40): start])):
             role = "reference"  # "a Kampala-bound bus", "a London-based monitor": not where it happened
         places.append(cand.to_place(text[start:end], start, end, role))
     return places

@@ -44,6 +44,41 @@ def cluster(reports: list[Report]) -> list[list[Report]]:
     return [[reports[i] for i in idx] for _, idx in sorted(members.items())]
 
 
+# Past this many reports near a new one (a major incident told by hundreds of outlets), the
+# events there are kept as they are and the new reports are only placed among them: regrouping
+# costs the square of the reports, placing a report costs a sample of each event.
+REGROUP_LIMIT = 80
+SAMPLE = 20
+
+
+def cluster_around(local: list[Report], new: set[tuple[str, int]]) -> list[list[Report]]:
+    """``cluster`` when the neighbourhood is small; else each new report (keys in ``new``) joins
+    the existing event it best matches, judged on up to SAMPLE of that event's reports with
+    none contradicting, or starts one (no merges or splits then)."""
+    if len(local) <= REGROUP_LIMIT:
+        return cluster(local)
+    groups: dict[str | None, list[Report]] = {}
+    for r in sorted(local, key=lambda r: (r.published or "", r.article_id, r.ordinal)):
+        if r.key not in new:
+            groups.setdefault(r.event_id, []).append(r)
+    fresh: list[list[Report]] = []
+    for r in sorted((r for r in local if r.key in new), key=lambda r: r.key):
+        best, best_score = None, None
+        for members in [*groups.values(), *fresh]:
+            sample = members[-SAMPLE:]
+            comparisons = [compare(r, m) for m in sample]
+            if any(c.contradicted for c in comparisons) or not any(c.same_incident for c in comparisons):
+                continue
+            score = max(c.score for c in comparisons)
+            if best_score is None or score > best_score:
+                best, best_score = members, score
+        if best is None:
+            fresh.append([r])
+        else:
+            best.append(r)
+    return [*groups.values(), *fresh]
+
+
 def new_event_id(report: Report, parent: str | None = None) -> str:
     """The id an incident first reported by ``report`` gets (split off event ``parent``): the
     same on every machine and every re-run, so a rebuilt store gives the same ids."""
