@@ -338,8 +338,9 @@ def _event_date(mentions: list[Mention], text: str, published: str | None,
     for m in mentions:
         if _SAME_DAY.search(text, m.span[0], m.span[1]):
             # "on the same day" points back to the last date named before the event.
-            earlier = [d for d in all_dates if d.end <= m.span[0]  # not when somebody spoke
-                       and not _SPEECH_BEFORE_DATE.search(text[max(0, d.start - 40): d.start])]
+            earlier = [d for d in all_dates if d.end <= m.span[0]]
+            # the last day something happened, rather than the day somebody spoke of it
+            earlier = [d for d in earlier if not _SPEECH_BEFORE_DATE.search(text[max(0, d.start - 40): d.start])] or earlier
             if earlier:
                 d = earlier[-1]
                 return d.date, d.precision, (d.start, d.end)
