@@ -78,12 +78,19 @@ def add_member(db: sqlite3.Connection, claim_id: int, proposition_id: str, terms
     db.execute("INSERT OR IGNORE INTO propositions(id, label) VALUES (?, '')", (proposition_id,))
 
 
-def members(db: sqlite3.Connection, proposition_id: str, limit: int = 2000) -> list[dict[str, Any]]:
-    """A proposition's claims, oldest first (the first ``limit``)."""
-    rows = db.execute(_CLAIM_SQL.replace("SELECT ", "SELECT pc.terms AS key_terms, ", 1)
-                      + " JOIN proposition_claims pc ON pc.claim_id = c.id WHERE pc.proposition_id = ? "
-                      "ORDER BY coalesce(c.date, a.published), c.id LIMIT ?", (proposition_id, limit)).fetchall()
-    return [dict(_claim(r), key_terms=set(r["key_terms"].split())) for r in rows]
+def members(db: sqlite3.Connection, proposition_id: str, limit: int = 200) -> list[dict[str, Any]]:
+    """A proposition's claims, oldest first; of a larger one, the first and the latest
+    ``limit // 2`` (its label comes from how it began, its sides and speakers from both ends)."""
+    base = (_CLAIM_SQL.replace("SELECT ", "SELECT pc.terms AS key_terms, ", 1)
+            + " JOIN proposition_claims pc ON pc.claim_id = c.id WHERE pc.proposition_id = ? ")
+    first = db.execute(base + "ORDER BY coalesce(c.date, a.published), c.id LIMIT ?", (proposition_id, limit)).fetchall()
+    if len(first) == limit:
+        half = limit // 2
+        latest = db.execute(base + "ORDER BY c.id DESC LIMIT ?", (proposition_id, half)).fetchall()
+        seen = {r["id"] for r in first[:half]}
+        first = first[:half] + sorted((r for r in latest if r["id"] not in seen),
+                                      key=lambda r: (r["article_published"] or "", r["id"]))
+    return [dict(_claim(r), key_terms=set(r["key_terms"].split())) for r in first]
 
 
 def save_description(db: sqlite3.Connection, proposition_id: str, d: dict[str, Any], claim_ids: list[int], at: str) -> None:
@@ -91,11 +98,12 @@ def save_description(db: sqlite3.Connection, proposition_id: str, d: dict[str, A
         db.execute("DELETE FROM propositions WHERE id = ?", (proposition_id,))
         db.execute("DELETE FROM proposition_terms WHERE proposition_id = ?", (proposition_id,))
         return
+    count = db.execute("SELECT count(*) FROM proposition_claims WHERE proposition_id = ?", (proposition_id,)).fetchone()[0]
     db.execute(
         """UPDATE propositions SET label = ?, terms = ?, asserted_by = ?, denied_by = ?, contested = ?, speakers = ?,
                claim_count = ?, first = ?, last = ?, updated_at = ? WHERE id = ?""",
         (d["label"], json.dumps(d["terms"]), json.dumps(d["asserted_by"], ensure_ascii=False),
-         json.dumps(d["denied_by"], ensure_ascii=False), int(d["contested"]), d["speakers"], d["claim_count"],
+         json.dumps(d["denied_by"], ensure_ascii=False), int(d["contested"]), d["speakers"], count,
          d["first"], d["last"], at, proposition_id))
     db.executemany("UPDATE proposition_claims SET side = ? WHERE claim_id = ?",
                    [(side, cid) for side, cid in zip(d["sides"], claim_ids)])

@@ -373,7 +373,7 @@ class Store:
     def add_to_proposition(self, claim_id: int, proposition_id: str, terms: set[str], index: set[str]) -> None:
         ledger.add_member(self.db, claim_id, proposition_id, terms, index, claim_id)
 
-    def proposition_members(self, proposition_id: str, limit: int = 500) -> list[dict[str, Any]]:
+    def proposition_members(self, proposition_id: str, limit: int = 200) -> list[dict[str, Any]]:
         return ledger.members(self.db, proposition_id, limit)
 
     def describe_proposition(self, proposition_id: str, description: dict, claim_ids: list[int]) -> None:
