@@ -273,15 +273,27 @@ def import_events(store: Store, path: str, kind: str, *, batch: int = 500,
         report.unchanged += len(pending) - new - updated
         pending.clear()
 
+    def failed(number: int, reason: str) -> None:
+        report.errors.append(IngestError(f"{path}:line {number}", reason))
+        if on_error:
+            on_error(report.errors[-1])
+
     with open(path, encoding="utf-8-sig", newline="") as handle:  # -sig: a byte-order mark is dropped
-        for number, raw in enumerate(csv.DictReader(handle), start=2):
+        rows, number = csv.DictReader(handle), 1
+        while True:
+            try:
+                raw = next(rows)
+            except StopIteration:
+                break
+            except csv.Error as exc:  # a broken quote or an oversized field: the rest cannot be read
+                failed(number + 1, f"not readable as CSV from here on ({exc})")
+                break
+            number = rows.line_num
             report.rows += 1
             try:
                 event = read(raw)
             except RowError as exc:
-                report.errors.append(IngestError(f"{path}:line {number}", str(exc)))
-                if on_error:
-                    on_error(report.errors[-1])
+                failed(number, str(exc))
                 continue
             if event["country"] and not event["iso3"]:
                 unit = gaz.country(event["country"])

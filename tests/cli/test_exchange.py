@@ -152,3 +152,14 @@ def test_compare_pairs_an_imported_incident_with_the_extracted_one(cli, demo_db:
     assert sorted(e["id"] for e in only_imported) == ["acled:PAK9001", "acled:PAK9002"]
     missing = cli("--db", db, "event", "enothere")
     assert missing.code == 1 and "no event" in missing.stderr
+
+
+def test_an_oversized_field_stops_the_import_with_a_message_and_keeps_what_was_read(cli, tmp_path: Path) -> None:
+    bad = tmp_path / "huge.csv"
+    good = (FIXTURES / "acled_current.csv").read_text(encoding="utf-8-sig")
+    bad.write_text(good + "XYZ9,2024-02-07,2024,1,Political violence,Battles,Armed clash,A,,State forces,B,,Rebel group,"
+                   ",,999,R,C,D,E,,F,1,2,1,S,N,\"" + "x" * 200_000 + "\",1,,1\n", encoding="utf-8")
+    result = cli("--db", tmp_path / "h.db", "--json", "import", "acled", bad)
+    assert result.code == 1
+    report = result.json()
+    assert report["new"] == 3 and "not readable as CSV" in report["errors"][0]["reason"]
