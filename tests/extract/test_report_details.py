@@ -70,3 +70,13 @@ def test_a_region_named_after_its_capital_is_the_region(extractor):
     e = first_event(extractor, "BANGKOK — A Myanmar military air strike on a village in the northwestern Sagaing region "
                     "killed 12 people on Sunday, residents said on Tuesday.", published="2024-07-16")
     assert e.admin1 == "Sagaing" and e.geo_precision == 3
+
+
+def test_the_day_of_a_reaction_does_not_date_the_attack(extractor):
+    ex = extractor.extract(
+        "PESHAWAR — The army on Wednesday vowed to hunt down the planners of a suicide attack that killed at least "
+        "23 soldiers in Dera Ismail Khan district.\n\nThe attackers struck a police station in Daraban before dawn "
+        "on Tuesday, using a truck loaded with explosives, officials said. Six militants were killed.",
+        "2023-12-13")
+    dated = {e.date for e in ex.events}
+    assert dated == {"2023-12-12"}, [(e.date, e.sub_event_type) for e in ex.events]

@@ -16,6 +16,7 @@ from .dates import DateMention
 from .lexicon import RANK, TARGETS, TYPES, WEAPONS
 from .mentions import (
     _RETALIATION, _SPEECH_BEFORE_DATE, _USED, _WEAPON_HINTS, _WEAPON_NOUN, Cluster, Mention, Span, _event_dates,
+    dates_a_statement,
 )
 from .tally import tally
 from .roles import (
@@ -345,8 +346,7 @@ def _event_date(mentions: list[Mention], text: str, published: str | None,
                 d = earlier[-1]
                 return d.date, d.precision, (d.start, d.end)
     # The lead sentence usually carries the day ("... on Friday").
-    lead = [d for d in all_dates if d.start < min(first, 400) and d.precision <= 2
-            and not _SPEECH_BEFORE_DATE.search(text[max(0, d.start - 40): d.start])]
+    lead = [d for d in all_dates if d.start < min(first, 400) and d.precision <= 2 and not dates_a_statement(text, d)]
     if lead:
         d = lead[0]
         return d.date, d.precision, (d.start, d.end)

@@ -30,6 +30,19 @@ _WEAK = re.compile(r"^(?:killed|killing|martyred|slain|fighting|fought|combat|de
 _SPEECH_BEFORE_DATE = re.compile(
     r"\b(?:said|says|told|stated|announced|added|claimed|confirmed|statement|remarks|aired|wrote|posted|"
     r"responsibility|reported|revised|updated|denied|condemned|vowed|warned)\b(?:\s+\w+){0,2}\s*$", re.I)
+# "The army on Wednesday vowed to hunt down the planners of a suicide attack": the day of the
+# reaction, not of the attack.
+_REACTION_AFTER_DATE = re.compile(
+    r"\s*,?\s*(?:vowed|pledged|promised|condemned|announced|said|warned|blamed|accused|denied|mourned|"
+    r"buried|held\s+funeral|offered\s+funeral)\b", re.I)
+
+
+def dates_a_statement(text: str, d) -> bool:
+    """Does the date say when something was said or done about the violence, not when it happened?"""
+    return bool(_SPEECH_BEFORE_DATE.search(text[max(0, d.start - 40): d.start])
+                or _REACTION_AFTER_DATE.match(text, d.end))
+
+
 @dataclass
 class Mention:
     """One sentence that reports violence."""
@@ -289,8 +302,7 @@ def make_statistics(sentence: str, start: int, counts: list[Count], places: list
 def _event_dates(m: Mention, text: str) -> list[DateMention]:
     """Dates in a mention that date the violence, not a statement about it, nor the
     dateline's date of filing ("KYIV, May 31 —")."""
-    return [d for d in m.dates if not _SPEECH_BEFORE_DATE.search(text[max(0, d.start - 40): d.start])
-            and not in_dateline(text, d)]
+    return [d for d in m.dates if not dates_a_statement(text, d) and not in_dateline(text, d)]
 
 
 _DATELINE_DATE = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?[—–-]+\s")
