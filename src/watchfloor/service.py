@@ -180,7 +180,7 @@ def find_copy(store: Store, art: Article, settings: dict) -> str | None:
     with store.transaction():
         store.save_print(art.id, print_, original)
         if original and settings["merge"]["enabled"]:
-            merge_events(store, store.event_ids_of(original), because=art.id)
+            merge_events(store, set(store.report_events(original).values()), because=art.id)
     return original
 
 
@@ -228,10 +228,9 @@ def group_claims(store: Store, article_id: str, also: set[str] = frozenset()) ->
         seen = terms.union(*(m for members in candidates.values() for m in members))
         df, total = store.term_frequencies(seen)
         idf = propositions.weights({t: df.get(t, 0) + (t in terms) for t in seen}, total + 1)  # this claim counted
-        placed = propositions.place(claim["claim_id"], terms, candidates, idf,
-                                    propositions.new_proposition_id(article_id, claim["ordinal"]))
-        store.add_to_proposition(claim["claim_id"], placed.proposition_id, terms, terms)
-        touched.add(placed.proposition_id)
+        pid = propositions.place(terms, candidates, idf, propositions.new_proposition_id(article_id, claim["ordinal"]))
+        store.add_to_proposition(claim["claim_id"], pid, terms, terms)
+        touched.add(pid)
     for pid in sorted(touched):
         members = store.proposition_members(pid)
         terms = set().union(*(c["key_terms"] for c in members)) if members else set()

@@ -254,8 +254,7 @@ def build_ledger(claims: list[dict[str, Any]], threshold: float = 0.4, min_terms
     for members in groups:
         members_claims = [claims[i] for i in members]
         sides = _sides(members_claims, [terms[i] for i in members])
-        weights = Counter(t for i in members for t in terms[i])
-        ranked = sorted(weights, key=lambda t: (-weights[t] * idf[t] * (2 if t in CONCEPTS else 1), t))[:6]
+        ranked = top_terms([terms[i] for i in members], idf)
         label = proposition_label(members_claims, [terms[i] for i in members], sides, idf)
         props.append(Proposition(0, label, ranked, members_claims, sides))
     # Most discussed first; contested ones ahead of uncontested of the same size.
@@ -263,6 +262,13 @@ def build_ledger(claims: list[dict[str, Any]], threshold: float = 0.4, min_terms
     for number, p in enumerate(props, start=1):
         p.id = number
     return props
+
+
+def top_terms(terms: list[set[str]], idf: dict[str, float], n: int = 6) -> list[str]:
+    """A proposition's most telling terms: frequency among its claims times weight, concepts
+    counting double."""
+    counts = Counter(t for ts in terms for t in ts)
+    return sorted(counts, key=lambda t: (-counts[t] * idf.get(t, 1.0) * (2 if t in CONCEPTS else 1), t))[:n]
 
 
 _LEAD = re.compile(r"^(?:that|whether|how)\s+", re.I)

@@ -12,23 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import math
-from dataclasses import dataclass
 from typing import Any
 
-from .ledger import (CONCEPTS, NOT_PROPOSITIONS, _sides, key_terms, proposition_label, similarity, speaker_name,
-                     _speakers, _when)
+from .ledger import (CONCEPTS, NOT_PROPOSITIONS, _sides, _speakers, _when, key_terms, proposition_label, similarity,
+                     speaker_name, top_terms)
 
 THRESHOLD = 0.4
 MIN_TERMS = 2
 PRIOR_CLAIMS = 400
-
-
-@dataclass
-class Placement:
-    claim_id: int
-    terms: set[str]
-    proposition_id: str
-    new: bool
 
 
 def groupable(claim: dict[str, Any]) -> set[str] | None:
@@ -50,8 +41,7 @@ def new_proposition_id(article_id: str, ordinal: int) -> str:
     return "p" + hashlib.sha256(f"{article_id}:{ordinal}".encode()).hexdigest()[:16]
 
 
-def place(claim_id: int, terms: set[str], candidates: dict[str, list[set[str]]], idf: dict[str, float],
-          new_id: str) -> Placement:
+def place(terms: set[str], candidates: dict[str, list[set[str]]], idf: dict[str, float], new_id: str) -> str:
     """Join the candidate holding the most similar member (at least THRESHOLD), or start
     ``new_id``."""
     best, best_score = None, THRESHOLD
@@ -59,7 +49,7 @@ def place(claim_id: int, terms: set[str], candidates: dict[str, list[set[str]]],
         score = max((similarity(terms, m, idf) for m in members), default=0.0)
         if score >= best_score:
             best, best_score = pid, score
-    return Placement(claim_id, terms, best or new_id, best is None)
+    return best or new_id
 
 
 def index_terms(terms: set[str]) -> set[str]:
@@ -72,11 +62,7 @@ def describe(claims: list[dict[str, Any]], idf: dict[str, float]) -> dict[str, A
     claim saves reading its content again)."""
     terms = [c.get("key_terms") or key_terms((c.get("content") or {}).get("text", "")) for c in claims]
     sides = _sides(claims, terms)
-    counts: dict[str, float] = {}
-    for ts in terms:
-        for t in ts:
-            counts[t] = counts.get(t, 0) + idf.get(t, 1.0) * (2 if t in CONCEPTS else 1)
-    ranked = sorted(counts, key=lambda t: (-counts[t], t))[:6]
+    ranked = top_terms(terms, idf)
     asserted = _speakers(c for c, s in zip(claims, sides) if s == "asserts")
     denied = _speakers(c for c, s in zip(claims, sides) if s != "asserts")
     dates = [d for d in (_when(c) for c in claims) if d]

@@ -25,6 +25,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..merge.reconcile import latest_figures
 from .demo import _pair_score, load_gold
 
 UNTOUCHED_SOURCES = ("corpus/merge-incidents-2.jsonl",)
@@ -85,13 +86,8 @@ def pairwise(gold: list, predicted: list) -> dict:
 
 def best_figure(reports: list[tuple[str, int | None]]) -> int | None:
     """The rule of merge/reconcile.py on (published, fatalities) pairs."""
-    known = [(day[:10], f) for day, f in reports if f is not None]
-    if not known:
-        return None
-    latest = max(d for d, _ in known)
-    figures = [f for d, f in known if d == latest]
-    counts = Counter(figures)
-    return min(figures, key=lambda f: (-counts[f], f))
+    figures = latest_figures([(day, f) for day, f in reports if f is not None])
+    return figures[0] if figures else None
 
 
 def _in_slice(gold: dict, slice_: str) -> bool:
@@ -115,7 +111,7 @@ def score_merge(store, slice_: str = "all") -> MergeScore:
                 score.copies_linked += 1
             else:
                 score.wrong.append(f"copy not linked: {gold['title']}")
-            score.copies_with_events += bool(art and store.event_ids_of(art.id))
+            score.copies_with_events += bool(art and store.report_events(art.id))
             continue
         events_of = store.report_events(art.id) if art else {}
         predicted = store.load_extraction(art.id)["events"] if art else []

@@ -44,7 +44,7 @@ def parse_date(value: str) -> str:
     value = value.strip()
     for fmt in _DATE_FORMATS:
         try:
-            return datetime.strptime(value[:len(value)], fmt).date().isoformat()
+            return datetime.strptime(value, fmt).date().isoformat()
         except ValueError:
             continue
     try:

@@ -42,11 +42,11 @@ _REFERENCE_AFTER = re.compile(r"-(?:based|bound)\b")
 # Where the wounded were taken or died is not where the attack happened: "shifted to a hospital
 # in Peshawar", "died in a Peshawar hospital", "airlifted to Quetta".
 _CARE = r"(?:hospital|hospitals|clinic|medical\s+(?:centre|center|complex|college)|mortuary|morgue|trauma\s+cent(?:re|er))"
-_CARE_VERB = r"(?:taken|shifted|rushed|moved|referred|airlifted|flown|evacuated|transported|brought|admitted|treated|died|succumbed)"
+_TAKEN = r"(?:taken|shifted|rushed|moved|referred|airlifted|flown|evacuated|transported|brought)"
+_CARE_VERB = rf"(?:{_TAKEN[3:-1]}|admitted|treated|died|succumbed)"
 _CARE_BEFORE = re.compile(
     rf"\b{_CARE_VERB}\b[^.;]{{0,40}}?{_CARE}\s+(?:in|at)\s+(?:the\s+)?(?:(?:provincial|regional|federal)\s+)?"
-    r"(?:capital\s*,?\s*|city\s+of\s+)?$"
-    r"|\b(?:taken|shifted|rushed|moved|referred|airlifted|flown|evacuated|transported|brought)\s+to\s+(?:the\s+)?$", re.I)
+    rf"(?:capital\s*,?\s*|city\s+of\s+)?$|\b{_TAKEN}\s+to\s+(?:the\s+)?$", re.I)
 _CARE_AFTER = re.compile(rf"^(?:'s)?\s+(?:[A-Z][\w-]*\s+){{0,2}}?{_CARE}\b", re.I)
 # "the Tierra Blanca neighbourhood of Culiacán": a part of a city, which GeoNames rarely holds
 # (and then often as a namesake elsewhere); the city after it is the place.

@@ -79,11 +79,16 @@ def cluster_around(local: list[Report], new: set[tuple[str, int]]) -> list[list[
     return [*groups.values(), *fresh]
 
 
-def new_event_id(report: Report, parent: str | None = None) -> str:
-    """The id an incident first reported by ``report`` gets (split off event ``parent``): the
-    same on every machine and every re-run, so a rebuilt store gives the same ids."""
-    key = f"{report.article_id}:{report.ordinal}" + (f":{parent}" if parent else "")
+def event_id_for(article_id: str, ordinal: int, parent: str | None = None) -> str:
+    """The id an incident first reported by an article's report number ``ordinal`` gets (split
+    off event ``parent``): the same on every machine and every re-run, so a rebuilt store gives
+    the same ids. A report's provisional event in the store has this id too."""
+    key = f"{article_id}:{ordinal}" + (f":{parent}" if parent else "")
     return "e" + hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def new_event_id(report: Report, parent: str | None = None) -> str:
+    return event_id_for(report.article_id, report.ordinal, parent)
 
 
 @dataclass

@@ -37,6 +37,17 @@ def _day(report: Report) -> str:
     return (report.published or report.event.get("date") or "")[:10]
 
 
+def latest_figures(claims: list[tuple[str | None, int]]) -> tuple[int, int] | None:
+    """(best, conservative) from (published, figure) pairs: the figure most of the latest day's
+    reports give (ties to the lower), and that day's lowest."""
+    if not claims:
+        return None
+    latest_day = max((day or "")[:10] for day, _ in claims)
+    latest = [f for day, f in claims if (day or "")[:10] == latest_day]
+    counts = Counter(latest)
+    return min(latest, key=lambda f: (-counts[f], f)), min(latest)
+
+
 def tolls(reports: list[Report]) -> dict:
     claims = [
         {"fatalities": r.event["fatalities"], "article_id": r.article_id, "publisher": r.publisher,
@@ -48,11 +59,7 @@ def tolls(reports: list[Report]) -> dict:
     if not claims:
         return out
     figures = [c["fatalities"] for c in claims]
-    latest_day = max((c["published"] or "")[:10] for c in claims)
-    latest = [c["fatalities"] for c in claims if (c["published"] or "")[:10] == latest_day]
-    counts = Counter(latest)
-    out["fatalities_best"] = min(latest, key=lambda f: (-counts[f], f))
-    out["fatalities"] = min(latest)
+    out["fatalities_best"], out["fatalities"] = latest_figures([(c["published"], c["fatalities"]) for c in claims])
     out["fatalities_low"], out["fatalities_high"] = min(figures), max(figures)
     by_day: dict[str, set[int]] = {}
     for c in claims:

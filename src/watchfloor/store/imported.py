@@ -3,13 +3,11 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 
-from .merged import MERGED_COLUMNS, _history
+from .merged import MERGED_COLUMNS, _history, cell
 
 _COLUMNS = [*MERGED_COLUMNS, "origin", "external_id", "extra"]
-_JSON = ("sources", "tolls", "extra")
 
 
 def upsert(db: sqlite3.Connection, events: list[dict], at: str) -> tuple[int, int]:
@@ -19,7 +17,7 @@ def upsert(db: sqlite3.Connection, events: list[dict], at: str) -> tuple[int, in
         for actor in (event.get("actor1"), event.get("actor2")):
             if actor:
                 db.execute("INSERT INTO actors(name) VALUES (?) ON CONFLICT(name) DO NOTHING", (actor,))
-        values = [json.dumps(event.get(c), ensure_ascii=False) if c in _JSON else event.get(c) for c in _COLUMNS]
+        values = [cell(c, event.get(c)) for c in _COLUMNS]
         old = db.execute("SELECT " + ", ".join(_COLUMNS) + " FROM events WHERE id = ?", (event["id"],)).fetchone()
         if old is None:
             db.execute(f"INSERT INTO events(id, {', '.join(_COLUMNS)}, created_at, updated_at) "

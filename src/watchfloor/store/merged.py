@@ -19,7 +19,7 @@ MERGED_COLUMNS = (
     "interaction fatalities injured civilian_targeting notes confidence sources source_count tolls "
     "fatalities_low fatalities_best fatalities_high disputed"
 ).split()
-_JSON_COLUMNS = ("sources", "tolls", "extra")
+JSON_COLUMNS = ("sources", "tolls", "extra")  # lists and objects, kept as JSON text
 # Fields whose change goes into an event's history.
 _WATCHED = ("date", "location", "admin2", "event_type", "sub_event_type", "actor1", "actor2",
             "fatalities", "fatalities_best", "source_count", "disputed")
@@ -131,8 +131,9 @@ def _stored(db, event_id: str) -> dict | None:
     return dict(row) if row else None
 
 
-def _cell(column: str, value):
-    return json.dumps(value, ensure_ascii=False) if column in _JSON_COLUMNS else value
+def cell(column: str, value):
+    """An events column's value as stored."""
+    return json.dumps(value, ensure_ascii=False) if column in JSON_COLUMNS else value
 
 
 def apply(db: sqlite3.Connection, plan: Assignment, rows: dict[str, dict], because: str | None, at: str) -> None:
@@ -140,23 +141,19 @@ def apply(db: sqlite3.Connection, plan: Assignment, rows: dict[str, dict], becau
     and a history line for every change."""
     for eid, reports in plan.events.items():
         row, old = rows[eid], _stored(db, eid)
-        values = [_cell(c, row.get(c)) for c in MERGED_COLUMNS]
-        if old is not None and old["created_at"] is None:  # a report's provisional event, new now
-            db.execute("UPDATE events SET created_at = ? WHERE id = ?", (at, eid))
-            parent = plan.split_from.get(eid)
-            _history(db, eid, at, because, "split" if parent else "created", {"from": parent} if parent else None)
-            old = _stored(db, eid)
+        values = [cell(c, row.get(c)) for c in MERGED_COLUMNS]
         if old is None:
-            db.execute(
-                f"INSERT INTO events(id, {', '.join(MERGED_COLUMNS)}, created_at, updated_at) "
-                f"VALUES (?{', ?' * len(MERGED_COLUMNS)}, ?, ?)", [eid, *values, at, at])
+            db.execute(f"INSERT INTO events(id, {', '.join(MERGED_COLUMNS)}, created_at, updated_at) "
+                       f"VALUES (?{', ?' * len(MERGED_COLUMNS)}, ?, ?)", [eid, *values, at, at])
+        else:
+            db.execute(f"UPDATE events SET {', '.join(c + ' = ?' for c in MERGED_COLUMNS)}, updated_at = ?, "
+                       "created_at = coalesce(created_at, ?) WHERE id = ?", [*values, at, at, eid])
+        if old is None or old["created_at"] is None:  # new, or a report's provisional event made real
             parent = plan.split_from.get(eid)
             _history(db, eid, at, because, "split" if parent else "created", {"from": parent} if parent else None)
         else:
             changed = {c: [old.get(c), row.get(c)] for c in _WATCHED
-                       if _cell(c, row.get(c)) != old.get(c) and not (c == "disputed" and bool(old[c]) == bool(row[c]))}
-            db.execute(f"UPDATE events SET {', '.join(c + ' = ?' for c in MERGED_COLUMNS)}, updated_at = ? "
-                       "WHERE id = ?", [*values, at, eid])
+                       if cell(c, row.get(c)) != old.get(c) and not (c == "disputed" and bool(old[c]) == bool(row[c]))}
             if changed:
                 _history(db, eid, at, because, "updated", changed)
         for rep in reports:

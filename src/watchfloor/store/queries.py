@@ -6,14 +6,14 @@ import json
 import sqlite3
 from typing import Any
 
-_JSON_COLUMNS = ("sources", "tolls", "extra")
+from .merged import JSON_COLUMNS
 
 
 def _event_dict(row: sqlite3.Row) -> dict[str, Any]:
     d = dict(row)
     d["civilian_targeting"] = bool(d["civilian_targeting"])
     d["disputed"] = bool(d["disputed"])
-    for column in _JSON_COLUMNS:
+    for column in JSON_COLUMNS:
         d[column] = json.loads(d[column]) if d.get(column) else ([] if column != "extra" else {})
     d["articles"] = [a for a in (d["articles"] or "").split(",") if a]
     return d

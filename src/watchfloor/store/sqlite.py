@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 import time
@@ -12,6 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from ..merge.cluster import event_id_for
 from ..models import Article, Extraction
 from .guard import StoreError, Transaction, guarded, statements
 from . import imported, ledger, merged, queries
@@ -30,10 +30,6 @@ class AddResult:
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def _event_id(article_id: str, ordinal: int) -> str:
-    return "e" + hashlib.sha256(f"{article_id}:{ordinal}".encode()).hexdigest()[:16]
 
 
 _EVENT_COLUMNS = (
@@ -291,7 +287,7 @@ class Store:
         """One article's report of one event, in the event it was in before (re-extraction) or in
         a provisional event of its own that the merge then places (created_at stays empty)."""
         data = event.to_dict()
-        eid = event_id or _event_id(article_id, ordinal)
+        eid = event_id or event_id_for(article_id, ordinal)
         for actor in (event.actor1, event.actor2):
             if actor:
                 self.db.execute("INSERT INTO actors(name) VALUES (?) ON CONFLICT(name) DO NOTHING", (actor,))
@@ -349,9 +345,6 @@ class Store:
         """The merged event each of an article's reports is in, by report ordinal."""
         return {r[0]: r[1] for r in self.db.execute(
             "SELECT ordinal, event_id FROM event_reports WHERE article_id = ?", (article_id,))}
-
-    def event_ids_of(self, article_id: str) -> set[str]:
-        return {r[0] for r in self.db.execute("SELECT event_id FROM event_reports WHERE article_id = ?", (article_id,))}
 
     def apply_merge(self, plan, rows: dict[str, dict], because: str | None) -> None:
         merged.apply(self.db, plan, rows, because, _now())
