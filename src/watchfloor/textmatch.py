@@ -14,6 +14,12 @@ from collections.abc import Iterable
 
 _END = ""
 
+# Letter classes for patterns over names, accents included: datelines and place names are
+# written in their own spelling ("BOGOTÁ —", "SÃO PAULO, Brazil —", "Zürich"). Latin-1 and
+# Latin Extended-A; the Extended-A block mixes cases, so UPPER admits its lower-case letters.
+LATIN_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
+LATIN_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0100-\u017f"
+
 
 def trie_alternation(phrases: Iterable[str], *, fold: bool = False) -> str:
     """A regex (no anchors, no outer group) matching any of ``phrases``; the longest

@@ -80,3 +80,38 @@ def test_the_day_of_a_reaction_does_not_date_the_attack(extractor):
         "2023-12-13")
     dated = {e.date for e in ex.events}
     assert dated == {"2023-12-12"}, [(e.date, e.sub_event_type) for e in ex.events]
+
+
+def test_an_accented_dateline_is_where_the_story_was_filed(extractor):
+    ex = extractor.extract("BOGOTÁ — Dissident rebels attacked a police post on the edge of Jamundí, in the western "
+                           "department of Valle del Cauca, before dawn on Saturday, killing two officers, the police said.",
+                           "2024-06-01")
+    roles = {p.text: p.role for p in ex.places}
+    assert roles["BOGOTÁ"] == "dateline"
+    assert ex.events[0].admin1 != "Bogota, D.C."
+
+
+def test_arabic_place_names_are_found_without_their_article(extractor):
+    e = first_event(extractor, "A drone struck a car in Mayadin on Monday, killing two men, a monitoring group said.",
+                    published="2024-03-04")
+    assert e.country == "Syria" and e.location.lower().endswith("mayadin")
+
+
+def test_a_speakers_affiliation_is_not_the_scene(extractor):
+    e = first_event(extractor, "Gunmen killed three farmers in the Tuz Khurmatu district yesterday, officials said. "
+                    "A Kirkuk police officer said the attack took place outside the village of Albu Sabah.",
+                    published="2024-04-10")
+    assert e.location != "Kirkuk"
+
+
+def test_a_partitive_is_part_of_the_toll_already_counted(extractor):
+    e = first_event(extractor, "An air strike killed four fighters near the town of Tabqa on Sunday, the group said. "
+                    "Three of the fighters were killed at once and the fourth died of his wounds some hours later.",
+                    published="2024-08-12")
+    assert e.fatalities == 4 and not e.injured
+
+
+def test_a_long_toll_phrase_updates_the_toll(extractor):
+    e = first_event(extractor, "The toll from a rocket strike on a minibus near the village of Kfar Kila on Sunday "
+                    "rose to three on Monday after a woman died in hospital, medics said.", published="2024-06-10")
+    assert e.fatalities == 3

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..models import Place, Statistic
+from ..textmatch import LATIN_LETTER, LATIN_UPPER
 from .actors import IDENTITY_MILITIA, REBEL, STATE, ActorMention
 from .dates import DateMention
 from .lexicon import GENERIC_BEFORE, GENERIC_SENTENCE, HYPOTHETICAL, NEGATED, PERIOD, RANK, RECOVERED, TARGETS, \
@@ -306,12 +307,13 @@ def _event_dates(m: Mention, text: str) -> list[DateMention]:
 
 
 _DATELINE_DATE = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?[—–-]+\s")
+_DATELINE_HEAD = re.compile(rf"[ \t]*[{LATIN_UPPER}][{LATIN_LETTER} .'’-]{{1,40}},(?:\s*[{LATIN_UPPER}][{LATIN_LETTER} .'-]{{1,30}},)?\s*")
 
 
 def in_dateline(text: str, d: DateMention) -> bool:
     line_start = text.rfind("\n", 0, d.start) + 1
     head = text[line_start:d.start]
-    return bool(re.fullmatch(r"[ \t]*[A-Z][A-Za-z .'’-]{1,40},(?:\s*[A-Z][A-Za-z .'-]{1,30},)?\s*", head)
+    return bool(_DATELINE_HEAD.fullmatch(head)
                 and _DATELINE_DATE.match(text, d.end))
 
 

@@ -214,9 +214,10 @@ _ACTIVE_NO_NOUN = re.compile(
     rf"around\s+|nearly\s+)?(?P<fig>{FIGURE})(?=\s*[.;,]|\s*$|\s+(?:and|in|on|at|during|near|since|after|when|while)\b)", re.I)
 # "injuring both", "wounding all three"
 _BOTH = re.compile(r"\b(?P<verb>killing|injuring|wounding)\s+(?:them\s+)?(?P<fig>both|all\s+(?:two|three|four|five))\b", re.I)
-# "killing nine soldiers", "left three dead", "injuring several others", "killed 9 soldiers"
+# "killing nine soldiers", "left three dead", "injuring several others", "killed 9 soldiers"; after
+# a possessive the verb is a noun ("died of his wounds several hours later")
 _ACTIVE = re.compile(
-    rf"\b(?P<verb>killing|killed|kills|kill|slays|slay|martyring|martyred|claimed\s+the\s+lives?\s+of|wounds|injures|"
+    rf"(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )(?<!\bthe )\b(?P<verb>killing|killed|kills|kill|slays|slay|martyring|martyred|claimed\s+the\s+lives?\s+of|wounds|injures|"
     rf"left|leaving|injuring|injured|wounding|wounded|shot\s+dead|gunned\s+down|slaughtered|"
     rf"massacred|murdered|assassinated|executed|beheaded|lynched|"
     rf"(?:beat|beats|hacked|stabbed|stoned|burned|burnt)\s+to\s+death|shot\s+and\s+killed)\s+"
@@ -311,7 +312,7 @@ def find_counts(text: str, offset: int = 0, vague: dict[str, int] | None = None)
         return all(m.end() <= s or m.start() >= e for s, e in taken)
 
     for m in _TOLL.finditer(text):
-        figure = m.group("fig") or m.group("fig2") or m.group("fig3") or m.group("fig4")
+        figure = m.group("fig") or m.group("fig2") or m.group("fig3") or m.group("fig4") or m.group("fig5")
         value = ORDINALS[m.group("ordinal").lower()] if m.group("ordinal") else figure_value(figure, vague)
         who = (m.group("who") or "").split()  # "a fifth volunteer fighter": whose toll it is
         c = _count_from(value, "killed", who[-1] if who else "", m, text, offset, update=True)

@@ -21,24 +21,34 @@ from ..geo.demonyms import find_nations, is_not_country, nation_table, nation_we
 from ..geo.national_terms import find_national_terms, is_people_name
 
 from ..models import Place
+from ..textmatch import LATIN_LETTER, LATIN_UPPER
 
-# A place right after these words is where somebody spoke, not where something happened.
+# A place right after these words is where somebody spoke, not where something happened. A few
+# words may come between ("told reporters on Thursday in"), not a clause ("the statement said
+# the soldiers came under fire near al-Abbasi in Hawija").
 _SPEAKER_BEFORE = re.compile(
     r"\b(?:said|says|told|tells|telling|spoke|speaking|addressing|addressed|announced|stated|remarked|"
     r"statement|press\s+conference|news\s+conference|press\s+briefing|briefing|remarks|interview|"
     r"news\s+briefing|presser|media\s+talk|talking\s+to\s+(?:reporters|journalists|the\s+media)|"
     r"representatives|reporters|journalists|media|meeting|summit|ceremony|event|session|parliament|assembly)"
-    r"\b[^.;!?]{0,50}?\b(?:in|at|from)\s+(?:the\s+(?:capital|city\s+of|provincial\s+capital)\s*,?\s*)?$",
+    r"\b\s+(?:[^\s.;!?]+\s+){0,5}?(?:in|at|from)\s+(?:the\s+(?:capital|city\s+of|provincial\s+capital)\s*,?\s*)?$",
     re.I,
 )
 # "ISLAMABAD —", "QUETTA:", "Peshawar, Sept 2 (Reuters) -" at the start of a paragraph.
-_DATELINE = re.compile(r"^[ \t]*([A-Z][A-Za-z .'-]{2,40}?)(?:\s*,\s*[^\n]{0,40}?)?\s*(?:\([^)]{1,30}\)\s*)?[—–:-]+\s", re.M)
+_DATELINE = re.compile(rf"^[ \t]*([{LATIN_UPPER}][{LATIN_LETTER} .'-]{{2,40}}?)(?:\s*,\s*[^\n]{{0,40}}?)?\s*"
+                       r"(?:\([^)]{1,30}\)\s*)?[—–:-]+\s", re.M)
 
 
 # A nationality word before a unit word names the unit: "the Somali region" of Ethiopia,
 # "Afar State", "Kurdistan Region".
 _UNIT_AFTER = re.compile(r"\s+(?:region|state|province|zone|regional\s+state)\b", re.I)
 _REFERENCE_AFTER = re.compile(r"-(?:based|bound)\b")
+# A place naming whom a person works for ("a Kirkuk police officer said", "the Nabatieh health
+# official") says where the speaker serves, not where the attack was.
+_AFFILIATION_AFTER = re.compile(
+    r"\s+(?:(?:police|security|army|health|hospital|provincial|district|municipal|city|local)\s+)?"
+    r"(?:officer|officers|official|officials|chief|spokesman|spokeswoman|spokesperson|commander|"
+    r"commissioner|source|sources)\b", re.I)
 # Where the wounded were taken or died is not where the attack happened: "shifted to a hospital
 # in Peshawar", "died in a Peshawar hospital", "airlifted to Quetta".
 _CARE = r"(?:hospital|hospitals|clinic|medical\s+(?:centre|center|complex|college)|mortuary|morgue|trauma\s+cent(?:re|er))"
@@ -466,7 +476,7 @@ def _resolve_spans(text, spans, gaz, country, countries, provinces, lowered, own
             role = "dateline"
             if cand.latitude is not None:
                 dateline_point = (cand.latitude, cand.longitude)
-        elif _SPEAKER_BEFORE.search(text[max(0, start - 90): start]):
+        elif _SPEAKER_BEFORE.search(text[max(0, start - 90): start]) or _AFFILIATION_AFTER.match(text, end):
             role = "speaker"
         elif ((_PART_OF_CITY_AFTER.match(text, end) and not _is_big_city(cand))
               or _part_of_big_city(text, end, gaz, cand.country)):

@@ -25,6 +25,13 @@ _WHOLE_TOLL = re.compile(r"\btoll\b|number\s+of\s+(?:the\s+)?(?:dead|deaths|peop
                          r"\bfatalities\b|\bdead\b", re.I)
 
 
+# An update of no known side ("the third died", "a fourth person has died") adds only a figure
+# that is plainly another side's: the attackers' own dead.
+_OWN_DEAD = re.compile(r"\b(?:their|its)\s+own\b", re.I)
+# "Two of the fighters were killed": a part of a group the story has already counted.
+_PARTITIVE = re.compile(r"\w+\s+of\s+(?:the|them|those|these|its|their)\b", re.I)
+
+
 def tally(counts: list[Count], kind: str) -> Tally:
     relevant = [c for c in counts if c.kind == kind]
     if not relevant:
@@ -40,7 +47,8 @@ def tally(counts: list[Count], kind: str) -> Tally:
         # ("the attackers left three of their own dead") add up; a whole toll stands alone.
         whole = _WHOLE_TOLL.search(best.phrase) or best.side == "unknown" and not best.phrase.lower().startswith(("a ", "the "))
         others = {} if whole else {
-            c.side: c for c in sourced if not c.update and not c.generic and c.side not in ("unknown", best.side)}
+            c.side: c for c in sourced if not c.update and not c.generic and c.side not in ("unknown", best.side)
+            and not _PARTITIVE.match(c.phrase) and (best.side != "unknown" or _OWN_DEAD.search(c.phrase))}
         chosen = [best, *others.values()]
         return Tally(best.value + sum(c.value for c in others.values()),
                      {c.side: c.value for c in chosen if c.side != "unknown"},

@@ -30,7 +30,7 @@ from . import cache
 from .aliases import AliasInfo, apply_aliases, clean_admin_name, default_alias_path, load_table
 from .index import CTRY, SUB, GeoIndex
 from .records import KINDS, Candidate, _median_points, haversine_km  # noqa: F401 (re-exported)
-from .names import loose_key, loose_keys, norm, query_keys, strip_generic
+from .names import ARTICLE_QUALITY, loose_key, loose_keys, norm, query_keys, strip_generic
 from .spans import SpanMatch, SpanMatcher
 
 _PARTS = re.compile(r"\s+-\s+|[()/,;]")
@@ -214,8 +214,9 @@ class Gazetteer:
         for key, q in keys:
             for rid in self.idx.ids(key):
                 found.setdefault(rid, q)
-        if loose and keys:
-            lk = loose_key(keys[-1][0])
+        spelled = [key for key, q in keys if q > ARTICLE_QUALITY]
+        if loose and spelled:
+            lk = loose_key(spelled[-1])
             if len(lk) >= 4:
                 for k in (*self._loose_map().get(lk, ()), lk):
                     for rid in self.idx.ids(k):

@@ -107,4 +107,25 @@ def query_keys(name: str) -> list[tuple[str, float]]:
     stripped = strip_generic(key)
     if stripped != key:
         keys.append((stripped, 0.9))
+    keys.extend((k, ARTICLE_QUALITY) for k in article_variants(stripped) if k != key)
     return keys
+
+
+# Arabic place names carry the definite article in GeoNames ("Al Qamishli", "Ar Raqqah",
+# "Ash Shaykh Maskin") and often drop it in English news ("Qamishli", "Raqqa"), or keep it
+# where the gazetteer does not. Before a "sun letter" the article assimilates: al + r -> ar r.
+ARTICLE_QUALITY = 0.85
+ARTICLES = frozenset(("al", "el", "ar", "as", "ash", "ath", "ad", "adh", "at", "az", "an"))
+_SUN_DIGRAPHS = ("sh", "th", "dh")
+_SUN_LETTERS = "tdrzsn"
+
+
+def article_variants(key: str) -> list[str]:
+    """The key with the Arabic article added (as GeoNames writes it) or removed."""
+    first, _, rest = key.partition(" ")
+    if first in ARTICLES:
+        return [rest] if len(rest) >= 4 else []
+    if len(key) < 4 or not key[0].isalpha():
+        return []
+    sun = next((d for d in _SUN_DIGRAPHS if key.startswith(d)), key[0] if key[0] in _SUN_LETTERS else "")
+    return ["al " + key] + ([f"a{sun} {key}"] if sun else [])

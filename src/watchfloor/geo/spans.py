@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Callable, NamedTuple
 
-from .names import norm
+from .names import ARTICLES, article_variants, norm
 
 
 class SpanMatch(NamedTuple):
@@ -54,9 +54,15 @@ class SpanMatcher:
     """Longest-match scanner over a name -> ids dict."""
 
     def __init__(self, keys: dict, stoplist: frozenset[str], strength: Callable[[str], int]) -> None:
-        self.keys = keys
+        # "Qamishli" in the text is GeoNames' "Al Qamishli": names with the Arabic article
+        # are also matched without it (the resolver adds it back, see names.article_variants)
+        bare = {}
+        for k in keys:
+            if k.partition(" ")[0] in ARTICLES:
+                bare.update((v, k) for v in article_variants(k) if v not in keys)
+        self.keys = {**keys, **bare} if bare else keys
         self.stoplist = stoplist
-        self.strength = strength
+        self.strength = (lambda key: strength(bare.get(key, key))) if bare else strength
         longest: dict[str, int] = {}
         for k in keys:
             if " " in k:

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from ..textmatch import LATIN_LETTER
 from .archives import original_url
 
 # Wire services and how they are written out; abbreviations map to a readable name.
@@ -54,7 +55,7 @@ _NEEDS_COLON = re.compile(r"^(?:sources?|credits?|via)\b", re.IGNORECASE)
 _DASH_CREDIT = re.compile(r"^(?:—|–|--?)\s*(?P<name>[A-Za-z][\w .&'-]{1,60}?)\s*\.?$")
 _SEPARATOR = re.compile(r"\s*(?:—|–|--)\s*|\s+-\s+|(?<=\))\s*-\s*|\s*:\s+")
 _DATELINE_HEAD = re.compile(
-    r"^(?P<place>[A-Za-z][A-Za-z.'’ -]{0,40}?)?\s*(?:,\s*(?P<rest>[^()]{1,60}?))?\s*"
+    rf"^(?P<place>[{LATIN_LETTER}][{LATIN_LETTER}.'’ -]{{0,40}}?)?\s*(?:,\s*(?P<rest>[^()]{{1,60}}?))?\s*"
     r"(?:\((?P<agency>[A-Za-z][A-Za-z .&'-]{0,40})\))?$"
 )
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")

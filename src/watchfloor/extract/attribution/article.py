@@ -11,12 +11,14 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from ...textmatch import LATIN_UPPER
 from .quotes import Quote, find_quotes, paragraphs
 from .tokens import Span
 
 # A dateline opening a sentence: "QUETTA —", "LONDON (Reuters) -", "KABUL, Sept. 2 (AP) —".
-DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,40})?(?:\s*\([\w .]+\))?\s*[—–-]{1,2}\s*|"
-                      r"[A-Z][A-Z .'’-]{2,40},\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}\s*(?:\([\w .]+\))?\s*[—–-]{1,2}\s*)")
+_CAPS = rf"[{LATIN_UPPER}][{LATIN_UPPER} .'’-]{{2,40}}"
+DATELINE = re.compile(rf"^\s*(?:{_CAPS}(?:,\s*[{LATIN_UPPER}][\w .'’-]{{1,40}})?(?:\s*\([\w .]+\))?\s*[—–-]{{1,2}}\s*|"
+                      rf"{_CAPS},\s*[A-Z][a-z]{{2,9}}\.?\s+\d{{1,2}}\s*(?:\([\w .]+\))?\s*[—–-]{{1,2}}\s*)")
 
 
 @dataclass
