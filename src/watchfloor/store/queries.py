@@ -19,24 +19,13 @@ def _event_dict(row: sqlite3.Row) -> dict[str, Any]:
     return d
 
 
-def events(
-    db: sqlite3.Connection,
-    *,
-    since: str | None = None,
-    until: str | None = None,
-    admin1: str | None = None,
-    admin2: str | None = None,
-    event_type: str | None = None,
-    actor: str | None = None,
-    origin: str | None = None,
-    ids: list[str] | None = None,
-    limit: int | None = None,
-) -> list[dict[str, Any]]:
-    """Merged events (imported ones too), newest first, each with ``articles``: the ids of the
-    articles that report it, oldest report first."""
+def event_filters(*, since: str | None = None, until: str | None = None, country: str | None = None,
+                  admin1: str | None = None, admin2: str | None = None, event_type: str | None = None,
+                  actor: str | None = None, origin: str | None = None) -> tuple[list[str], list]:
+    """WHERE terms and parameters over ``events e`` for the filters every event query takes."""
     where, params = [], []
     for column, op, value in (
-        ("e.date", ">=", since), ("e.date", "<=", until), ("e.admin1", "=", admin1),
+        ("e.date", ">=", since), ("e.date", "<=", until), ("e.country", "=", country), ("e.admin1", "=", admin1),
         ("e.admin2", "=", admin2), ("e.event_type", "=", event_type), ("e.origin", "=", origin),
     ):
         if value is not None:
@@ -45,6 +34,14 @@ def events(
     if actor:
         where.append("(e.actor1 LIKE ? OR e.actor2 LIKE ?)")
         params += [f"%{actor}%", f"%{actor}%"]
+    return where, params
+
+
+def events(db: sqlite3.Connection, *, ids: list[str] | None = None, limit: int | None = None,
+           **filters: str | None) -> list[dict[str, Any]]:
+    """Merged events (imported ones too), newest first, each with ``articles``: the ids of the
+    articles that report it, oldest report first (filters: see ``event_filters``)."""
+    where, params = event_filters(**filters)
     if ids is not None:
         where.append(f"e.id IN ({','.join('?' * len(ids))})")
         params += list(ids)

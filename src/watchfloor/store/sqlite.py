@@ -14,7 +14,7 @@ from typing import Any
 from ..merge.cluster import event_id_for
 from ..models import Article, Extraction
 from .guard import StoreError, Transaction, guarded, statements
-from . import imported, ledger, merged, queries
+from . import counts, imported, ledger, merged, queries
 from .schema import MIGRATIONS
 from .versions import history, link_versions, url_key
 
@@ -431,6 +431,13 @@ class Store:
 
     def event_history(self, event_id: str) -> list[dict[str, Any]]:
         return merged.history(self.db, event_id)
+
+    def event_counts(self, **filters) -> list[dict[str, Any]]:
+        """Events and fatalities per day and group (see store.counts.event_counts)."""
+        return counts.event_counts(self.db, **filters)
+
+    def article_counts(self, **filters) -> list[dict[str, Any]]:
+        return counts.article_counts(self.db, **filters)
 
     def claims(self, **filters) -> list[dict[str, Any]]:
         """Claims with their article's title and date, newest first (see store.queries.claims)."""
