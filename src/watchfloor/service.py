@@ -87,17 +87,19 @@ def ingest(
     stdin: BinaryIO | None = None,
     on_article: Progress | None = None,
     on_error: Callable[[IngestError], None] | None = None,
+    items: Iterable[Article | IngestError] | None = None,
 ) -> IngestReport:
     """Read sources, store new articles batch by batch, and extract what is new or outdated
     (``jobs`` worker processes; None: the ``extract.jobs`` setting). Reading and storing go on
-    here while the workers extract the articles stored before."""
+    here while the workers extract the articles stored before. ``items``: articles already
+    read (by ``watch``), instead of the ``specs``."""
     from .ingest import read_sources
 
     report = IngestReport()
     size = settings["store"]["batch_size"]
 
     def errors_and_articles() -> Iterator[Article]:
-        for item in read_sources(specs, settings, stdin=stdin):
+        for item in (items if items is not None else read_sources(specs, settings, stdin=stdin)):
             if isinstance(item, IngestError):
                 report.errors.append(item)
                 if on_error:

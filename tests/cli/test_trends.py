@@ -114,3 +114,18 @@ def test_trends_on_the_demo_count_merged_events_and_articles_apart(cli, demo_db:
     listed = cli("--db", demo_db, "--json", "events", "--limit", "100000").json()
     assert events == len([e for e in listed if e["date"]])  # merged events, not reports
     assert sum(a["articles"] for a in data["articles"]) > events  # several reports per incident
+
+
+def test_late_reports_of_a_past_week_change_the_surges(cli, onset_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "late.db"
+    db.write_bytes(onset_db.read_bytes())
+    monday = START + timedelta(weeks=40)
+    late = [_row(90_000 + i, monday + timedelta(days=i % 7), "Hill", 1) for i in range(14)]
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=ACLED_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(late)
+    (tmp_path / "late.csv").write_text(buf.getvalue(), encoding="utf-8")
+    assert cli("--db", db, "import", "acled", tmp_path / "late.csv").code == 0
+    regions = [s["region"]["admin1"] for s in cli("--db", db, "--json", "surges").json()]
+    assert regions.count("Hill") == 1 and "Plain" in regions

@@ -23,7 +23,7 @@ from .files import HEAD_BYTES, check_content, decode, open_regular, read_plain, 
 from .pages import extract_page
 from .sources import Item, expand
 
-__all__ = ["read_sources", "Fetcher", "FetchError"]
+__all__ = ["read_sources", "read_fetched", "Fetcher", "FetchError"]
 
 BULK_READERS = {"jsonl": read_jsonl, "csv": read_csv}  # streamed record by record
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -65,6 +65,14 @@ def read_sources(
     finally:
         if fetcher is not None:
             fetcher.close()
+
+
+def read_fetched(body: bytes, source: str, settings: dict, *, url: str | None = None, content_type: str = "",
+                 charset: str | None = None, fetcher: Fetcher | None = None) -> Iterator[Article | IngestError]:
+    """Articles from a body fetched elsewhere (``watch`` polls with its own validators): a
+    feed's entries, or the page itself, exactly as ``read_sources`` reads a URL."""
+    response = Response(url or source, 200, content_type or "", charset, body)
+    yield from _read_item(Item("url", source), settings, None, fetcher, False, response)
 
 
 def _read_item(

@@ -14,7 +14,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import SplitResult, urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
@@ -24,10 +24,12 @@ from .articles import Failure
 from .transport import BodyRefused, RefusedAddress, VettedBackend, content_decoder
 
 REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
+PERMANENT_REDIRECTS = frozenset({301, 308})  # the others say "ask here again next time"
 ROBOTS_MAX_BYTES = 512_000
 ACCEPT = ("text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
           "application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5")
 ACCEPT_ENCODING = "gzip, deflate"  # the encodings transport.content_decoder inflates with a bound
+MAX_VALIDATOR_CHARS = 1024
 
 
 class FetchError(Failure):
@@ -43,6 +45,19 @@ class Response:
     content_type: str  # media type only, lower case ("text/html")
     charset: str | None
     content: bytes
+    headers: dict[str, str] = field(default_factory=dict)  # lower-case names; repeats joined by ", "
+    redirects: tuple[tuple[int, str], ...] = ()  # (status, target) of each redirect followed, in order
+
+    @property
+    def permanent_url(self) -> str | None:
+        """Where the request's leading permanent redirects (301, 308) lead: the address to ask
+        from now on. The first temporary hop ends the run, since what follows it may change."""
+        moved = None
+        for status, target in self.redirects:
+            if status not in PERMANENT_REDIRECTS:
+                break
+            moved = target
+        return moved
 
 
 def check_scheme(url: str) -> SplitResult:
@@ -88,12 +103,8 @@ class Fetcher:
         self._locks: dict[str, threading.Lock] = {}  # one per host (requests) and per robots.txt
         self._locks_guard = threading.Lock()
         self._backend = VettedBackend(allow_private=self.allow_private)
-        transport = httpx.HTTPTransport(retries=0)
-        # httpx has no public hook for the network backend; the pinned httpcore names it so.
-        assert hasattr(transport._pool, "_network_backend"), "httpcore changed: see ingest/transport.py"
-        transport._pool._network_backend = self._backend
         self._client = httpx.Client(
-            transport=transport,
+            transport=vetted_transport(self._backend),
             timeout=httpx.Timeout(self.timeout),
             follow_redirects=False,
             headers={"User-Agent": self.user_agent, "Accept": ACCEPT, "Accept-Encoding": ACCEPT_ENCODING},
@@ -142,25 +153,40 @@ class Fetcher:
         """GET a page or feed; raises FetchError with a one-line reason on any refusal."""
         response = self._follow(url, self.max_bytes, check_robots=self.respect_robots)
         if response.status >= 400:
-            phrase = _reason_phrase(response.status)
-            raise FetchError(f"HTTP {response.status}{' ' + phrase if phrase else ''}")
+            raise FetchError(http_status_text(response.status))
         return response
 
-    def _follow(self, url: str, limit: int, *, check_robots: bool) -> Response:
+    def get_conditional(self, url: str, etag: str | None = None, last_modified: str | None = None) -> Response:
+        """GET with the validators of an earlier response (If-None-Match, If-Modified-Since),
+        returning every HTTP status (304, 410, 429, 503...) with its headers instead of raising,
+        for callers that act on the status. Refusals, network failures and robots.txt still
+        raise FetchError."""
+        headers = {}
+        if validator(etag):
+            headers["If-None-Match"] = etag
+        if validator(last_modified):
+            headers["If-Modified-Since"] = last_modified
+        return self._follow(url, self.max_bytes, check_robots=self.respect_robots, headers=headers)
+
+    def _follow(self, url: str, limit: int, *, check_robots: bool,
+                headers: dict[str, str] | None = None) -> Response:
         """Request ``url``, following redirects by hand so every hop is vetted."""
         seen: set[str] = set()
+        hops: list[tuple[int, str]] = []
         current = url
         for _ in range(self.max_redirects + 1):
             parts = check_scheme(current)
             seen.add(current)
             if check_robots and not self._robots_allow(parts, current):
                 raise FetchError("blocked by robots.txt")
-            response, location = self._request(current, limit)
+            response, location = self._request(current, limit, headers)
             if location is None:
+                response.redirects = tuple(hops)
                 return response
             target = urljoin(current, location)
             if target in seen:
                 raise FetchError(f"redirect loop: {current} redirects back to {target}")
+            hops.append((response.status, target))
             current = target
         raise FetchError(f"too many redirects (max {self.max_redirects})")
 
@@ -195,24 +221,27 @@ class Fetcher:
             if remaining > 0:
                 self._sleep(remaining)
 
-    def _request(self, url: str, limit: int) -> tuple[Response, str | None]:
+    def _request(self, url: str, limit: int,
+                 headers: dict[str, str] | None = None) -> tuple[Response, str | None]:
         """One GET, the only one to its host at this moment; returns the response and the
         redirect target (None if not a redirect)."""
         host = urlsplit(url).netloc.lower()
         with self._lock(host):
             self._wait_turn(host)
             try:
-                return self._request_now(url, limit)
+                return self._request_now(url, limit, headers)
             finally:  # the interval runs from the end of one request to the start of the next
                 self._last[host] = self._clock()
 
-    def _request_now(self, url: str, limit: int) -> tuple[Response, str | None]:
+    def _request_now(self, url: str, limit: int,
+                     headers: dict[str, str] | None = None) -> tuple[Response, str | None]:
         self._backend.deadline = self._backend.clock() + self.deadline
         try:
-            with self._client.stream("GET", url) as r:
+            with self._client.stream("GET", url, headers=headers) as r:
+                received = {name.lower(): value for name, value in r.headers.items()}
                 location = r.headers.get("location")
                 if r.status_code in REDIRECT_CODES and location:
-                    return Response(str(r.url), r.status_code, "", None, b""), location
+                    return Response(str(r.url), r.status_code, "", None, b"", received), location
                 declared = r.headers.get("content-length", "")
                 if declared.strip().isdigit() and int(declared) > limit:
                     raise FetchError(f"response over the {limit}-byte limit")  # said so up front
@@ -239,7 +268,31 @@ class Fetcher:
             key, _, value = param.partition("=")
             if key.strip().lower() == "charset" and value.strip():
                 charset = value.strip().strip("\"'")
-        return Response(str(r.url), r.status_code, media.strip().lower(), charset, b"".join(chunks)), None
+        body = b"".join(chunks)
+        return Response(str(r.url), r.status_code, media.strip().lower(), charset, body, received), None
+
+
+def vetted_transport(backend: VettedBackend) -> httpx.HTTPTransport:
+    """An httpx transport whose connections go through ``backend`` (vetted addresses, deadlines)."""
+    transport = httpx.HTTPTransport(retries=0)
+    # httpx has no public hook for the network backend; the pinned httpcore names it so.
+    assert hasattr(transport._pool, "_network_backend"), "httpcore changed: see ingest/transport.py"
+    transport._pool._network_backend = backend
+    return transport
+
+
+def validator(value: str | None) -> str | None:
+    """An ETag or Last-Modified value fit to send back, else None: a server's header is
+    untrusted, and one that is not visible ASCII would fail the request rather than be sent."""
+    if not isinstance(value, str) or not value or len(value) > MAX_VALIDATOR_CHARS:
+        return None
+    return value if all(" " <= ch <= "~" for ch in value) else None
+
+
+def http_status_text(status: int) -> str:
+    """A status as the user reads it: "HTTP 404 Not Found"."""
+    phrase = _reason_phrase(status)
+    return f"HTTP {status}{' ' + phrase if phrase else ''}"
 
 
 def _reason_phrase(status: int) -> str:

@@ -104,9 +104,12 @@ def assign_ids(groups: list[list[Report]]) -> Assignment:
     sizes = Counter()  # the old events' sizes, to know which part of a split keeps the id
     for v in votes:
         sizes.update(v)
-    # Largest claims first: the group holding most of an old event's reports keeps its id.
+    # Largest claims first: the group holding most of an old event's reports keeps its id; on
+    # a tie the event told first keeps it (a later report joining an event never renames it).
+    first_told = {(gi, r.event_id): r.published or "9999" for gi, g in enumerate(groups)
+                  for r in sorted(g, key=lambda r: r.published or "9999", reverse=True) if r.event_id}
     claims = sorted(((count, old, gi) for gi, v in enumerate(votes) for old, count in v.items()),
-                    key=lambda c: (-c[0], c[1], c[2]))
+                    key=lambda c: (-c[0], first_told[(c[2], c[1])], c[1], c[2]))
     owner: dict[int, str] = {}
     taken: set[str] = set()
     for _, old, gi in claims:

@@ -275,4 +275,34 @@ MIGRATIONS: list[str] = [
         claims INTEGER NOT NULL
     ) WITHOUT ROWID;
     """,
+    # 6: watching: each feed's polling state, alert rules, the alerts sent (one per rule and
+    # subject, raised again only when it grows), and the watch's bookmarks.
+    """
+    CREATE TABLE feeds (
+        url TEXT PRIMARY KEY,
+        state TEXT NOT NULL,
+        next_poll TEXT,
+        added_at TEXT NOT NULL
+    );
+    CREATE INDEX feeds_due ON feeds(next_poll);
+    CREATE TABLE alert_rules (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        spec TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE alerts_sent (
+        rule TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        level INTEGER NOT NULL,
+        sent_at TEXT NOT NULL,
+        detail TEXT,
+        PRIMARY KEY (rule, subject)
+    ) WITHOUT ROWID;
+    CREATE TABLE watch_marks (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID;
+    """,
 ]

@@ -17,6 +17,7 @@ from .guard import StoreError, Transaction, guarded, statements
 from . import counts, imported, ledger, merged, queries
 from .schema import MIGRATIONS
 from .versions import history, link_versions, url_key
+from .watching import WatchTables
 
 
 @dataclass
@@ -431,6 +432,11 @@ class Store:
 
     def event_history(self, event_id: str) -> list[dict[str, Any]]:
         return merged.history(self.db, event_id)
+
+    @property
+    def watch(self) -> WatchTables:
+        """Feeds, alert rules, alerts sent and bookmarks of ``watchfloor watch``."""
+        return WatchTables(self.db, self.transaction)
 
     def event_counts(self, **filters) -> list[dict[str, Any]]:
         """Events and fatalities per day and group (see store.counts.event_counts)."""
