@@ -63,7 +63,7 @@ def rate_ratio(counts_a: list[int], days_a: list[int], counts_b: list[int], days
         return RateRatio(total_a, total_b, n_a, n_b, None, None, None, None, 1.0, "a period has no bins")
     if total_a == 0 or total_b == 0:
         # the model has no finite estimate; say which way it went
-        note = "no events in either period" if total_a == total_b else (
+        note = "none in either period" if total_a == total_b else (
             "none in period B: the ratio is unbounded" if total_b == 0 else "none in period A")
         ratio = 0.0 if total_b and not total_a else None
         return RateRatio(total_a, total_b, n_a, n_b, ratio, None, None, None, 1.0, note)

@@ -58,3 +58,18 @@ def article_counts(db: sqlite3.Connection, *, since: str | None = None, until: s
     sql = (f"SELECT substr(published, 1, 10) AS day, count(*) AS articles FROM articles "
            f"WHERE {' AND '.join(where)} GROUP BY day ORDER BY day")
     return [dict(r) for r in db.execute(sql, params)]
+
+
+FACET_COLUMNS = ("country", "admin1", "admin2", "event_type", "sub_event_type", "origin", "disorder_type", "actor1")
+
+
+def facet_counts(db: sqlite3.Connection, field: str, *, limit: int = 50, **filters) -> list[dict[str, Any]]:
+    """Events and fatalities per value of one column, most events first, under the same filters
+    as the event list."""
+    if field not in FACET_COLUMNS:
+        raise ValueError(f"cannot count events by {field!r}; choose from {', '.join(FACET_COLUMNS)}")
+    where, params = event_filters(**filters)
+    sql = (f"SELECT e.{field} AS value, count(*) AS events, coalesce(sum(e.fatalities), 0) AS fatalities "
+           f"FROM events e{' WHERE ' + ' AND '.join(where) if where else ''} GROUP BY e.{field} "
+           "ORDER BY events DESC, value LIMIT ?")
+    return [dict(r) for r in db.execute(sql, [*params, limit])]

@@ -19,43 +19,78 @@ def _event_dict(row: sqlite3.Row) -> dict[str, Any]:
     return d
 
 
-def event_filters(*, since: str | None = None, until: str | None = None, country: str | None = None,
-                  admin1: str | None = None, admin2: str | None = None, event_type: str | None = None,
-                  actor: str | None = None, origin: str | None = None) -> tuple[list[str], list]:
-    """WHERE terms and parameters over ``events e`` for the filters every event query takes."""
+# Filters naming one column, each taking one value or several (any of them).
+_EQUAL = {"country": "e.country", "admin1": "e.admin1", "admin2": "e.admin2", "event_type": "e.event_type",
+          "sub_event_type": "e.sub_event_type", "origin": "e.origin"}
+# Newest first; an undated event last. Keyset pages continue after a (sort date, id) pair.
+ORDER = "coalesce(e.date, '') DESC, e.id"
+
+
+def event_filters(*, since: str | None = None, until: str | None = None, actor: str | None = None,
+                  min_fatalities: int | None = None, disputed: bool | None = None,
+                  bbox: tuple[float, float, float, float] | None = None, updated_since: str | None = None,
+                  **equal: str | list[str] | None) -> tuple[list[str], list]:
+    """WHERE terms and parameters over ``events e``: date range, the columns of ``_EQUAL`` (one
+    value or a list), part of an actor's name, a minimum toll, disputed or not, a bounding box
+    (min lon, min lat, max lon, max lat) and the time of the last change."""
     where, params = [], []
-    for column, op, value in (
-        ("e.date", ">=", since), ("e.date", "<=", until), ("e.country", "=", country), ("e.admin1", "=", admin1),
-        ("e.admin2", "=", admin2), ("e.event_type", "=", event_type), ("e.origin", "=", origin),
-    ):
+    for key, value in equal.items():
+        if key not in _EQUAL:
+            raise ValueError(f"unknown event filter {key!r}")
+        if value is None:
+            continue
+        values = [value] if isinstance(value, str) else list(value)
+        where.append(f"{_EQUAL[key]} IN ({','.join('?' * len(values))})")
+        params += values
+    for column, op, value in (("e.date", ">=", since), ("e.date", "<=", until),
+                              ("coalesce(e.fatalities, 0)", ">=", min_fatalities), ("e.updated_at", ">=", updated_since)):
         if value is not None:
             where.append(f"{column} {op} ?")
             params.append(value)
     if actor:
         where.append("(e.actor1 LIKE ? OR e.actor2 LIKE ?)")
         params += [f"%{actor}%", f"%{actor}%"]
+    if disputed is not None:
+        where.append("e.disputed = ?" if disputed else "coalesce(e.disputed, 0) = ?")
+        params.append(1 if disputed else 0)
+    if bbox is not None:
+        where.append("e.longitude BETWEEN ? AND ? AND e.latitude BETWEEN ? AND ?")
+        params += [bbox[0], bbox[2], bbox[1], bbox[3]]
     return where, params
 
 
 def events(db: sqlite3.Connection, *, ids: list[str] | None = None, limit: int | None = None,
-           **filters: str | None) -> list[dict[str, Any]]:
+           after: tuple[str, str] | None = None, **filters) -> list[dict[str, Any]]:
     """Merged events (imported ones too), newest first, each with ``articles``: the ids of the
-    articles that report it, oldest report first (filters: see ``event_filters``)."""
+    articles that report it, oldest report first (filters: see ``event_filters``). ``after``:
+    the (date or "", id) of the last event of the previous page."""
     where, params = event_filters(**filters)
     if ids is not None:
         where.append(f"e.id IN ({','.join('?' * len(ids))})")
         params += list(ids)
+    if after is not None:
+        where.append("(coalesce(e.date, '') < ? OR (coalesce(e.date, '') = ? AND e.id > ?))")
+        params += [after[0], after[0], after[1]]
     sql = (
         "SELECT e.*, (SELECT group_concat(article_id) FROM (SELECT DISTINCT r.article_id FROM event_reports r "
         "JOIN articles a ON a.id = r.article_id WHERE r.event_id = e.id ORDER BY a.published, a.rowid)) "
         "AS articles FROM events e"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY e.date DESC, e.id"
+        + f" ORDER BY {ORDER}"
     )
     if limit:
         sql += " LIMIT ?"
         params.append(limit)
     return [_event_dict(row) for row in db.execute(sql, params)]
+
+
+def merges_since(db: sqlite3.Connection, since: str | None, limit: int = 10_000) -> list[dict[str, Any]]:
+    """Event ids merged into others (``merged_into``, detail ``into``) or dropped since a time:
+    what a mirror must redirect or delete."""
+    sql = ("SELECT h.event_id AS id, h.at, h.change, h.detail FROM event_history h "
+           "WHERE h.change IN ('merged_into', 'dropped')" + (" AND h.at >= ?" if since else "") + " ORDER BY h.at LIMIT ?")
+    rows = db.execute(sql, ([since] if since else []) + [limit])
+    return [{**dict(r), "detail": json.loads(r["detail"]) if r["detail"] else None} for r in rows]
 
 
 def claims(
@@ -101,3 +136,63 @@ def claims(
                  article_published=row["article_published"])
         out.append(d)
     return out
+
+
+def load_extraction(db: sqlite3.Connection, article_id: str, place_columns) -> dict[str, list[dict]]:
+    """The stored extraction of one article, in the JSONL output shape."""
+    events = [
+        json.loads(r[0]) for r in db.execute(
+            "SELECT data FROM event_reports WHERE article_id = ? ORDER BY ordinal", (article_id,)
+        )
+    ]
+    places = [
+        {c: r[c] for c in place_columns}
+        for r in db.execute("SELECT * FROM places WHERE article_id = ? ORDER BY id", (article_id,))
+    ]
+    stats = [
+        dict(r) for r in db.execute(
+            """SELECT quantity, quantity_text, counted, period_start, period_end, place
+               FROM statistics WHERE article_id = ? ORDER BY ordinal""", (article_id,)
+        )
+    ]
+    claims = [
+        json.loads(r[0]) for r in db.execute(
+            "SELECT data FROM claims WHERE article_id = ? ORDER BY ordinal", (article_id,)
+        )
+    ]
+    incidents = [
+        json.loads(r[0]) for r in db.execute(
+            "SELECT data FROM other_incidents WHERE article_id = ? ORDER BY ordinal", (article_id,)
+        )
+    ]
+    return {"events": events, "places": places, "statistics": stats, "claims": claims,
+            "other_incidents": incidents}
+
+
+def summary(db: sqlite3.Connection, top: int = 5) -> dict[str, Any]:
+    one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
+    busiest = db.execute(
+        """SELECT admin1, admin2, count(*) AS events, coalesce(sum(fatalities), 0) AS fatalities
+           FROM events WHERE admin2 IS NOT NULL GROUP BY admin1, admin2
+           ORDER BY events DESC, fatalities DESC, admin2 LIMIT ?""",
+        (top,),
+    ).fetchall()
+    by_type = db.execute(
+        "SELECT event_type, count(*) FROM events GROUP BY event_type ORDER BY count(*) DESC"
+    ).fetchall()
+    return {
+        "articles": one("SELECT count(*) FROM articles"),
+        "superseded_versions": one("SELECT count(*) FROM articles WHERE superseded_by IS NOT NULL"),
+        "articles_extracted": one("SELECT count(*) FROM articles WHERE extracted_at IS NOT NULL"),
+        "publishers": one("SELECT count(*) FROM publishers"),
+        "events": one("SELECT count(*) FROM events"),
+        "fatalities": one("SELECT coalesce(sum(fatalities), 0) FROM events"),
+        "claims": one("SELECT count(*) FROM claims"),
+        "statistics": one("SELECT count(*) FROM statistics"),
+        "other_incidents": one("SELECT count(*) FROM other_incidents"),
+        "places": one("SELECT count(DISTINCT coalesce(geonameid, name)) FROM places WHERE name IS NOT NULL"),
+        "first_event": one("SELECT min(date) FROM events"),
+        "last_event": one("SELECT max(date) FROM events"),
+        "events_by_type": {r[0]: r[1] for r in by_type},
+        "busiest_districts": [dict(r) for r in busiest],
+    }

@@ -305,4 +305,17 @@ MIGRATIONS: list[str] = [
         value TEXT NOT NULL
     ) WITHOUT ROWID;
     """,
+    # 7: the HTTP API: write tokens (only their SHA-256 is kept), the event list's order as an
+    # index (keyset pages read it in order), and history by time (the changes feed).
+    """
+    CREATE TABLE api_tokens (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        sha256 TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        last_used TEXT
+    );
+    CREATE INDEX events_newest ON events(coalesce(date, '') DESC, id);
+    CREATE INDEX event_history_at ON event_history(at, change);
+    """,
 ]

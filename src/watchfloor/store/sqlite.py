@@ -17,6 +17,7 @@ from .guard import StoreError, Transaction, guarded, statements
 from . import counts, imported, ledger, merged, queries
 from .schema import MIGRATIONS
 from .versions import history, link_versions, url_key
+from .tokens import TokenTable
 from .watching import WatchTables
 
 
@@ -45,14 +46,17 @@ _PLACE_COLUMNS = "text start end name admin1 admin2 country iso3 latitude longit
 class Store:
     """A watchfloor database file. Use as a context manager, or call close()."""
 
-    def __init__(self, path: str | Path, *, busy_timeout: float = 30.0):
+    def __init__(self, path: str | Path, *, busy_timeout: float = 30.0, any_thread: bool = False):
+        """``any_thread``: one request's store may be used by the server's threads in turn
+        (never by two at once)."""
         self.path = str(path)
         if self.path != ":memory:":
             parent = Path(self.path).resolve().parent
             if not parent.is_dir():
                 raise StoreError(f"{self.path}: folder {parent} does not exist")
         try:
-            self.db = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None)
+            self.db = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None,
+                                      check_same_thread=not any_thread)
             self.db.row_factory = sqlite3.Row
             self._busy_timeout = busy_timeout
             self.db.execute("PRAGMA foreign_keys = ON")
@@ -384,33 +388,7 @@ class Store:
 
     def load_extraction(self, article_id: str) -> dict[str, list[dict]]:
         """The stored extraction of one article, in the JSONL output shape."""
-        events = [
-            json.loads(r[0]) for r in self.db.execute(
-                "SELECT data FROM event_reports WHERE article_id = ? ORDER BY ordinal", (article_id,)
-            )
-        ]
-        places = [
-            {c: r[c] for c in _PLACE_COLUMNS}
-            for r in self.db.execute("SELECT * FROM places WHERE article_id = ? ORDER BY id", (article_id,))
-        ]
-        stats = [
-            dict(r) for r in self.db.execute(
-                """SELECT quantity, quantity_text, counted, period_start, period_end, place
-                   FROM statistics WHERE article_id = ? ORDER BY ordinal""", (article_id,)
-            )
-        ]
-        claims = [
-            json.loads(r[0]) for r in self.db.execute(
-                "SELECT data FROM claims WHERE article_id = ? ORDER BY ordinal", (article_id,)
-            )
-        ]
-        incidents = [
-            json.loads(r[0]) for r in self.db.execute(
-                "SELECT data FROM other_incidents WHERE article_id = ? ORDER BY ordinal", (article_id,)
-            )
-        ]
-        return {"events": events, "places": places, "statistics": stats, "claims": claims,
-                "other_incidents": incidents}
+        return queries.load_extraction(self.db, article_id, _PLACE_COLUMNS)
 
     # -- queries -----------------------------------------------------------------------------
 
@@ -438,6 +416,10 @@ class Store:
         """Feeds, alert rules, alerts sent and bookmarks of ``watchfloor watch``."""
         return WatchTables(self.db, self.transaction)
 
+    @property
+    def tokens(self) -> TokenTable:
+        return TokenTable(self.db, self.transaction)
+
     def event_counts(self, **filters) -> list[dict[str, Any]]:
         """Events and fatalities per day and group (see store.counts.event_counts)."""
         return counts.event_counts(self.db, **filters)
@@ -445,37 +427,19 @@ class Store:
     def article_counts(self, **filters) -> list[dict[str, Any]]:
         return counts.article_counts(self.db, **filters)
 
+    def facet(self, field: str, **filters) -> list[dict[str, Any]]:
+        return counts.facet_counts(self.db, field, **filters)
+
+    def merges_since(self, since: str | None) -> list[dict[str, Any]]:
+        return queries.merges_since(self.db, since)
+
     def claims(self, **filters) -> list[dict[str, Any]]:
         """Claims with their article's title and date, newest first (see store.queries.claims)."""
         return queries.claims(self.db, **filters)
 
     def summary(self, top: int = 5) -> dict[str, Any]:
-        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
-        busiest = self.db.execute(
-            """SELECT admin1, admin2, count(*) AS events, coalesce(sum(fatalities), 0) AS fatalities
-               FROM events WHERE admin2 IS NOT NULL GROUP BY admin1, admin2
-               ORDER BY events DESC, fatalities DESC, admin2 LIMIT ?""",
-            (top,),
-        ).fetchall()
-        by_type = self.db.execute(
-            "SELECT event_type, count(*) FROM events GROUP BY event_type ORDER BY count(*) DESC"
-        ).fetchall()
-        return {
-            "articles": one("SELECT count(*) FROM articles"),
-            "superseded_versions": one("SELECT count(*) FROM articles WHERE superseded_by IS NOT NULL"),
-            "articles_extracted": one("SELECT count(*) FROM articles WHERE extracted_at IS NOT NULL"),
-            "publishers": one("SELECT count(*) FROM publishers"),
-            "events": one("SELECT count(*) FROM events"),
-            "fatalities": one("SELECT coalesce(sum(fatalities), 0) FROM events"),
-            "claims": one("SELECT count(*) FROM claims"),
-            "statistics": one("SELECT count(*) FROM statistics"),
-            "other_incidents": one("SELECT count(*) FROM other_incidents"),
-            "places": one("SELECT count(DISTINCT coalesce(geonameid, name)) FROM places WHERE name IS NOT NULL"),
-            "first_event": one("SELECT min(date) FROM events"),
-            "last_event": one("SELECT max(date) FROM events"),
-            "events_by_type": {r[0]: r[1] for r in by_type},
-            "busiest_districts": [dict(r) for r in busiest],
-        }
+        """Counts of everything stored, events by type and the busiest districts."""
+        return queries.summary(self.db, top)
 
     # -- transactions ------------------------------------------------------------------------
 

@@ -1,0 +1,1 @@
+"""The HTTP API (FastAPI under uvicorn) over the same store and service functions as the CLI."""

@@ -1,0 +1,92 @@
+"""The FastAPI application: routes, JSON errors (never a stack trace), a body-size guard and
+security headers on every response."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+from starlette.middleware.base import BaseHTTPMiddleware
+
+from .. import __version__
+from ..settings import SettingsError
+from ..store.guard import StoreError
+from .deps import RateLimit
+from .params import BadParameter
+
+log = logging.getLogger("watchfloor.serve")
+
+# The dashboard's pages load only this origin's scripts and styles; nothing inline runs.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+                               "frame-ancestors 'none'; form-action 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+def _error(status: int, message: str, headers: dict | None = None) -> JSONResponse:
+    return JSONResponse({"error": message, "status": status}, status_code=status, headers=headers)
+
+
+class Guard(BaseHTTPMiddleware):
+    """Refuse a declared body over the limit before reading it, and set the headers."""
+
+    async def dispatch(self, request: Request, call_next):
+        limit = int(request.app.state.settings["serve"]["max_body_bytes"])
+        declared = request.headers.get("content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            response = _error(413, f"body over {limit} bytes" if declared.isdigit() else "bad Content-Length")
+        else:
+            response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+
+def create_app(db_path: str, settings: dict) -> FastAPI:
+    """The API over the store at ``db_path``. The interactive docs are off (they load scripts
+    from a CDN); the OpenAPI document is at /openapi.json."""
+    from .routes_events import router as events
+    from .routes_other import router as other
+
+    app = FastAPI(title="watchfloor", version=__version__, docs_url=None, redoc_url=None,
+                  description="Political-violence events, merged across outlets, with their sources and claims.")
+    app.state.db_path = db_path
+    app.state.settings = settings
+    app.state.write_limit = RateLimit(int(settings["serve"]["writes_per_minute"]))
+    app.add_middleware(Guard)
+    app.include_router(events)
+    app.include_router(other)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError):
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()) if p != "query")
+        return _error(400, f"{where}: {first.get('msg', 'invalid')}" if where else "invalid request")
+
+    @app.exception_handler(HTTPException)  # Starlette's: FastAPI's is a subclass, and a 404 route is Starlette's
+    async def http_error(request: Request, exc: HTTPException):
+        return _error(exc.status_code, str(exc.detail), getattr(exc, "headers", None))
+
+    @app.exception_handler(BadParameter)
+    @app.exception_handler(SettingsError)
+    @app.exception_handler(ValueError)
+    async def bad_value(request: Request, exc: Exception):
+        return _error(400, str(exc))
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError):
+        return _error(503, f"database: {exc}")
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception):
+        log.exception("unexpected error on %s", request.url.path)
+        return _error(500, "internal error; the server log has the details")
+
+    return app

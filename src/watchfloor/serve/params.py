@@ -1,0 +1,104 @@
+"""Query parameters as ACLED users write them (``event_date=2023-01-01|2023-08-31``,
+``country=Pakistan|Afghanistan``) parsed into the store's event filters, with a message naming
+the parameter when one cannot be read."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from datetime import date
+
+from fastapi import Request
+
+MULTI = ("country", "admin1", "admin2", "event_type", "sub_event_type", "origin")
+TEXT = ("actor",)
+KNOWN = {*MULTI, *TEXT, "event_date", "since", "until", "min_fatalities", "disputed", "bbox", "updated_since",
+         "_size", "_next", "q"}
+MAX_VALUE = 500  # characters of one parameter; longer is refused, not truncated
+
+
+class BadParameter(ValueError):
+    """A query parameter that cannot be used; the message names it."""
+
+
+def _day(name: str, text: str) -> str:
+    try:
+        return date.fromisoformat(text.strip()).isoformat()
+    except ValueError:
+        raise BadParameter(f"{name}: {text[:40]!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _number(name: str, text: str, kind=int):
+    try:
+        return kind(text)
+    except ValueError:
+        raise BadParameter(f"{name}: {text[:40]!r} is not a number") from None
+
+
+def event_filters(request: Request, *, extra: tuple[str, ...] = ()) -> dict:
+    """The store filters a request's query string asks for; unknown parameters are refused so
+    a typo never silently returns everything."""
+    q = request.query_params
+    unknown = sorted(set(q) - KNOWN - set(extra))
+    if unknown:
+        raise BadParameter(f"unknown parameter {unknown[0]!r}")
+    out: dict = {}
+    for name in q:
+        if len(q[name]) > MAX_VALUE:
+            raise BadParameter(f"{name}: longer than {MAX_VALUE} characters")
+    for name in MULTI:
+        if name in q:
+            values = [v.strip() for v in q[name].split("|") if v.strip()]
+            if values:
+                out[name] = values
+    if q.get("actor"):
+        out["actor"] = q["actor"]
+    if "event_date" in q:
+        first, _, last = q["event_date"].partition("|")
+        if first.strip():
+            out["since"] = _day("event_date", first)
+        if last.strip():
+            out["until"] = _day("event_date", last)
+    for name in ("since", "until"):
+        if name in q:
+            out[name] = _day(name, q[name])
+    if "min_fatalities" in q:
+        out["min_fatalities"] = _number("min_fatalities", q["min_fatalities"])
+    if "disputed" in q:
+        if q["disputed"] not in ("true", "false", "1", "0"):
+            raise BadParameter("disputed: use true or false")
+        out["disputed"] = q["disputed"] in ("true", "1")
+    if "bbox" in q:
+        parts = q["bbox"].split(",")
+        if len(parts) != 4:
+            raise BadParameter("bbox: four numbers, min_lon,min_lat,max_lon,max_lat")
+        out["bbox"] = tuple(_number("bbox", p, float) for p in parts)
+    if "updated_since" in q:
+        out["updated_since"] = q["updated_since"].strip()
+    return out
+
+
+def page_size(request: Request, default: int = 100, largest: int = 1000) -> int:
+    size = _number("_size", request.query_params.get("_size", str(default)))
+    if not 1 <= size <= largest:
+        raise BadParameter(f"_size: between 1 and {largest}")
+    return size
+
+
+def encode_cursor(row: dict) -> str:
+    raw = json.dumps([row.get("date") or "", row["id"]]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(text: str | None) -> tuple[str, str] | None:
+    if not text:
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+        day, eid = json.loads(raw)
+        if not isinstance(day, str) or not isinstance(eid, str):
+            raise ValueError
+        return day, eid
+    except (ValueError, binascii.Error, UnicodeDecodeError, TypeError):
+        raise BadParameter("_next: not a cursor this API gave out") from None

@@ -1,0 +1,106 @@
+"""Event routes: the list (filters, keyset pages, NDJSON for everything), one event with its
+reports and history, the changes feed a mirror syncs from, and facets."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import StreamingResponse
+
+from ..store import Store
+from . import params
+from .deps import reader
+
+router = APIRouter(prefix="/api", tags=["events"])
+STREAM_PAGE = 1000
+
+
+def _matching_ids(store: Store, query: str | None) -> list[str] | None:
+    """Events reported by articles that match a full-text query (None: no query)."""
+    if not query:
+        return None
+    ids: set[str] = set()
+    for article in store.search_articles(query, limit=1000):
+        ids.update(store.report_events(article["id"]).values())
+    return sorted(ids)
+
+
+@router.get("/events")
+def list_events(request: Request, store: Store = Depends(reader)) -> dict:
+    """Events newest first; ``_next`` continues after the last page's last event."""
+    filters = params.event_filters(request)
+    size = params.page_size(request)
+    after = params.decode_cursor(request.query_params.get("_next"))
+    rows = store.events(limit=size + 1, after=after, ids=_matching_ids(store, request.query_params.get("q")),
+                        **filters)
+    more = len(rows) > size
+    rows = rows[:size]
+    cursor = params.encode_cursor(rows[-1]) if more else None
+    next_url = str(request.url.include_query_params(_next=cursor)) if cursor else None
+    return {"events": rows, "count": len(rows), "next": cursor, "next_url": next_url}
+
+
+@router.get("/events.ndjson")
+def stream_events(request: Request, store: Store = Depends(reader)) -> StreamingResponse:
+    """Every matching event, one JSON object per line, with no row cap."""
+    filters = params.event_filters(request)
+    ids = _matching_ids(store, request.query_params.get("q"))
+    db_path, timeout = request.app.state.db_path, float(request.app.state.settings["store"]["busy_timeout"])
+
+    def lines() -> Iterator[bytes]:
+        own = Store(db_path, busy_timeout=timeout)  # the request's store closes before the body is sent
+        try:
+            after = None
+            while True:
+                rows = own.events(limit=STREAM_PAGE, after=after, ids=ids, **filters)
+                for row in rows:
+                    yield (json.dumps(row, ensure_ascii=False, default=str) + "\n").encode()
+                if len(rows) < STREAM_PAGE:
+                    return
+                after = (rows[-1]["date"] or "", rows[-1]["id"])
+        finally:
+            own.close()
+
+    return StreamingResponse(lines(), media_type="application/x-ndjson")
+
+
+@router.get("/events/{event_id}")
+def one_event(event_id: str, store: Store = Depends(reader)) -> dict:
+    """One event (an id merged into another finds the event it became), its reports with each
+    article's text and the evidence spans of each field, and its history."""
+    found = store.event(event_id)
+    if found is None:
+        raise HTTPException(404, f"no event has the id {event_id[:80]!r}")
+    reports = store.event_reports(found["id"])
+    for r in reports:
+        article = store.get_article(r["article_id"])
+        r["title"] = article.title if article else None
+        r["text"] = article.text if article else None
+        r["evidence"] = r["event"].get("evidence", {})
+    return {"event": found, "reports": reports, "history": store.event_history(found["id"])}
+
+
+@router.get("/changes")
+def changes(request: Request, store: Store = Depends(reader)) -> dict:
+    """Events created or changed at or after ``since`` (oldest change first), and the ids merged
+    into others or dropped: what a mirror needs to stay in step. Ask again with ``next_since``."""
+    q = request.query_params
+    unknown = sorted(set(q) - {"since", "_size"})
+    if unknown:
+        raise params.BadParameter(f"unknown parameter {unknown[0]!r}")
+    size = params.page_size(request, default=1000, largest=10_000)
+    updated = store.watch.events_changed_since(q.get("since"), limit=size)
+    updated.sort(key=lambda e: e.get("updated_at") or "")
+    gone = store.merges_since(q.get("since"))
+    latest = max([e.get("updated_at") or "" for e in updated] + [g["at"] for g in gone] + [q.get("since") or ""])
+    return {"updated": updated, "merged_or_dropped": gone, "next_since": latest or None}
+
+
+@router.get("/facets")
+def facets(request: Request, store: Store = Depends(reader)) -> dict:
+    """Events and fatalities per value of ``field`` under the event filters."""
+    field = request.query_params.get("field", "admin1")
+    filters = params.event_filters(request, extra=("field",))
+    return {"field": field, "facets": store.facet(field, **filters)}
