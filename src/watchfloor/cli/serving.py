@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -18,6 +20,7 @@ def serve(
     ctx: typer.Context,
     host: Annotated[Optional[str], typer.Option(help="Address to listen on (default serve.host, 127.0.0.1).")] = None,
     port: Annotated[Optional[int], typer.Option(min=1, max=65535, help="Port (default serve.port, 8000).")] = None,
+    workers: Annotated[Optional[int], typer.Option(min=1, max=64, help="Server processes (default serve.workers).")] = None,
 ) -> None:
     """Serve the HTTP API on the same store as the command line (OpenAPI at /openapi.json)."""
     import uvicorn
@@ -32,7 +35,16 @@ def serve(
     if not c.quiet:
         err.print(printable(f"serving {c.db} at http://{where_host}:{where_port}/ (API under /api, "
                             "OpenAPI at /openapi.json)"), markup=False, highlight=False)
-    uvicorn.run(create_app(c.db, settings), host=where_host, port=where_port, log_level="warning")
+    processes = workers or int(settings["serve"]["workers"])
+    if processes == 1:
+        uvicorn.run(create_app(c.db, settings), host=where_host, port=where_port, log_level="warning")
+        return
+    # several processes each build the app from the environment (uvicorn imports it by name)
+    os.environ["WATCHFLOOR_SERVE_DB"] = str(Path(c.db).resolve())
+    if c.config:
+        os.environ["WATCHFLOOR_CONFIG"] = str(Path(c.config).resolve())
+    uvicorn.run("watchfloor.serve.app:from_environment", factory=True, workers=processes, host=where_host,
+                port=where_port, log_level="warning")
 
 
 @token_app.command("create")

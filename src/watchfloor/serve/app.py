@@ -90,3 +90,13 @@ def create_app(db_path: str, settings: dict) -> FastAPI:
         return _error(500, "internal error; the server log has the details")
 
     return app
+
+
+def from_environment() -> FastAPI:
+    """The app of one worker process of ``watchfloor serve --workers N``: the database and the
+    config come from the environment the command set."""
+    import os
+
+    from ..settings import load_settings
+
+    return create_app(os.environ["WATCHFLOOR_SERVE_DB"], load_settings(os.environ.get("WATCHFLOOR_CONFIG")))

@@ -28,7 +28,7 @@ def _matching_ids(store: Store, query: str | None) -> list[str] | None:
 
 
 @router.get("/events")
-def list_events(request: Request, store: Store = Depends(reader)) -> dict:
+def list_events(request: Request, store: Store = Depends(reader)) -> params.Body:
     """Events newest first; ``_next`` continues after the last page's last event."""
     filters = params.event_filters(request)
     size = params.page_size(request)
@@ -39,7 +39,7 @@ def list_events(request: Request, store: Store = Depends(reader)) -> dict:
     rows = rows[:size]
     cursor = params.encode_cursor(rows[-1]) if more else None
     next_url = str(request.url.include_query_params(_next=cursor)) if cursor else None
-    return {"events": rows, "count": len(rows), "next": cursor, "next_url": next_url}
+    return params.Body({"events": rows, "count": len(rows), "next": cursor, "next_url": next_url})
 
 
 @router.get("/events.ndjson")
@@ -67,7 +67,7 @@ def stream_events(request: Request, store: Store = Depends(reader)) -> Streaming
 
 
 @router.get("/events/{event_id}")
-def one_event(event_id: str, store: Store = Depends(reader)) -> dict:
+def one_event(event_id: str, store: Store = Depends(reader)) -> params.Body:
     """One event (an id merged into another finds the event it became), its reports with each
     article's text and the evidence spans of each field, and its history."""
     found = store.event(event_id)
@@ -79,11 +79,11 @@ def one_event(event_id: str, store: Store = Depends(reader)) -> dict:
         r["title"] = article.title if article else None
         r["text"] = article.text if article else None
         r["evidence"] = r["event"].get("evidence", {})
-    return {"event": found, "reports": reports, "history": store.event_history(found["id"])}
+    return params.Body({"event": found, "reports": reports, "history": store.event_history(found["id"])})
 
 
 @router.get("/changes")
-def changes(request: Request, store: Store = Depends(reader)) -> dict:
+def changes(request: Request, store: Store = Depends(reader)) -> params.Body:
     """Events created or changed at or after ``since`` (oldest change first), and the ids merged
     into others or dropped: what a mirror needs to stay in step. Ask again with ``next_since``."""
     q = request.query_params
@@ -95,12 +95,12 @@ def changes(request: Request, store: Store = Depends(reader)) -> dict:
     updated.sort(key=lambda e: e.get("updated_at") or "")
     gone = store.merges_since(q.get("since"))
     latest = max([e.get("updated_at") or "" for e in updated] + [g["at"] for g in gone] + [q.get("since") or ""])
-    return {"updated": updated, "merged_or_dropped": gone, "next_since": latest or None}
+    return params.Body({"updated": updated, "merged_or_dropped": gone, "next_since": latest or None})
 
 
 @router.get("/facets")
-def facets(request: Request, store: Store = Depends(reader)) -> dict:
+def facets(request: Request, store: Store = Depends(reader)) -> params.Body:
     """Events and fatalities per value of ``field`` under the event filters."""
     field = request.query_params.get("field", "admin1")
     filters = params.event_filters(request, extra=("field",))
-    return {"field": field, "facets": store.facet(field, **filters)}
+    return params.Body({"field": field, "facets": store.facet(field, **filters)})

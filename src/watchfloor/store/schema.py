@@ -316,6 +316,8 @@ MIGRATIONS: list[str] = [
         last_used TEXT
     );
     CREATE INDEX events_newest ON events(coalesce(date, '') DESC, id);
+    CREATE INDEX events_country_date ON events(country, date);
+    CREATE INDEX events_country_place ON events(country, admin1, admin2, fatalities);
     CREATE INDEX event_history_at ON event_history(at, change);
     """,
 ]
