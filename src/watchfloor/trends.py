@@ -42,7 +42,15 @@ class Trend:
 
 
 def _clean(filters: dict) -> dict:
-    return {k: v for k, v in filters.items() if k in FILTER_KEYS and v is not None}
+    """The filters given, with their dates checked (a message naming the bad one)."""
+    out = {k: v for k, v in filters.items() if k in FILTER_KEYS and v is not None}
+    for name in ("since", "until"):
+        if name in out:
+            try:
+                date.fromisoformat(out[name])
+            except (TypeError, ValueError):
+                raise ValueError(f"{name}: {str(out[name])[:40]!r} is not a date (YYYY-MM-DD)") from None
+    return out
 
 
 def trend(store, *, interval: str = "week", by: tuple[str, ...] = (), top: int = 10, **filters) -> Trend:
@@ -132,6 +140,8 @@ def surges(store, *, by: str = "admin1", measure: str = "events", rule: SurgeRul
     """Every surge in each region's weekly series of merged events (see analyze/surges.py)."""
     if by not in REGION_LEVELS:
         raise ValueError(f"surges are found by country, admin1 or admin2, not {by!r}")
+    if measure not in ("events", "fatalities"):
+        raise ValueError(f"surges measure events or fatalities, not {measure!r}")
     group = REGION_LEVELS[by]
     filters = _clean(filters)
     rows = [r for r in store.event_counts(group=group, with_ids=True, **filters) if r.get(group[-1])]

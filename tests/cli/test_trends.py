@@ -129,3 +129,12 @@ def test_late_reports_of_a_past_week_change_the_surges(cli, onset_db: Path, tmp_
     assert cli("--db", db, "import", "acled", tmp_path / "late.csv").code == 0
     regions = [s["region"]["admin1"] for s in cli("--db", db, "--json", "surges").json()]
     assert regions.count("Hill") == 1 and "Plain" in regions
+
+
+def test_bad_options_name_what_is_wrong(cli, onset_db: Path) -> None:
+    for args, message in ((("trends", "--since", "2023-13-01"), "since: '2023-13-01' is not a date"),
+                          (("trends", "--every", "year"), "unknown interval 'year'"),
+                          (("surges", "--measure", "deaths"), "surges measure events or fatalities, not 'deaths'"),
+                          (("surges", "--by", "district"), "not 'district'")):
+        got = cli("--db", onset_db, *args)
+        assert got.code == 2 and message in got.stderr, (args, got)
