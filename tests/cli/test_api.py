@@ -236,3 +236,14 @@ def test_exports_in_every_format_and_no_path_tricks(api) -> None:
     for bad in ("/api/export/..%2F..%2Fetc%2Fpasswd.csv", "/api/export/events.exe", "/api/export/secrets.csv"):
         got = client.get(bad)
         assert got.status_code == 404 and "error" in got.json(), bad
+
+
+def test_articles_by_text_and_by_id_with_their_extraction(api) -> None:
+    client, _, _ = api
+    found = client.get("/api/articles", params={"q": "convoy Bannu"}).json()["articles"]
+    assert found
+    got = client.get(f"/api/articles/{found[0]['id']}").json()
+    assert got["article"]["text"] and "places" in got["extraction"] and got["events"]
+    assert client.get("/api/articles/none").status_code == 404
+    assert client.get("/api/articles").status_code == 400
+    assert client.get("/api/stats").json()["events"] > 0

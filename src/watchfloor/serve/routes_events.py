@@ -104,3 +104,32 @@ def facets(request: Request, store: Store = Depends(reader)) -> params.Body:
     field = request.query_params.get("field", "admin1")
     filters = params.event_filters(request, extra=("field",))
     return params.Body({"field": field, "facets": store.facet(field, **filters)})
+
+
+@router.get("/articles", tags=["articles"])
+def find_articles(request: Request, store: Store = Depends(reader)) -> params.Body:
+    """Articles whose title or text matches ``q`` (full text, each word quoted), best first."""
+    q = request.query_params
+    unknown = sorted(set(q) - {"q", "_size"})
+    if unknown:
+        raise params.BadParameter(f"unknown parameter {unknown[0]!r}")
+    if not q.get("q"):
+        raise params.BadParameter("q: words to look for")
+    found = store.search_articles(q["q"], limit=params.page_size(request, default=20, largest=200))
+    return params.Body({"articles": found, "count": len(found)})
+
+
+@router.get("/articles/{article_id}", tags=["articles"])
+def one_article(article_id: str, store: Store = Depends(reader)) -> params.Body:
+    """One article with its stored extraction: events as this article coded them, places,
+    statistics, claims and other incidents, each with its evidence."""
+    article = store.get_article(article_id)
+    if article is None:
+        raise HTTPException(404, f"no article has the id {article_id[:80]!r}")
+    return params.Body({"article": article.to_dict(), "extraction": store.load_extraction(article_id),
+                        "copy_of": store.copy_of(article_id), "events": sorted(set(store.report_events(article_id).values()))})
+
+
+@router.get("/stats", tags=["articles"])
+def stats(store: Store = Depends(reader)) -> params.Body:
+    return params.Body(store.summary())
