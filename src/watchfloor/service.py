@@ -88,14 +88,16 @@ def ingest(
     on_article: Progress | None = None,
     on_error: Callable[[IngestError], None] | None = None,
     items: Iterable[Article | IngestError] | None = None,
+    report: IngestReport | None = None,
 ) -> IngestReport:
     """Read sources, store new articles batch by batch, and extract what is new or outdated
     (``jobs`` worker processes; None: the ``extract.jobs`` setting). Reading and storing go on
     here while the workers extract the articles stored before. ``items``: articles already
-    read (by ``watch``), instead of the ``specs``."""
+    read (by ``watch``), instead of the ``specs``. ``report``: filled as the work goes (an API
+    job shows it as progress)."""
     from .ingest import read_sources
 
-    report = IngestReport()
+    report = report if report is not None else IngestReport()
     size = settings["store"]["batch_size"]
 
     def errors_and_articles() -> Iterator[Article]:
@@ -156,10 +158,11 @@ def ingest(
 
 def extract_stored(store: Store, settings: dict, *, everything: bool = False, jobs: int | None = None,
                    on_article: Progress | None = None,
-                   on_error: Callable[[IngestError], None] | None = None) -> IngestReport:
+                   on_error: Callable[[IngestError], None] | None = None,
+                   report: IngestReport | None = None) -> IngestReport:
     """(Re-)extract stored articles, those an older extractor did or all of them, streamed
     from the store page by page."""
-    report = IngestReport()
+    report = report if report is not None else IngestReport()
     try:
         with ExtractionPool(settings, jobs) as pool:
             articles = store.iter_articles(needing_version=None if everything else EXTRACTOR_VERSION,

@@ -179,8 +179,18 @@ def test_ingest_by_json_and_refusals(api) -> None:
                        "Wednesday morning, police said. The attackers escaped on a motorcycle.",
                "published": "2024-11-20", "url": "https://api-test.example/mardan"}
     got = client.post("/api/ingest", json={"articles": [article]}, headers=auth)
-    assert got.status_code == 200, got.text
-    assert got.json()["added"] == 1 and got.json()["events"] == 1
+    assert got.status_code == 202, got.text
+    job = got.json()
+    deadline = time.monotonic() + 120
+    while job["status"] in ("queued", "running") and time.monotonic() < deadline:
+        time.sleep(0.2)
+        job = client.get(job["status_url"]).json()
+    assert job["status"] == "done" and job["progress"]["added"] == 1 and job["progress"]["events"] == 1
+    again = client.post("/api/ingest?wait=true", json={"articles": [article]}, headers=auth).json()
+    assert again["status"] == "done" and again["progress"]["duplicates"] == 1
+    redo = client.post("/api/extract?wait=true", headers=auth).json()
+    assert redo["status"] == "done" and redo["kind"] == "extract"
+    assert client.get("/api/jobs/job-999").status_code == 404
     assert client.post("/api/ingest", content=b"", headers=auth).status_code == 400
     huge = client.post("/api/ingest", content=b"x" * 10_000_001, headers=auth)
     assert huge.status_code == 413

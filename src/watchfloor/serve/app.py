@@ -15,6 +15,7 @@ from .. import __version__
 from ..settings import SettingsError
 from ..store.guard import StoreError
 from .deps import RateLimit
+from .jobs import Jobs
 from .params import BadParameter
 
 log = logging.getLogger("watchfloor.serve")
@@ -60,6 +61,7 @@ def create_app(db_path: str, settings: dict) -> FastAPI:
     app.state.db_path = db_path
     app.state.settings = settings
     app.state.write_limit = RateLimit(int(settings["serve"]["writes_per_minute"]))
+    app.state.jobs = Jobs()
     app.add_middleware(Guard)
     app.include_router(events)
     app.include_router(other)

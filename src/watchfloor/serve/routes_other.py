@@ -3,6 +3,7 @@ write routes: ingest, feeds and alert rules. Writes need a token."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -132,11 +133,13 @@ def alerts_sent(request: Request, store: Store = Depends(reader)) -> list[dict]:
     return store.watch.alerts_sent(params.page_size(request, default=50))
 
 
-@router.post("/ingest", tags=["ingest"])
-async def ingest(request: Request, _: str = Depends(writer), store: Store = Depends(get_store)) -> dict:
+@router.post("/ingest", tags=["ingest"], status_code=202)
+async def ingest(request: Request, _: str = Depends(writer)) -> dict:
     """Articles as NDJSON (one ``{"title", "text", "published", "url"}`` per line) or as
     ``{"articles": [...]}``; or one page or feed as its bytes with ``?name=page.html``. Stored,
-    extracted and merged as ``watchfloor ingest`` would; the report says what happened."""
+    extracted and merged as ``watchfloor ingest`` would, as a job: the answer is its id, and
+    ``GET /api/jobs/{id}`` shows its progress and report. ``?wait=true`` answers with the
+    finished job instead."""
     from ..ingest import read_fetched
     from ..service import ingest as run
 
@@ -154,9 +157,48 @@ async def ingest(request: Request, _: str = Depends(writer), store: Store = Depe
     if "/" in name or "\\" in name or name.startswith("."):
         raise params.BadParameter("name: a file name, not a path")
     settings = request.app.state.settings
-    items = read_fetched(body, f"api:{name}", settings, url=name, content_type=ctype)
-    report = await run_in_threadpool(run, store, [], settings, items=items, jobs=1)
-    return report.to_dict()
+
+    def work(report, store):
+        items = read_fetched(body, f"api:{name}", settings, url=name, content_type=ctype)
+        run(store, [], settings, items=items, jobs=1, report=report)
+
+    return await _start(request, "ingest", work)
+
+
+@router.post("/extract", tags=["ingest"], status_code=202)
+async def re_extract(request: Request, _: str = Depends(writer)) -> dict:
+    """Re-extract stored articles an older extractor did (``?all=true``: every article), as a job."""
+    from ..service import extract_stored
+
+    everything = request.query_params.get("all") in ("true", "1")
+    settings = request.app.state.settings
+    return await _start(request, "extract",
+                        lambda report, store: extract_stored(store, settings, everything=everything, jobs=1,
+                                                             report=report))
+
+
+async def _start(request: Request, kind: str, work) -> dict:
+    from ..store import Store as OwnStore
+
+    db_path, timeout = request.app.state.db_path, float(request.app.state.settings["store"]["busy_timeout"])
+
+    def in_its_thread(report) -> None:
+        with OwnStore(db_path, busy_timeout=timeout) as store:  # the job's own connection
+            work(report, store)
+
+    job = request.app.state.jobs.submit(kind, in_its_thread)
+    if request.query_params.get("wait") in ("true", "1"):
+        while job.status in ("queued", "running"):
+            await asyncio.sleep(0.05)
+    return job.to_dict()
+
+
+@router.get("/jobs/{job_id}", tags=["ingest"])
+def job_status(job_id: str, request: Request, _: Store = Depends(reader)) -> dict:
+    job = request.app.state.jobs.get(job_id)
+    if job is None:
+        raise HTTPException(404, f"no job {job_id[:60]!r} in this server process (jobs end with it)")
+    return job.to_dict()
 
 
 async def _limited_body(request: Request) -> bytes:
