@@ -219,6 +219,20 @@ def merge_events(store: Store, event_ids: set[str], because: str | None = None) 
         merge_article(store, because or "", also=set(event_ids))
 
 
+def delete_article(store: Store, article_id: str) -> dict | None:
+    """Delete one article and what only it supported; the events it shared with other reports
+    are re-merged without it, and the propositions its claims were in described again. None
+    when no such article is stored."""
+    with store.transaction():
+        before = store.propositions_of(article_id)
+        touched = store.delete_article(article_id)
+        if touched is None:
+            return None
+        merge_events(store, touched, because=article_id)
+        group_claims(store, article_id, also=before)
+    return {"deleted": article_id, "events_updated": sorted(touched), "propositions_updated": sorted(before)}
+
+
 # -- the claims ledger ---------------------------------------------------------------------------
 
 def group_claims(store: Store, article_id: str, also: set[str] = frozenset()) -> set[str]:

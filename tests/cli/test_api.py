@@ -257,3 +257,31 @@ def test_articles_by_text_and_by_id_with_their_extraction(api) -> None:
     assert client.get("/api/articles/none").status_code == 404
     assert client.get("/api/articles").status_code == 400
     assert client.get("/api/stats").json()["events"] > 0
+
+
+def test_deleting_an_article_removes_only_what_it_alone_supported(demo_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "delete.db"
+    shutil.copy(demo_db, db)
+    with Store(db) as store:
+        token = store.tokens.create("delete")
+        events = store.events()
+        shared = next(e for e in events if e["source_count"] >= 3 and len(e["articles"]) >= 3)
+        alone = next(e for e in events if len(e["articles"]) == 1 and e["origin"] == "extracted")
+    server, thread, base = _serve(db)
+    try:
+        auth = {"Authorization": f"Bearer {token}"}
+        assert httpx.delete(f"{base}/api/articles/{alone['articles'][0]}").status_code == 401
+        gone = httpx.delete(f"{base}/api/articles/{alone['articles'][0]}", headers=auth)
+        assert gone.status_code == 200, gone.text
+        assert httpx.get(f"{base}/api/events/{alone['id']}").status_code == 404
+        first = shared["articles"][0]
+        assert httpx.delete(f"{base}/api/articles/{first}", headers=auth).status_code == 200
+        kept = httpx.get(f"{base}/api/events/{shared['id']}").json()
+        assert first not in kept["event"]["articles"] and len(kept["event"]["articles"]) == len(shared["articles"]) - 1
+        assert httpx.delete(f"{base}/api/articles/{first}", headers=auth).status_code == 404
+    finally:
+        server.should_exit = True
+        thread.join(10)
+    with sqlite3.connect(db) as con:
+        assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert con.execute("SELECT count(*) FROM event_reports WHERE article_id = ?", (first,)).fetchone()[0] == 0

@@ -11,7 +11,7 @@ from fastapi.responses import StreamingResponse
 
 from ..store import Store
 from . import params
-from .deps import reader
+from .deps import get_store, reader, writer
 
 router = APIRouter(prefix="/api", tags=["events"])
 STREAM_PAGE = 1000
@@ -133,3 +133,15 @@ def one_article(article_id: str, store: Store = Depends(reader)) -> params.Body:
 @router.get("/stats", tags=["articles"])
 def stats(store: Store = Depends(reader)) -> params.Body:
     return params.Body(store.summary())
+
+
+@router.delete("/articles/{article_id}", tags=["articles"])
+def delete_article(article_id: str, _: str = Depends(writer), store: Store = Depends(get_store)) -> dict:
+    """Delete an article and what only it supported (its events when no other article reports
+    them; it leaves the rest, re-merged without it)."""
+    from ..service import delete_article as run
+
+    done = run(store, article_id)
+    if done is None:
+        raise HTTPException(404, f"no article has the id {article_id[:80]!r}")
+    return done

@@ -14,7 +14,7 @@ from typing import Any
 from ..merge.cluster import event_id_for
 from ..models import Article, Extraction
 from .guard import StoreError, Transaction, guarded, statements
-from . import counts, imported, ledger, merged, queries
+from . import counts, deletion, imported, ledger, merged, queries
 from .schema import MIGRATIONS
 from .versions import history, link_versions, url_key
 from .tokens import TokenTable
@@ -329,6 +329,12 @@ class Store:
         return previous
 
     # -- merging (merge/) ---------------------------------------------------------------------
+
+    def delete_article(self, article_id: str) -> set[str] | None:
+        """Delete an article and what only it supported (store/deletion.py); the surviving
+        events it reported (to re-merge), or None when it is not stored."""
+        with self.transaction():
+            return deletion.delete_article(self.db, article_id, self._delete_extraction)
 
     def copy_candidates(self, print_, article_id: str):
         """Stored articles that share an LSH bucket with ``print_`` (merge.neardup.Candidate)."""
