@@ -20,9 +20,9 @@ FORMATS = {"events": ("jsonl", "csv", "acled", "ucdp", "geojson", "parquet"),
 BINARY = {"parquet"}
 
 
-def _rows(store: Store, what: str) -> Iterator[dict]:
+def _rows(store: Store, what: str, filters: dict | None = None) -> Iterator[dict]:
     if what == "events":
-        yield from store.events()
+        yield from store.events(**(filters or {}))
     elif what == "claims":
         yield from store.claims()
     else:
@@ -110,9 +110,10 @@ def _write_parquet(rows: Iterator[dict], sink: BinaryIO, batch: int = 5000) -> i
     return n
 
 
-def write_export(store: Store, what: str, fmt: str, sink) -> int:
-    """Write every stored ``what`` to ``sink`` (text, or binary for Parquet); the number written."""
-    rows = _rows(store, what)
+def write_export(store: Store, what: str, fmt: str, sink, filters: dict | None = None) -> int:
+    """Write every stored ``what`` to ``sink`` (text, or binary for Parquet); the number written.
+    ``filters``: for events, those of the event list (store.queries.event_filters, ``ids``)."""
+    rows = _rows(store, what, filters)
     if fmt == "jsonl":
         n = 0
         for row in rows:

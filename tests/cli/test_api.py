@@ -285,3 +285,29 @@ def test_deleting_an_article_removes_only_what_it_alone_supported(demo_db: Path,
     with sqlite3.connect(db) as con:
         assert con.execute("PRAGMA foreign_key_check").fetchall() == []
         assert con.execute("SELECT count(*) FROM event_reports WHERE article_id = ?", (first,)).fetchone()[0] == 0
+
+
+def test_sorting_sources_actors_places_and_filtered_exports(api) -> None:
+    client, _, _ = api
+    by_toll = _all_pages(client, _sort="-fatalities")
+    tolls = [r["fatalities"] or 0 for r in by_toll]
+    assert tolls == sorted(tolls, reverse=True) and len(by_toll) == len({r["id"] for r in by_toll})
+    assert client.get("/api/events", params={"_sort": "size"}).status_code == 400
+    page = client.get("/api/events", params={"_size": 3}).json()
+    other = client.get("/api/events", params={"_size": 3, "_sort": "fatalities", "_next": page["next"]})
+    assert other.status_code == 400  # a cursor belongs to its order
+    outlet = by_toll[0]["sources"][0]["publisher"]
+    assert all(any(outlet in (s.get("publisher") or "") for s in r["sources"])
+               for r in _all_pages(client, source=outlet))
+    actors = client.get("/api/actors", params={"q": "Pakistan"}).json()["actors"]
+    assert actors and all("Pakistan" in a["name"] for a in actors)
+    assert client.get("/api/places").json()["places"][0]["mentions"] >= 1
+    exported = client.get("/api/export/events.csv", params={"country": "Nigeria"}).text.splitlines()
+    assert len(exported) - 1 == len(_all_pages(client, country="Nigeria")) > 0
+    assert client.get("/api/export/claims.csv", params={"country": "Nigeria"}).status_code == 400
+
+
+def test_the_root_lists_the_api(api) -> None:
+    client, _, _ = api
+    got = client.get("/").json()
+    assert got["openapi"] == "/openapi.json" and "/api/events" in got["api"] and "/api/jobs/{job_id}" in got["api"]

@@ -91,7 +91,8 @@ def extract(
 
 
 @app.command()
-def demo(ctx: typer.Context) -> None:
+def demo(ctx: typer.Context, and_serve: Annotated[bool, typer.Option(
+        "--serve", help="Then serve the API on it (watchfloor serve).")] = False) -> None:
     """Ingest the bundled demo corpus into the database and print a summary."""
     from ..service import run_demo
 
@@ -111,3 +112,7 @@ def demo(ctx: typer.Context) -> None:
         out.print("next: watchfloor events | watchfloor claims | watchfloor export events --format csv")
     if report.errors:
         raise typer.Exit(EXIT_INPUT)
+    if and_serve:
+        from .serving import serve
+
+        serve(ctx, host=None, port=None, workers=None)

@@ -66,6 +66,11 @@ def create_app(db_path: str, settings: dict) -> FastAPI:
     app.include_router(events)
     app.include_router(other)
 
+    @app.get("/", include_in_schema=False)
+    def index() -> dict:
+        """What is here (the dashboard will live at this address)."""
+        return {"watchfloor": __version__, "openapi": "/openapi.json", "api": sorted(app.openapi()["paths"])}
+
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):
         first = exc.errors()[0] if exc.errors() else {}

@@ -13,9 +13,9 @@ from fastapi import Request
 from fastapi.responses import JSONResponse
 
 MULTI = ("country", "admin1", "admin2", "event_type", "sub_event_type", "origin")
-TEXT = ("actor",)
+TEXT = ("actor", "source")
 KNOWN = {*MULTI, *TEXT, "event_date", "since", "until", "min_fatalities", "disputed", "bbox", "updated_since",
-         "_size", "_next", "q"}
+         "_size", "_next", "_sort", "q"}
 MAX_VALUE = 500  # characters of one parameter; longer is refused, not truncated
 
 
@@ -61,8 +61,9 @@ def event_filters(request: Request, *, extra: tuple[str, ...] = ()) -> dict:
             values = [v.strip() for v in q[name].split("|") if v.strip()]
             if values:
                 out[name] = values
-    if q.get("actor"):
-        out["actor"] = q["actor"]
+    for name in TEXT:
+        if q.get(name):
+            out[name] = q[name]
     if "event_date" in q:
         first, _, last = q["event_date"].partition("|")
         if first.strip():
@@ -95,19 +96,30 @@ def page_size(request: Request, default: int = 100, largest: int = 1000) -> int:
     return size
 
 
-def encode_cursor(row: dict) -> str:
-    raw = json.dumps([row.get("date") or "", row["id"]]).encode()
+def sort_order(request: Request) -> str:
+    from ..store.queries import ORDERS
+
+    order = request.query_params.get("_sort", "-date")
+    if order not in ORDERS:
+        raise BadParameter(f"_sort: one of {', '.join(ORDERS)}")
+    return order
+
+
+def encode_cursor(row: dict, order: str) -> str:
+    from ..store.queries import sort_value
+
+    raw = json.dumps([order, sort_value(row, order), row["id"]]).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(text: str | None) -> tuple[str, str] | None:
+def decode_cursor(text: str | None, order: str) -> tuple | None:
     if not text:
         return None
     try:
         raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-        day, eid = json.loads(raw)
-        if not isinstance(day, str) or not isinstance(eid, str):
+        given, value, eid = json.loads(raw)
+        if given != order or not isinstance(eid, str) or not isinstance(value, (str, int)):
             raise ValueError
-        return day, eid
+        return value, eid
     except (ValueError, binascii.Error, UnicodeDecodeError, TypeError):
-        raise BadParameter("_next: not a cursor this API gave out") from None
+        raise BadParameter("_next: not a cursor this API gave out for this _sort") from None

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import StreamingResponse
 
 from ..store import Store
+from ..store.queries import sort_value
 from . import params
 from .deps import get_store, reader, writer
 
@@ -31,13 +32,13 @@ def _matching_ids(store: Store, query: str | None) -> list[str] | None:
 def list_events(request: Request, store: Store = Depends(reader)) -> params.Body:
     """Events newest first; ``_next`` continues after the last page's last event."""
     filters = params.event_filters(request)
-    size = params.page_size(request)
-    after = params.decode_cursor(request.query_params.get("_next"))
-    rows = store.events(limit=size + 1, after=after, ids=_matching_ids(store, request.query_params.get("q")),
-                        **filters)
+    size, order = params.page_size(request), params.sort_order(request)
+    after = params.decode_cursor(request.query_params.get("_next"), order)
+    rows = store.events(limit=size + 1, after=after, order=order,
+                        ids=_matching_ids(store, request.query_params.get("q")), **filters)
     more = len(rows) > size
     rows = rows[:size]
-    cursor = params.encode_cursor(rows[-1]) if more else None
+    cursor = params.encode_cursor(rows[-1], order) if more else None
     next_url = str(request.url.include_query_params(_next=cursor)) if cursor else None
     return params.Body({"events": rows, "count": len(rows), "next": cursor, "next_url": next_url})
 
@@ -46,6 +47,7 @@ def list_events(request: Request, store: Store = Depends(reader)) -> params.Body
 def stream_events(request: Request, store: Store = Depends(reader)) -> StreamingResponse:
     """Every matching event, one JSON object per line, with no row cap."""
     filters = params.event_filters(request)
+    order = params.sort_order(request)
     ids = _matching_ids(store, request.query_params.get("q"))
     db_path, timeout = request.app.state.db_path, float(request.app.state.settings["store"]["busy_timeout"])
 
@@ -54,12 +56,12 @@ def stream_events(request: Request, store: Store = Depends(reader)) -> Streaming
         try:
             after = None
             while True:
-                rows = own.events(limit=STREAM_PAGE, after=after, ids=ids, **filters)
+                rows = own.events(limit=STREAM_PAGE, after=after, order=order, ids=ids, **filters)
                 for row in rows:
                     yield (json.dumps(row, ensure_ascii=False, default=str) + "\n").encode()
                 if len(rows) < STREAM_PAGE:
                     return
-                after = (rows[-1]["date"] or "", rows[-1]["id"])
+                after = (sort_value(rows[-1], order), rows[-1]["id"])
         finally:
             own.close()
 
@@ -145,3 +147,25 @@ def delete_article(article_id: str, _: str = Depends(writer), store: Store = Dep
     if done is None:
         raise HTTPException(404, f"no article has the id {article_id[:80]!r}")
     return done
+
+
+@router.get("/actors", tags=["articles"])
+def actors(request: Request, store: Store = Depends(reader)) -> params.Body:
+    """Actors by the events they take part in; ``q``: part of the name."""
+    return params.Body({"actors": store.actors(_needle(request), params.page_size(request, default=50, largest=1000))})
+
+
+@router.get("/places", tags=["articles"])
+def places(request: Request, store: Store = Depends(reader)) -> params.Body:
+    """Places the articles name, most mentioned first, with how often each is an event's place."""
+    return params.Body({"places": store.places(_needle(request), params.page_size(request, default=50, largest=1000))})
+
+
+def _needle(request: Request) -> str | None:
+    unknown = sorted(set(request.query_params) - {"q", "_size"})
+    if unknown:
+        raise params.BadParameter(f"unknown parameter {unknown[0]!r}")
+    q = request.query_params.get("q")
+    if q and len(q) > params.MAX_VALUE:
+        raise params.BadParameter(f"q: longer than {params.MAX_VALUE} characters")
+    return q or None

@@ -243,9 +243,21 @@ def export(what: str, fmt: str, request: Request, store: Store = Depends(reader)
     if what not in FORMATS or fmt not in FORMATS[what]:  # names are looked up, never used as paths
         raise HTTPException(404, f"no export {what[:40]!r} as {fmt[:20]!r}; events: {', '.join(FORMATS['events'])}; "
                                  f"claims and articles: jsonl, csv, parquet")
+    filters = None
+    if what == "events":
+        from .routes_events import _matching_ids
+
+        filters = params.event_filters(request)
+        for name in ("_size", "_next", "_sort"):
+            filters.pop(name, None)
+        ids = _matching_ids(store, request.query_params.get("q"))
+        if ids is not None:
+            filters["ids"] = ids
+    elif request.query_params:
+        raise params.BadParameter(f"{what} exports take no filters")
     spool = tempfile.SpooledTemporaryFile(max_size=16_000_000)
     sink = spool if fmt in BINARY else io.TextIOWrapper(spool, encoding="utf-8", newline="")
-    write_export(store, what, fmt, sink)
+    write_export(store, what, fmt, sink, filters)
     sink.flush()
     if sink is not spool:
         sink.detach()

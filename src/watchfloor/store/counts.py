@@ -73,3 +73,22 @@ def facet_counts(db: sqlite3.Connection, field: str, *, limit: int = 50, **filte
            f"FROM events e{' WHERE ' + ' AND '.join(where) if where else ''} GROUP BY e.{field} "
            "ORDER BY events DESC, value LIMIT ?")
     return [dict(r) for r in db.execute(sql, [*params, limit])]
+
+
+def actor_counts(db: sqlite3.Connection, needle: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+    """Actors by the events they are in (as either side), most first; ``needle``: part of the name."""
+    where, params = ("WHERE actor LIKE ?", [f"%{needle}%"]) if needle else ("", [])
+    sql = ("SELECT actor AS name, count(*) AS events, coalesce(sum(fatalities), 0) AS fatalities FROM ("
+           "SELECT actor1 AS actor, fatalities FROM events WHERE actor1 IS NOT NULL UNION ALL "
+           f"SELECT actor2, fatalities FROM events WHERE actor2 IS NOT NULL) {where} "
+           "GROUP BY actor ORDER BY events DESC, name LIMIT ?")
+    return [dict(r) for r in db.execute(sql, [*params, limit])]
+
+
+def place_counts(db: sqlite3.Connection, needle: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+    """Places the articles name (one row per gazetteer place), most mentioned first."""
+    where, params = ("AND name LIKE ?", [f"%{needle}%"]) if needle else ("", [])
+    sql = ("SELECT name, admin2, admin1, country, geonameid, latitude, longitude, feature, count(*) AS mentions, "
+           "count(DISTINCT article_id) AS articles, sum(role = 'event') AS as_event_place FROM places "
+           f"WHERE name IS NOT NULL {where} GROUP BY coalesce(geonameid, name) ORDER BY mentions DESC, name LIMIT ?")
+    return [dict(r) for r in db.execute(sql, [*params, limit])]

@@ -22,14 +22,21 @@ def _event_dict(row: sqlite3.Row) -> dict[str, Any]:
 # Filters naming one column, each taking one value or several (any of them).
 _EQUAL = {"country": "e.country", "admin1": "e.admin1", "admin2": "e.admin2", "event_type": "e.event_type",
           "sub_event_type": "e.sub_event_type", "origin": "e.origin"}
-# Newest first; an undated event last. Keyset pages continue after a (sort date, id) pair.
-ORDER = "coalesce(e.date, '') DESC, e.id"
+# Orders of the event list (``-`` = largest first), each with the key a keyset page resumes
+# after: (that key's value, id). Undated events sort as "" and unknown tolls as 0.
+ORDERS = {"-date": ("coalesce(e.date, '')", "DESC"), "date": ("coalesce(e.date, '')", "ASC"),
+          "-fatalities": ("coalesce(e.fatalities, 0)", "DESC"), "fatalities": ("coalesce(e.fatalities, 0)", "ASC")}
+
+
+def sort_value(row: dict, order: str):
+    """The value a page's last row gives the cursor under ``order``."""
+    return (row.get("fatalities") or 0) if order.endswith("fatalities") else (row.get("date") or "")
 
 
 def event_filters(*, since: str | None = None, until: str | None = None, actor: str | None = None,
                   min_fatalities: int | None = None, disputed: bool | None = None,
                   bbox: tuple[float, float, float, float] | None = None, updated_since: str | None = None,
-                  **equal: str | list[str] | None) -> tuple[list[str], list]:
+                  source: str | None = None, **equal: str | list[str] | None) -> tuple[list[str], list]:
     """WHERE terms and parameters over ``events e``: date range, the columns of ``_EQUAL`` (one
     value or a list), part of an actor's name, a minimum toll, disputed or not, a bounding box
     (min lon, min lat, max lon, max lat) and the time of the last change."""
@@ -50,6 +57,9 @@ def event_filters(*, since: str | None = None, until: str | None = None, actor: 
     if actor:
         where.append("(e.actor1 LIKE ? OR e.actor2 LIKE ?)")
         params += [f"%{actor}%", f"%{actor}%"]
+    if source:  # part of a source's name or address, as the event's sources list them
+        where.append("e.sources LIKE ?")
+        params.append(f"%{source}%")
     if disputed is not None:
         where.append("e.disputed = ?" if disputed else "coalesce(e.disputed, 0) = ?")
         params.append(1 if disputed else 0)
@@ -60,23 +70,27 @@ def event_filters(*, since: str | None = None, until: str | None = None, actor: 
 
 
 def events(db: sqlite3.Connection, *, ids: list[str] | None = None, limit: int | None = None,
-           after: tuple[str, str] | None = None, **filters) -> list[dict[str, Any]]:
-    """Merged events (imported ones too), newest first, each with ``articles``: the ids of the
-    articles that report it, oldest report first (filters: see ``event_filters``). ``after``:
-    the (date or "", id) of the last event of the previous page."""
+           after: tuple | None = None, order: str = "-date", **filters) -> list[dict[str, Any]]:
+    """Merged events (imported ones too), newest first (or by ``order``, see ``ORDERS``), each
+    with ``articles``: the ids of the articles that report it, oldest report first (filters:
+    see ``event_filters``). ``after``: the (sort value, id) of the previous page's last event."""
+    if order not in ORDERS:
+        raise ValueError(f"unknown order {order!r}; choose from {', '.join(ORDERS)}")
+    key, direction = ORDERS[order]
     where, params = event_filters(**filters)
     if ids is not None:
         where.append(f"e.id IN ({','.join('?' * len(ids))})")
         params += list(ids)
     if after is not None:
-        where.append("(coalesce(e.date, '') < ? OR (coalesce(e.date, '') = ? AND e.id > ?))")
+        beyond = "<" if direction == "DESC" else ">"
+        where.append(f"({key} {beyond} ? OR ({key} = ? AND e.id > ?))")
         params += [after[0], after[0], after[1]]
     sql = (
         "SELECT e.*, (SELECT group_concat(article_id) FROM (SELECT DISTINCT r.article_id FROM event_reports r "
         "JOIN articles a ON a.id = r.article_id WHERE r.event_id = e.id ORDER BY a.published, a.rowid)) "
         "AS articles FROM events e"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + f" ORDER BY {ORDER}"
+        + f" ORDER BY {key} {direction}, e.id"
     )
     if limit:
         sql += " LIMIT ?"

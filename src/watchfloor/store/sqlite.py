@@ -436,6 +436,12 @@ class Store:
     def facet(self, field: str, **filters) -> list[dict[str, Any]]:
         return counts.facet_counts(self.db, field, **filters)
 
+    def actors(self, needle: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+        return counts.actor_counts(self.db, needle, limit)
+
+    def places(self, needle: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+        return counts.place_counts(self.db, needle, limit)
+
     def merges_since(self, since: str | None) -> list[dict[str, Any]]:
         return queries.merges_since(self.db, since)
 
