@@ -7,36 +7,19 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import sqlite3
-import threading
 import time
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
+from cli_support import serve_in_thread
 
-from watchfloor.serve.app import create_app
-from watchfloor.settings import load_settings
 from watchfloor.store import Store
 
 
-def _serve(db: Path, **serve_settings) -> tuple[uvicorn.Server, threading.Thread, str]:
-    settings = load_settings(env={})
-    settings["serve"].update(serve_settings)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(str(db), settings), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started
-    return server, thread, f"http://127.0.0.1:{port}"
+def _serve(db: Path, **serve_settings):
+    return serve_in_thread(db, **serve_settings)
 
 
 @pytest.fixture(scope="module")
@@ -307,7 +290,7 @@ def test_sorting_sources_actors_places_and_filtered_exports(api) -> None:
     assert client.get("/api/export/claims.csv", params={"country": "Nigeria"}).status_code == 400
 
 
-def test_the_root_lists_the_api(api) -> None:
+def test_api_lists_its_routes(api) -> None:
     client, _, _ = api
-    got = client.get("/").json()
+    got = client.get("/api").json()
     assert got["openapi"] == "/openapi.json" and "/api/events" in got["api"] and "/api/jobs/{job_id}" in got["api"]

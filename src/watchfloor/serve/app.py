@@ -4,6 +4,7 @@ security headers on every response."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -19,6 +20,7 @@ from .jobs import Jobs
 from .params import BadParameter
 
 log = logging.getLogger("watchfloor.serve")
+STATIC = Path(__file__).with_name("static")
 
 # The dashboard's pages load only this origin's scripts and styles; nothing inline runs.
 SECURITY_HEADERS = {
@@ -50,6 +52,23 @@ class Guard(BaseHTTPMiddleware):
         return response
 
 
+def _dashboard(app: FastAPI) -> None:
+    """The dashboard at /: our page and script, and Leaflet from its XStatic packages (nothing
+    from a CDN; StaticFiles refuses paths that leave its folder)."""
+    import xstatic.pkg.leaflet as leaflet
+    import xstatic.pkg.leaflet_markercluster as markercluster
+    from fastapi.responses import FileResponse
+    from fastapi.staticfiles import StaticFiles
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.mount("/vendor/leaflet", StaticFiles(directory=leaflet.BASE_DIR), name="leaflet")
+    app.mount("/vendor/markercluster", StaticFiles(directory=markercluster.BASE_DIR), name="markercluster")
+
+    @app.get("/", include_in_schema=False)
+    def page() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html")
+
+
 def create_app(db_path: str, settings: dict) -> FastAPI:
     """The API over the store at ``db_path``. The interactive docs are off (they load scripts
     from a CDN); the OpenAPI document is at /openapi.json."""
@@ -66,10 +85,13 @@ def create_app(db_path: str, settings: dict) -> FastAPI:
     app.include_router(events)
     app.include_router(other)
 
-    @app.get("/", include_in_schema=False)
+    _dashboard(app)
+
+    @app.get("/api", include_in_schema=False)
     def index() -> dict:
-        """What is here (the dashboard will live at this address)."""
-        return {"watchfloor": __version__, "openapi": "/openapi.json", "api": sorted(app.openapi()["paths"])}
+        """What is here."""
+        return {"watchfloor": __version__, "openapi": "/openapi.json", "dashboard": "/",
+                "api": sorted(app.openapi()["paths"])}
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):
