@@ -67,9 +67,17 @@ def site(demo_db: Path, tmp_path_factory: pytest.TempPathFactory):
                      json={"articles": [{"title": HOSTILE_TITLE, "text": HOSTILE_TEXT, "published": "2024-11-19",
                                          "url": "javascript:window.__pwned=4"}]}).json()
     assert job["status"] == "done" and job["progress"]["events"] == 1, job
+    TOKENS[base] = token
     yield base
     server.should_exit = True
     thread.join(10)
+
+
+TOKENS: dict[str, str] = {}
+
+
+def site_token(base: str) -> str:
+    return TOKENS[base]
 
 
 @pytest.fixture(scope="module")
@@ -161,6 +169,19 @@ def test_ledger_feeds_and_ingest_views(site, browser) -> None:
     browser.find_element(By.ID, "ingest-url-value").send_keys("https://example.org/feed.xml")
     browser.find_element(By.CSS_SELECTOR, "#ingest-url button").click()
     assert "refused" in _wait(browser, "return document.getElementById('ingest-status').textContent")  # no token
+    token_box = browser.find_element(By.ID, "token")
+    token_box.send_keys(site_token(site))
+    browser.execute_script("document.getElementById('token').dispatchEvent(new Event('change'))")
+    upload = ARTIFACTS / "upload-test.txt"
+    ARTIFACTS.mkdir(exist_ok=True)
+    upload.write_text("Rocket fire hits a market in Kramatorsk\n\nKRAMATORSK, May 14, 2024 \u2014 Two people were "
+                      "killed when rockets hit a market in Kramatorsk on Tuesday, the regional governor said.\n",
+                      encoding="utf-8")
+    browser.find_element(By.ID, "ingest-file-value").send_keys(str(upload))
+    browser.find_element(By.CSS_SELECTOR, "#ingest-file button").click()
+    done = _wait(browser, "const t = document.getElementById('ingest-status').textContent; "
+                          "return t.startsWith('done') && t", 120)
+    assert "stored 1" in done and "1 event reports" in done, done
     _shot(browser, "ingest")
     assert _problems(browser) == [] or all("401" in p for p in _problems(browser))
 

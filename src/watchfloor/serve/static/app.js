@@ -211,18 +211,31 @@ function ingestForms() {
     try { const r = await post("/api/feeds", { url: document.getElementById("ingest-url-value").value }); status.textContent = `watching ${r.url}${r.added ? "" : " (already watched)"}`; }
     catch (err) { status.textContent = `refused: ${err.message}`; }
   });
+  const follow = async job => {
+    while (job.status === "queued" || job.status === "running") {
+      status.textContent = `${job.status}: read ${job.progress.read}, stored ${job.progress.added}, extracted ${job.progress.extracted}`;
+      await new Promise(done => setTimeout(done, 400));
+      job = await api(job.status_url);
+    }
+    status.textContent = `${job.status}: stored ${job.progress.added}, extracted ${job.progress.extracted}, ` +
+      `${job.progress.events} event reports, ${job.progress.claims} claims${job.error ? "; " + job.error : ""}`;
+  };
   document.getElementById("ingest-text").addEventListener("submit", async ev => {
     ev.preventDefault();
     try {
-      let job = await post("/api/ingest", { articles: [{ title: document.getElementById("ingest-title").value,
-        published: document.getElementById("ingest-published").value, text: document.getElementById("ingest-body").value }] });
-      while (job.status === "queued" || job.status === "running") {
-        status.textContent = `${job.status}: read ${job.progress.read}, stored ${job.progress.added}, extracted ${job.progress.extracted}`;
-        await new Promise(done => setTimeout(done, 400));
-        job = await api(job.status_url);
-      }
-      status.textContent = `${job.status}: stored ${job.progress.added}, extracted ${job.progress.extracted}, ` +
-        `${job.progress.events} event reports, ${job.progress.claims} claims${job.error ? "; " + job.error : ""}`;
+      await follow(await post("/api/ingest", { articles: [{ title: document.getElementById("ingest-title").value,
+        published: document.getElementById("ingest-published").value, text: document.getElementById("ingest-body").value }] }));
+    } catch (err) { status.textContent = `refused: ${err.message}`; }
+  });
+  document.getElementById("ingest-file").addEventListener("submit", async ev => {
+    ev.preventDefault();
+    const file = document.getElementById("ingest-file-value").files[0];
+    if (!file) return;
+    try {
+      // the server takes the bytes as they are; the name (not a path) tells it the format
+      const name = file.name.replace(/[^\w.-]/g, "_").replace(/^\.+/, "");
+      await follow(await api("/api/ingest", { name }, { method: "POST", body: file,
+        headers: { "Content-Type": file.type || "application/octet-stream", Authorization: `Bearer ${token()}` } }));
     } catch (err) { status.textContent = `refused: ${err.message}`; }
   });
 }
