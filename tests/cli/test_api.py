@@ -294,3 +294,19 @@ def test_api_lists_its_routes(api) -> None:
     client, _, _ = api
     got = client.get("/api").json()
     assert got["openapi"] == "/openapi.json" and "/api/events" in got["api"] and "/api/jobs/{job_id}" in got["api"]
+
+
+def test_a_configured_basemap_is_the_only_other_origin_allowed(demo_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "basemap.db"
+    shutil.copy(demo_db, db)
+    server, thread, base = _serve(db, basemap_url="https://tiles.example.org/{z}/{x}/{y}.png",
+                                  basemap_attribution="Example tiles")
+    try:
+        got = httpx.get(f"{base}/api/dashboard")
+        assert got.json() == {"basemap_url": "https://tiles.example.org/{z}/{x}/{y}.png",
+                              "basemap_attribution": "Example tiles"}
+        assert "img-src 'self' data: https://tiles.example.org" in got.headers["content-security-policy"]
+        assert "script-src" not in got.headers["content-security-policy"]
+    finally:
+        server.should_exit = True
+        thread.join(10)

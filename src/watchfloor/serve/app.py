@@ -37,6 +37,19 @@ def _error(status: int, message: str, headers: dict | None = None) -> JSONRespon
     return JSONResponse({"error": message, "status": status}, status_code=status, headers=headers)
 
 
+def security_headers(settings: dict) -> dict[str, str]:
+    """The headers of every response; a configured basemap's origin may serve images."""
+    from urllib.parse import urlsplit
+
+    headers = dict(SECURITY_HEADERS)
+    basemap = urlsplit(settings["serve"].get("basemap_url") or "")
+    if basemap.scheme in ("http", "https") and basemap.hostname:
+        origin = f"{basemap.scheme}://{basemap.netloc.replace('{s}.', '*.')}"
+        headers["Content-Security-Policy"] = headers["Content-Security-Policy"].replace(
+            "img-src 'self' data:", f"img-src 'self' data: {origin}")
+    return headers
+
+
 class Guard(BaseHTTPMiddleware):
     """Refuse a declared body over the limit before reading it, and set the headers."""
 
@@ -47,7 +60,7 @@ class Guard(BaseHTTPMiddleware):
             response = _error(413, f"body over {limit} bytes" if declared.isdigit() else "bad Content-Length")
         else:
             response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
+        for name, value in request.app.state.headers.items():
             response.headers.setdefault(name, value)
         return response
 
@@ -81,11 +94,17 @@ def create_app(db_path: str, settings: dict) -> FastAPI:
     app.state.settings = settings
     app.state.write_limit = RateLimit(int(settings["serve"]["writes_per_minute"]))
     app.state.jobs = Jobs()
+    app.state.headers = security_headers(settings)
     app.add_middleware(Guard)
     app.include_router(events)
     app.include_router(other)
 
     _dashboard(app)
+
+    @app.get("/api/dashboard", include_in_schema=False)
+    def dashboard_settings() -> dict:
+        serve = settings["serve"]
+        return {"basemap_url": serve.get("basemap_url") or None, "basemap_attribution": serve.get("basemap_attribution") or ""}
 
     @app.get("/api", include_in_schema=False)
     def index() -> dict:

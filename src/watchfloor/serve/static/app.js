@@ -261,6 +261,8 @@ async function route() {
 
 async function start() {
   state.map = L.map("map", { worldCopyJump: true, minZoom: 1, maxZoom: 12 }).setView([20, 30], 2);
+  const config = await api("/api/dashboard");
+  if (config.basemap_url) L.tileLayer(config.basemap_url, { attribution: config.basemap_attribution, maxZoom: 12 }).addTo(state.map);
   // no tile server by default: a graticule, so the map is readable offline
   for (let lat = -60; lat <= 80; lat += 20) L.polyline([[lat, -180], [lat, 180]], { color: "#b8c4d0", weight: 1, interactive: false }).addTo(state.map);
   for (let lon = -180; lon <= 180; lon += 30) L.polyline([[-80, lon], [85, lon]], { color: "#b8c4d0", weight: 1, interactive: false }).addTo(state.map);
