@@ -24,8 +24,12 @@ _EQUAL = {"country": "e.country", "admin1": "e.admin1", "admin2": "e.admin2", "e
           "sub_event_type": "e.sub_event_type", "origin": "e.origin"}
 # Orders of the event list (``-`` = largest first), each with the key a keyset page resumes
 # after: (that key's value, id). Undated events sort as "" and unknown tolls as 0.
-ORDERS = {"-date": ("coalesce(e.date, '')", "DESC"), "date": ("coalesce(e.date, '')", "ASC"),
-          "-fatalities": ("coalesce(e.fatalities, 0)", "DESC"), "fatalities": ("coalesce(e.fatalities, 0)", "ASC")}
+# Each order: what to sort by, the same value as the cursor compares it (SQLite sorts a NULL
+# date last when descending and first when ascending, as "" does), and the direction. Sorting
+# on the bare column lets an index deliver rows in order, so a page stops after its rows.
+ORDERS = {"-date": ("e.date", "coalesce(e.date, '')", "DESC"), "date": ("e.date", "coalesce(e.date, '')", "ASC"),
+          "-fatalities": ("coalesce(e.fatalities, 0)", "coalesce(e.fatalities, 0)", "DESC"),
+          "fatalities": ("coalesce(e.fatalities, 0)", "coalesce(e.fatalities, 0)", "ASC")}
 
 
 def sort_value(row: dict, order: str):
@@ -76,14 +80,14 @@ def events(db: sqlite3.Connection, *, ids: list[str] | None = None, limit: int |
     see ``event_filters``). ``after``: the (sort value, id) of the previous page's last event."""
     if order not in ORDERS:
         raise ValueError(f"unknown order {order!r}; choose from {', '.join(ORDERS)}")
-    key, direction = ORDERS[order]
+    key, value, direction = ORDERS[order]
     where, params = event_filters(**filters)
     if ids is not None:
         where.append(f"e.id IN ({','.join('?' * len(ids))})")
         params += list(ids)
     if after is not None:
         beyond = "<" if direction == "DESC" else ">"
-        where.append(f"({key} {beyond} ? OR ({key} = ? AND e.id > ?))")
+        where.append(f"({value} {beyond} ? OR ({value} = ? AND e.id > ?))")
         params += [after[0], after[0], after[1]]
     sql = (
         "SELECT e.*, (SELECT group_concat(article_id) FROM (SELECT DISTINCT r.article_id FROM event_reports r "

@@ -305,8 +305,9 @@ MIGRATIONS: list[str] = [
         value TEXT NOT NULL
     ) WITHOUT ROWID;
     """,
-    # 7: the HTTP API: write tokens (only their SHA-256 is kept), the event list's order as an
-    # index (keyset pages read it in order), and history by time (the changes feed).
+    # 7: the HTTP API: write tokens (only their SHA-256 is kept), indexes that deliver a
+    # country's events in date order and count its provinces, and history by time (the
+    # changes feed).
     """
     CREATE TABLE api_tokens (
         id INTEGER PRIMARY KEY,
@@ -315,7 +316,6 @@ MIGRATIONS: list[str] = [
         created_at TEXT NOT NULL,
         last_used TEXT
     );
-    CREATE INDEX events_newest ON events(coalesce(date, '') DESC, id);
     CREATE INDEX events_country_date ON events(country, date);
     CREATE INDEX events_country_place ON events(country, admin1, admin2, fatalities);
     CREATE INDEX event_history_at ON event_history(at, change);
