@@ -126,6 +126,8 @@ def test_events_view_map_timeline_table_and_brushing(site, browser) -> None:
     assert len(rows) > 50
     assert browser.find_elements(By.CSS_SELECTOR, ".marker-cluster, .event-point, .event-area")
     assert len(browser.find_elements(By.CSS_SELECTOR, "#timeline .bar")) > 50
+    assert browser.find_elements(By.CSS_SELECTOR, "#timeline .deaths") and \
+        browser.find_elements(By.CSS_SELECTOR, "#timeline .surge")
     _shot(browser, "events")
     timeline = browser.find_element(By.ID, "timeline")
     width = timeline.size["width"]
@@ -138,6 +140,19 @@ def test_events_view_map_timeline_table_and_brushing(site, browser) -> None:
              for r in browser.find_elements(By.CSS_SELECTOR, "#events-table tbody tr")]
     assert 0 < len(dates) < len(rows) and all(since <= d <= until for d in dates), (since, until, dates)
     assert _problems(browser) == []
+
+
+def test_a_click_on_the_map_opens_the_event(site, browser) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(site + "/")
+    _wait(browser, "return document.body.dataset.ready")
+    # an event drawn on its own (not inside a cluster) is clicked where it is drawn
+    point = _wait(browser, "const l = state.layer.getLayers().find(x => x.getElement && x.getElement()); "
+                           "return l ? l.getElement() : null")
+    browser.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", point)
+    _wait(browser, "return location.hash.startsWith('#event/') && document.getElementById('event-title')")
+    assert browser.find_element(By.ID, "event-title").text
 
 
 def test_an_event_shows_its_reports_with_the_evidence_highlighted(site, browser) -> None:

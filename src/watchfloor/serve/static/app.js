@@ -68,10 +68,15 @@ function marker(e) {
     // honest precision: a place known only to its district or province is an area, not a pin
     const area = L.circle([e.latitude, e.longitude], { radius: e.geo_precision >= 3 ? 60000 : 20000, color: colour,
       weight: 2, dashArray: "4 4", fillOpacity: 0.08, className: "event-area" });
-    return area.bindPopup(popup);
+    return opens(area.bindTooltip(popup), e);
   }
-  return L.circleMarker([e.latitude, e.longitude], { radius, color: colour, fillColor: colour, fillOpacity: 0.6,
-    weight: 1, className: "event-point" }).bindPopup(popup);
+  return opens(L.circleMarker([e.latitude, e.longitude], { radius, color: colour, fillColor: colour, fillOpacity: 0.6,
+    weight: 1, className: "event-point" }).bindTooltip(popup), e);
+}
+
+function opens(layer, e) {
+  // a click opens the event; hovering shows what it is
+  return layer.on("click", () => { location.hash = `#event/${encodeURIComponent(e.id)}`; });
 }
 
 async function loadEvents() {
@@ -107,6 +112,9 @@ async function loadTimeline() {
     box.append(svg("rect", { class: "surge", x: 1000 * start / rows.length, y: 0, width: 1000 * ((end < 0 ? rows.length : end) - start) / rows.length, height: 145 }));
   }
   rows.forEach((r, i) => box.append(svg("rect", { class: "bar", x: i * w, y: 145 - 140 * r.events / top, width: Math.max(1, w - 0.5), height: 140 * r.events / top, "data-period": r.period })));
+  // fatalities on their own scale, as a line over the bars
+  const worst = Math.max(1, ...rows.map(r => r.fatalities));
+  box.append(svg("polyline", { class: "deaths", points: rows.map((r, i) => `${i * w + w / 2},${145 - 140 * r.fatalities / worst}`).join(" ") }));
   const first = svg("text", { class: "axis", x: 2, y: 158 }); first.textContent = rows[0].period;
   const last = svg("text", { class: "axis", x: 998, y: 158, "text-anchor": "end" }); last.textContent = rows[rows.length - 1].period;
   box.append(first, last);
