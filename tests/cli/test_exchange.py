@@ -163,3 +163,20 @@ def test_an_oversized_field_stops_the_import_with_a_message_and_keeps_what_was_r
     assert result.code == 1
     report = result.json()
     assert report["new"] == 3 and "not readable as CSV" in report["errors"][0]["reason"]
+
+
+def test_delete_removes_an_article_and_what_only_it_supported(cli, demo_db: Path, tmp_path: Path) -> None:
+    import shutil
+    import sqlite3
+
+    db = tmp_path / "del.db"
+    shutil.copy(demo_db, db)
+    events = cli("--db", db, "--json", "events", "--limit", "1000").json()
+    alone = next(e for e in events if len(e["articles"]) == 1 and e["origin"] == "extracted")
+    done = cli("--db", db, "--json", "delete", alone["articles"][0])
+    assert done.code == 0 and done.json()["deleted"] == alone["articles"][0]
+    assert cli("--db", db, "event", alone["id"]).code == 1
+    again = cli("--db", db, "delete", alone["articles"][0])
+    assert again.code == 1 and "no article has the id" in again.stderr
+    with sqlite3.connect(db) as con:
+        assert con.execute("PRAGMA foreign_key_check").fetchall() == []

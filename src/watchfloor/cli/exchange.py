@@ -1,4 +1,4 @@
-"""Commands that move records in and out: export, import."""
+"""Commands that move records in and out: export, import, delete."""
 
 from __future__ import annotations
 
@@ -94,3 +94,20 @@ def import_(
                   "(--json lists them all)", markup=False, highlight=False)
     if report.errors:
         raise typer.Exit(EXIT_INPUT)
+
+
+@app.command()
+def delete(ctx: typer.Context, article_id: Annotated[str, typer.Argument(metavar="ARTICLE_ID")]) -> None:
+    """Delete an article and what only it supported; events it shared are re-merged without it."""
+    from ..service import delete_article
+
+    c: Context = ctx.obj
+    with c.store() as store:
+        done = delete_article(store, article_id)
+    if done is None:
+        fail(f"no article has the id {article_id}", EXIT_INPUT)
+    if c.as_json:
+        emit_json(done)
+    elif not c.quiet:
+        out.print(printable(f"deleted {article_id}; {len(done['events_updated'])} events re-merged without it"),
+                  markup=False, highlight=False)
