@@ -9,6 +9,7 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import datetime, timezone
 
 from .service import ingest
@@ -74,11 +75,11 @@ def poll_due(store: Store, settings: dict, fetcher, now: datetime, rng: random.R
     return round_
 
 
-def _sent_level(store: Store, rule: str, subject: str) -> int | None:
-    """The level sent for an event or surge, or for an event merged into it."""
-    level = store.watch.sent_level(rule, subject)
-    if level is None and not subject.count("|"):
-        merged = [store.watch.sent_level(rule, alias) for alias in store.watch.merged_into(subject)]
+def _sent_for_event(store: Store, rule: str, event_id: str) -> int | None:
+    """The level sent for an event, or for an event merged into it."""
+    level = store.watch.sent_level(rule, event_id)
+    if level is None:
+        merged = [store.watch.sent_level(rule, alias) for alias in store.watch.merged_into(event_id)]
         level = max((m for m in merged if m is not None), default=None)
     return level
 
@@ -93,11 +94,10 @@ def due_alerts(store: Store, settings: dict, rules: list[AlertRule]) -> list[tup
     surge_rule = SurgeRule.from_settings(settings.get("surges"))
     out = []
     for rule in rules:
-        def sent(subject: str, name: str = rule.name) -> int | None:
-            return _sent_level(store, name, subject)
         if rule.kind in ("event", "toll"):
-            out.extend((rule, a) for a in event_alerts(rule, events, sent))
+            out.extend((rule, a) for a in event_alerts(rule, events, partial(_sent_for_event, store, rule.name)))
         else:
+            sent = partial(store.watch.sent_level, rule.name)
             found = trends.surges(store, by=rule.by, measure=rule.measure, rule=surge_rule, country=rule.country,
                                   admin1=rule.admin1, admin2=rule.admin2, actor=rule.actor,
                                   event_type=rule.event_type)

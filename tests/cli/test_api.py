@@ -13,13 +13,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from cli_support import serve_in_thread
+from cli_support import serve_in_thread as _serve
 
 from watchfloor.store import Store
-
-
-def _serve(db: Path, **serve_settings):
-    return serve_in_thread(db, **serve_settings)
 
 
 @pytest.fixture(scope="module")

@@ -31,27 +31,31 @@ class BadParameter(ValueError):
     """A query parameter that cannot be used; the message names it."""
 
 
-def _day(name: str, text: str) -> str:
+def day(name: str, text: str) -> str:
     try:
         return date.fromisoformat(text.strip()).isoformat()
     except ValueError:
         raise BadParameter(f"{name}: {text[:40]!r} is not a date (YYYY-MM-DD)") from None
 
 
-def _number(name: str, text: str, kind=int):
+def number(name: str, text: str, kind=int):
     try:
         return kind(text)
     except ValueError:
         raise BadParameter(f"{name}: {text[:40]!r} is not a number") from None
 
 
-def event_filters(request: Request, *, extra: tuple[str, ...] = ()) -> dict:
-    """The store filters a request's query string asks for; unknown parameters are refused so
-    a typo never silently returns everything."""
-    q = request.query_params
-    unknown = sorted(set(q) - KNOWN - set(extra))
+def only(request: Request, allowed) -> None:
+    """Refuse a parameter the route does not take, so a typo never silently returns everything."""
+    unknown = sorted(set(request.query_params) - set(allowed))
     if unknown:
         raise BadParameter(f"unknown parameter {unknown[0]!r}")
+
+
+def event_filters(request: Request, *, extra: tuple[str, ...] = ()) -> dict:
+    """The store filters a request's query string asks for; unknown parameters are refused."""
+    q = request.query_params
+    only(request, KNOWN | set(extra))
     out: dict = {}
     for name in q:
         if len(q[name]) > MAX_VALUE:
@@ -67,14 +71,14 @@ def event_filters(request: Request, *, extra: tuple[str, ...] = ()) -> dict:
     if "event_date" in q:
         first, _, last = q["event_date"].partition("|")
         if first.strip():
-            out["since"] = _day("event_date", first)
+            out["since"] = day("event_date", first)
         if last.strip():
-            out["until"] = _day("event_date", last)
+            out["until"] = day("event_date", last)
     for name in ("since", "until"):
         if name in q:
-            out[name] = _day(name, q[name])
+            out[name] = day(name, q[name])
     if "min_fatalities" in q:
-        out["min_fatalities"] = _number("min_fatalities", q["min_fatalities"])
+        out["min_fatalities"] = number("min_fatalities", q["min_fatalities"])
     if "disputed" in q:
         if q["disputed"] not in ("true", "false", "1", "0"):
             raise BadParameter("disputed: use true or false")
@@ -83,14 +87,14 @@ def event_filters(request: Request, *, extra: tuple[str, ...] = ()) -> dict:
         parts = q["bbox"].split(",")
         if len(parts) != 4:
             raise BadParameter("bbox: four numbers, min_lon,min_lat,max_lon,max_lat")
-        out["bbox"] = tuple(_number("bbox", p, float) for p in parts)
+        out["bbox"] = tuple(number("bbox", p, float) for p in parts)
     if "updated_since" in q:
         out["updated_since"] = q["updated_since"].strip()
     return out
 
 
 def page_size(request: Request, default: int = 100, largest: int = 1000) -> int:
-    size = _number("_size", request.query_params.get("_size", str(default)))
+    size = number("_size", request.query_params.get("_size", str(default)))
     if not 1 <= size <= largest:
         raise BadParameter(f"_size: between 1 and {largest}")
     return size

@@ -89,9 +89,7 @@ def changes(request: Request, store: Store = Depends(reader)) -> params.Body:
     """Events created or changed at or after ``since`` (oldest change first), and the ids merged
     into others or dropped: what a mirror needs to stay in step. Ask again with ``next_since``."""
     q = request.query_params
-    unknown = sorted(set(q) - {"since", "_size"})
-    if unknown:
-        raise params.BadParameter(f"unknown parameter {unknown[0]!r}")
+    params.only(request, {"since", "_size"})
     size = params.page_size(request, default=1000, largest=10_000)
     updated = store.watch.events_changed_since(q.get("since"), limit=size)
     updated.sort(key=lambda e: e.get("updated_at") or "")
@@ -112,9 +110,7 @@ def facets(request: Request, store: Store = Depends(reader)) -> params.Body:
 def find_articles(request: Request, store: Store = Depends(reader)) -> params.Body:
     """Articles whose title or text matches ``q`` (full text, each word quoted), best first."""
     q = request.query_params
-    unknown = sorted(set(q) - {"q", "_size"})
-    if unknown:
-        raise params.BadParameter(f"unknown parameter {unknown[0]!r}")
+    params.only(request, {"q", "_size"})
     if not q.get("q"):
         raise params.BadParameter("q: words to look for")
     found = store.search_articles(q["q"], limit=params.page_size(request, default=20, largest=200))
@@ -162,9 +158,7 @@ def places(request: Request, store: Store = Depends(reader)) -> params.Body:
 
 
 def _needle(request: Request) -> str | None:
-    unknown = sorted(set(request.query_params) - {"q", "_size"})
-    if unknown:
-        raise params.BadParameter(f"unknown parameter {unknown[0]!r}")
+    params.only(request, {"q", "_size"})
     q = request.query_params.get("q")
     if q and len(q) > params.MAX_VALUE:
         raise params.BadParameter(f"q: longer than {params.MAX_VALUE} characters")

@@ -19,53 +19,50 @@ router = APIRouter(prefix="/api")
 TREND_KEYS = ("every", "by", "top")
 
 
+def _trend_filters(request: Request, extra: tuple[str, ...]) -> dict:
+    """The event filters trends and surges take: one value each, and no bounding box, toll or
+    dispute filter."""
+    filters = params.event_filters(request, extra=extra)
+    several = [k for k, v in filters.items() if isinstance(v, list) and len(v) > 1]
+    if several:
+        raise params.BadParameter(f"{several[0]}: trends take one value (use by={several[0]} to compare several)")
+    others = sorted(set(filters) - set(trend_service.FILTER_KEYS))
+    if others:
+        raise params.BadParameter(f"{others[0]}: not a filter of trends and surges")
+    return {k: (v[0] if isinstance(v, list) else v) for k, v in filters.items()}
+
+
 @router.get("/trends", tags=["analysis"])
 def trends(request: Request, store: Store = Depends(reader)) -> dict:
     q = request.query_params
-    filters = params.event_filters(request, extra=(*TREND_KEYS, "a", "b"))
-    flat = {k: (v[0] if isinstance(v, list) and len(v) == 1 else v) for k, v in filters.items()}
-    several = [k for k, v in flat.items() if isinstance(v, list)]
-    if several:
-        raise params.BadParameter(f"{several[0]}: trends take one value (use by={several[0]} to compare several)")
+    filters = _trend_filters(request, (*TREND_KEYS, "a", "b"))
     by = (q["by"],) if q.get("by") else ()
-    top = params._number("top", q.get("top", "10"))
+    top = params.number("top", q.get("top", "10"))
+    interval = q.get("every", "week")
     if q.get("a") or q.get("b"):
         if not (q.get("a") and q.get("b")):
             raise params.BadParameter("a and b: give both periods, FIRST..LAST")
-        return trend_service.compare(store, q["a"], q["b"], interval=q.get("every", "week"), by=by, top=top,
-                                     **_scalar(flat)).to_dict()
-    return trend_service.trend(store, interval=q.get("every", "week"), by=by, top=top, **_scalar(flat)).to_dict()
-
-
-def _scalar(filters: dict) -> dict:
-    """The filters trends take (no bounding box, toll or dispute filter there)."""
-    allowed = set(trend_service.FILTER_KEYS)
-    extra = sorted(set(filters) - allowed)
-    if extra:
-        raise params.BadParameter(f"{extra[0]}: not a filter of trends and surges")
-    return filters
+        return trend_service.compare(store, q["a"], q["b"], interval=interval, by=by, top=top, **filters).to_dict()
+    return trend_service.trend(store, interval=interval, by=by, top=top, **filters).to_dict()
 
 
 @router.get("/surges", tags=["analysis"])
 def surges(request: Request, store: Store = Depends(reader)) -> list[dict]:
     q = request.query_params
-    filters = params.event_filters(request, extra=("by", "measure"))
-    flat = _scalar({k: (v[0] if isinstance(v, list) else v) for k, v in filters.items()})
+    filters = _trend_filters(request, ("by", "measure"))
     by = q.get("by", "admin1")
     rule = SurgeRule.from_settings(request.app.state.settings.get("surges"))
-    found = trend_service.surges(store, by=by, measure=q.get("measure", "events"), rule=rule, **flat)
+    found = trend_service.surges(store, by=by, measure=q.get("measure", "events"), rule=rule, **filters)
     return [trend_service.surge_dict(s, by) for s in found]
 
 
 @router.get("/claims", tags=["claims"])
 def claims(request: Request, store: Store = Depends(reader)) -> dict:
     q = request.query_params
-    unknown = sorted(set(q) - {"speaker", "stance", "text", "since", "until", "_size"})
-    if unknown:
-        raise params.BadParameter(f"unknown parameter {unknown[0]!r}")
+    params.only(request, {"speaker", "stance", "text", "since", "until", "_size"})
     for name in ("since", "until"):
         if name in q:
-            params._day(name, q[name])
+            params.day(name, q[name])
     rows = store.claims(speaker=q.get("speaker"), stance=q.get("stance"), text=q.get("text"), since=q.get("since"),
                         until=q.get("until"), limit=params.page_size(request))
     return {"claims": rows, "count": len(rows)}
@@ -178,12 +175,10 @@ async def re_extract(request: Request, _: str = Depends(writer)) -> dict:
 
 
 async def _start(request: Request, kind: str, work) -> dict:
-    from ..store import Store as OwnStore
-
     db_path, timeout = request.app.state.db_path, float(request.app.state.settings["store"]["busy_timeout"])
 
     def in_its_thread(report) -> None:
-        with OwnStore(db_path, busy_timeout=timeout) as store:  # the job's own connection
+        with Store(db_path, busy_timeout=timeout) as store:  # the job's own connection
             work(report, store)
 
     job = request.app.state.jobs.submit(kind, in_its_thread)
