@@ -1,4 +1,5 @@
-"""The SQLite store: idempotent writes, replaced extractions, migrations, search, rollback."""
+"""The store on both backends (an SQLite file, a PostgreSQL database): idempotent writes,
+replaced extractions, migrations, search, rollback."""
 
 import sqlite3
 
@@ -31,8 +32,8 @@ def make_extraction(fatalities=9) -> Extraction:
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "w.db") as s:
+def store(store_target):
+    with Store(store_target) as s:
         yield s
 
 

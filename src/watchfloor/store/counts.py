@@ -88,7 +88,11 @@ def actor_counts(db: sqlite3.Connection, needle: str | None = None, limit: int =
 def place_counts(db: sqlite3.Connection, needle: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
     """Places the articles name (one row per gazetteer place), most mentioned first."""
     where, params = ("AND name LIKE ?", [f"%{needle}%"]) if needle else ("", [])
-    sql = ("SELECT name, admin2, admin1, country, geonameid, latitude, longitude, feature, count(*) AS mentions, "
-           "count(DISTINCT article_id) AS articles, sum(role = 'event') AS as_event_place FROM places "
-           f"WHERE name IS NOT NULL {where} GROUP BY coalesce(geonameid, name) ORDER BY mentions DESC, name LIMIT ?")
+    # Each column of a place's rows through an aggregate (the same for a gazetteer place): both
+    # backends accept it, and the row shown does not depend on which mention came first.
+    shown = ", ".join(f"min({c}) AS {c}" for c in "name admin2 admin1 country geonameid latitude longitude feature".split())
+    sql = (f"SELECT {shown}, count(*) AS mentions, count(DISTINCT article_id) AS articles, "
+           "sum(CASE WHEN role = 'event' THEN 1 ELSE 0 END) AS as_event_place FROM places "
+           f"WHERE name IS NOT NULL {where} GROUP BY coalesce(CAST(geonameid AS TEXT), name) "
+           "ORDER BY mentions DESC, name LIMIT ?")
     return [dict(r) for r in db.execute(sql, [*params, limit])]

@@ -8,14 +8,19 @@ import inspect
 import sqlite3
 from collections.abc import Iterator
 
+import psycopg
+
+# What either backend raises when a statement fails.
+DATABASE_ERRORS = (sqlite3.Error, psycopg.Error)
+
 
 class StoreError(RuntimeError):
     """The database cannot be opened or is not a watchfloor database."""
 
 
 class DatabaseFailure(StoreError):
-    """SQLite failed after the database was opened (read-only file, full disk, a lock held
-    past the busy timeout). ``reason`` is SQLite's own words; ``partial`` whatever report the
+    """The database failed after it was opened (read-only file, full disk, a lock held past
+    the busy timeout, a lost server). ``reason`` is the database's own words; ``partial`` whatever report the
     interrupted operation had made so far."""
 
     def __init__(self, reason: str, partial: object = None):
@@ -24,25 +29,31 @@ class DatabaseFailure(StoreError):
         self.partial = partial
 
 
+def reason(exc: Exception) -> str:
+    """The database's own words, first line only (PostgreSQL adds the statement and a caret)."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 def guarded(cls):
-    """Every public method turns SQLite's errors into DatabaseFailure, so callers see one
-    error type with SQLite's reason ("database is locked") and never a traceback."""
+    """Every public method turns the database's errors into DatabaseFailure, so callers see
+    one error type with the database's reason ("database is locked") and never a traceback."""
     def wrap(fn):
         if inspect.isgeneratorfunction(fn):
             @functools.wraps(fn)
             def gen(*args, **kwargs):
                 try:
                     yield from fn(*args, **kwargs)
-                except sqlite3.Error as exc:
-                    raise DatabaseFailure(str(exc)) from exc
+                except DATABASE_ERRORS as exc:
+                    raise DatabaseFailure(reason(exc)) from exc
             return gen
 
         @functools.wraps(fn)
         def call(*args, **kwargs):
             try:
                 return fn(*args, **kwargs)
-            except sqlite3.Error as exc:
-                raise DatabaseFailure(str(exc)) from exc
+            except DATABASE_ERRORS as exc:
+                raise DatabaseFailure(reason(exc)) from exc
         return call
 
     for name, fn in list(vars(cls).items()):
@@ -55,7 +66,7 @@ class Transaction:
     """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception. Inside another transaction it
     is part of that one: the outer commits or rolls back the whole."""
 
-    def __init__(self, db: sqlite3.Connection):
+    def __init__(self, db):
         self.db = db
         self.nested = False
 
@@ -65,8 +76,8 @@ class Transaction:
             return
         try:
             self.db.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise DatabaseFailure(str(exc)) from exc
+        except DATABASE_ERRORS as exc:
+            raise DatabaseFailure(reason(exc)) from exc
 
     def __exit__(self, exc_type, exc, tb) -> None:
         if self.nested:
@@ -76,11 +87,11 @@ class Transaction:
                 self.db.execute("COMMIT")
             elif self.db.in_transaction:
                 self.db.execute("ROLLBACK")
-        except sqlite3.Error as failure:
+        except DATABASE_ERRORS as failure:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
             if exc_type is None:
-                raise DatabaseFailure(str(failure)) from failure
+                raise DatabaseFailure(reason(failure)) from failure
 
 
 def statements(script: str) -> Iterator[str]:

@@ -40,7 +40,7 @@ def candidates(db: sqlite3.Connection, terms: set[str], concepts: set[str], prop
     hits: dict[str, set[str]] = {}
     for term in sorted(terms):
         for (pid,) in db.execute(
-                "SELECT proposition_id FROM proposition_terms WHERE term = ? ORDER BY updated DESC LIMIT ?", (term, props)):
+                "SELECT proposition_id FROM proposition_terms WHERE term = ? ORDER BY updated DESC, proposition_id LIMIT ?", (term, props)):
             hits.setdefault(pid, set()).add(term)
     out: dict[str, list[set[str]]] = {}
     eligible = [(len(found), pid) for pid, found in hits.items() if len(found) >= 2 and found & concepts]
@@ -68,14 +68,16 @@ def frequencies(db: sqlite3.Connection, terms: set[str]) -> tuple[dict[str, int]
 def add_member(db: sqlite3.Connection, claim_id: int, proposition_id: str, terms: set[str], index: set[str],
                stamp: int) -> None:
     """``index``: the terms to find the proposition by (all of the claim's)."""
-    db.execute("INSERT OR REPLACE INTO proposition_claims(claim_id, proposition_id, terms) VALUES (?,?,?)",
+    db.execute("INSERT INTO proposition_claims(claim_id, proposition_id, side, terms) VALUES (?,?,'asserts',?) "
+               "ON CONFLICT(claim_id) DO UPDATE SET proposition_id = excluded.proposition_id, side = excluded.side, "
+               "terms = excluded.terms",
                (claim_id, proposition_id, " ".join(sorted(terms))))
-    db.executemany("INSERT INTO ledger_terms(term, claims) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET claims = claims + 1",
+    db.executemany("INSERT INTO ledger_terms(term, claims) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET claims = ledger_terms.claims + 1",
                    [(t,) for t in [_TOTAL, *sorted(terms)]])
     db.executemany("INSERT INTO proposition_terms(term, proposition_id, updated) VALUES (?,?,?) "
                    "ON CONFLICT(term, proposition_id) DO UPDATE SET updated = excluded.updated",
                    [(t, proposition_id, stamp) for t in sorted(index)])
-    db.execute("INSERT OR IGNORE INTO propositions(id, label) VALUES (?, '')", (proposition_id,))
+    db.execute("INSERT INTO propositions(id, label) VALUES (?, '') ON CONFLICT(id) DO NOTHING", (proposition_id,))
 
 
 def members(db: sqlite3.Connection, proposition_id: str, limit: int = 200) -> list[dict[str, Any]]:
@@ -120,7 +122,7 @@ def ledger(db: sqlite3.Connection, *, contested: bool = False, needle: str | Non
         where.append("(label LIKE ? OR terms LIKE ?)")
         params += [f"%{needle}%", f"%{needle}%"]
     rows = db.execute(f"SELECT * FROM propositions WHERE {' AND '.join(where)} "
-                      "ORDER BY speakers DESC, contested DESC, label LIMIT ?", (*params, limit)).fetchall()
+                      "ORDER BY speakers DESC, contested DESC, label, id LIMIT ?", (*params, limit)).fetchall()
     out = []
     for r in rows:
         claims = db.execute(_CLAIM_SQL + ", proposition_claims pc WHERE pc.claim_id = c.id AND pc.proposition_id = ? "

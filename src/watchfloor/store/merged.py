@@ -43,9 +43,10 @@ def print_candidates(db: sqlite3.Connection, print_: Fingerprint, exclude: str, 
 
 def save_print(db: sqlite3.Connection, article_id: str, print_: Fingerprint, copy_of: str | None) -> None:
     rowid = db.execute("SELECT rowid FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
-    db.execute("INSERT OR REPLACE INTO article_prints(article_id, signature, facts) VALUES (?,?,?)",
+    db.execute("INSERT INTO article_prints(article_id, signature, facts) VALUES (?,?,?) ON CONFLICT(article_id) "
+               "DO UPDATE SET signature = excluded.signature, facts = excluded.facts",
                (article_id, print_.signature, print_.facts))
-    db.executemany("INSERT OR IGNORE INTO article_buckets(bucket, article_rowid) VALUES (?,?)",
+    db.executemany("INSERT INTO article_buckets(bucket, article_rowid) VALUES (?,?) ON CONFLICT DO NOTHING",
                    [(b, rowid) for b in print_.buckets])
     if copy_of:
         db.execute("UPDATE articles SET copy_of = ? WHERE id = ?", (copy_of, article_id))
@@ -110,7 +111,7 @@ def nearby_reports(db: sqlite3.Connection, reports: list[Report], also: set[str]
         rows = db.execute(
             """SELECT id FROM events WHERE origin = 'extracted'
                  AND (date BETWEEN ? AND ? OR (time_precision >= 2 AND date BETWEEN ? AND ?))
-                 AND (? IS NULL OR iso3 IS NULL OR iso3 = ?) LIMIT ?""",
+                 AND (CAST(? AS TEXT) IS NULL OR iso3 IS NULL OR iso3 = ?) LIMIT ?""",
             (*near, iso3, iso3, limit)).fetchall()
         ids.update(r[0] for r in rows)
     if not ids:
@@ -163,7 +164,8 @@ def apply(db: sqlite3.Connection, plan: Assignment, rows: dict[str, dict], becau
                 _history(db, eid, at, because, "report_added",
                          {"article_id": rep.article_id, "ordinal": rep.ordinal, "from": rep.event_id})
     for old_id, new_id in plan.merged.items():
-        db.execute("INSERT OR REPLACE INTO event_aliases(id, event_id, at, article_id) VALUES (?,?,?,?)",
+        db.execute("INSERT INTO event_aliases(id, event_id, at, article_id) VALUES (?,?,?,?) ON CONFLICT(id) DO UPDATE "
+                   "SET event_id = excluded.event_id, at = excluded.at, article_id = excluded.article_id",
                    (old_id, new_id, at, because))
         db.execute("UPDATE event_aliases SET event_id = ? WHERE event_id = ?", (new_id, old_id))
         _history(db, old_id, at, because, "merged_into", {"into": new_id})

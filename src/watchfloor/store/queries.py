@@ -73,6 +73,13 @@ def event_filters(*, since: str | None = None, until: str | None = None, actor: 
     return where, params
 
 
+def _nulls_as_sqlite(db, direction: str) -> str:
+    """SQLite sorts NULL before every value; PostgreSQL after, unless told."""
+    if db.dialect != "postgresql":
+        return ""
+    return " NULLS LAST" if direction == "DESC" else " NULLS FIRST"
+
+
 def events(db: sqlite3.Connection, *, ids: list[str] | None = None, limit: int | None = None,
            after: tuple | None = None, order: str = "-date", **filters) -> list[dict[str, Any]]:
     """Merged events (imported ones too), newest first (or by ``order``, see ``ORDERS``), each
@@ -89,12 +96,15 @@ def events(db: sqlite3.Connection, *, ids: list[str] | None = None, limit: int |
         beyond = "<" if direction == "DESC" else ">"
         where.append(f"({value} {beyond} ? OR ({value} = ? AND e.id > ?))")
         params += [after[0], after[0], after[1]]
+    # PostgreSQL orders an aggregate's input only when told; SQLite keeps the subquery's order.
+    joined = ("string_agg(article_id, ',' ORDER BY first, k)" if db.dialect == "postgresql"
+              else "group_concat(article_id)")
     sql = (
-        "SELECT e.*, (SELECT group_concat(article_id) FROM (SELECT DISTINCT r.article_id FROM event_reports r "
-        "JOIN articles a ON a.id = r.article_id WHERE r.event_id = e.id ORDER BY a.published, a.rowid)) "
-        "AS articles FROM events e"
+        f"SELECT e.*, (SELECT {joined} FROM (SELECT r.article_id, coalesce(min(a.published), '') AS first, "
+        "min(a.rowid) AS k FROM event_reports r JOIN articles a ON a.id = r.article_id WHERE r.event_id = e.id "
+        "GROUP BY r.article_id ORDER BY first, k) AS reporting) AS articles FROM events e"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + f" ORDER BY {key} {direction}, e.id"
+        + f" ORDER BY {key} {direction}{_nulls_as_sqlite(db, direction)}, e.id"
     )
     if limit:
         sql += " LIMIT ?"
@@ -208,7 +218,7 @@ def summary(db: sqlite3.Connection, top: int = 5) -> dict[str, Any]:
         "claims": one("SELECT count(*) FROM claims"),
         "statistics": one("SELECT count(*) FROM statistics"),
         "other_incidents": one("SELECT count(*) FROM other_incidents"),
-        "places": one("SELECT count(DISTINCT coalesce(geonameid, name)) FROM places WHERE name IS NOT NULL"),
+        "places": one("SELECT count(DISTINCT coalesce(CAST(geonameid AS TEXT), name)) FROM places WHERE name IS NOT NULL"),
         "first_event": one("SELECT min(date) FROM events"),
         "last_event": one("SELECT max(date) FROM events"),
         "events_by_type": {r[0]: r[1] for r in by_type},

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -13,8 +12,10 @@ from typing import Any
 
 from ..merge.cluster import event_id_for
 from ..models import Article, Extraction
-from .guard import StoreError, Transaction, guarded, statements
-from . import counts, deletion, imported, ledger, merged, queries
+from .guard import Transaction, guarded
+from . import counts, deletion, imported, ledger, merged, queries, search
+from .postgres import PostgresConnection, is_postgres_url
+from .sqlite_file import open_sqlite
 from .schema import MIGRATIONS
 from .versions import history, link_versions, url_key
 from .tokens import TokenTable
@@ -47,78 +48,28 @@ class Store:
     """A watchfloor database file. Use as a context manager, or call close()."""
 
     def __init__(self, path: str | Path, *, busy_timeout: float = 30.0, any_thread: bool = False):
-        """``any_thread``: one request's store may be used by the server's threads in turn
+        """``path``: an SQLite file, or a ``postgresql://`` URL for a shared server.
+        ``any_thread``: one request's store may be used by the server's threads in turn
         (never by two at once)."""
         self.path = str(path)
-        if self.path != ":memory:":
-            parent = Path(self.path).resolve().parent
-            if not parent.is_dir():
-                raise StoreError(f"{self.path}: folder {parent} does not exist")
-        try:
-            self.db = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None,
-                                      check_same_thread=not any_thread)
-            self.db.row_factory = sqlite3.Row
-            self._busy_timeout = busy_timeout
-            self.db.execute("PRAGMA foreign_keys = ON")
-            self._refuse_foreign()  # before anything is changed in the file
-            self._while_locked(lambda: self.db.execute("PRAGMA journal_mode = WAL"))
-            self.db.execute("PRAGMA synchronous = NORMAL")
-            self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: not a usable SQLite database ({exc})") from None
-
-    # -- lifecycle ---------------------------------------------------------------------------
-
-    def _refuse_foreign(self) -> None:
-        """Refuse another application's file, or a newer schema, without writing to it."""
-        # One statement, one snapshot: read apart, another process's migration could commit in
-        # between (version 0, then its tables) and look like a foreign file.
-        version, tables = self.db.execute(
-            "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)").fetchone()
-        if version > len(MIGRATIONS):
-            raise StoreError(
-                f"{self.path}: schema version {version} is newer than this watchfloor "
-                f"({len(MIGRATIONS)}); upgrade watchfloor"
-            )
-        if version == 0 and tables:
-            raise StoreError(f"{self.path}: an SQLite file, but not a watchfloor database")
-
-    def _while_locked(self, step):
-        """Run ``step``, retrying while another process holds the lock: SQLite answers a
-        journal-mode switch or a first write on a brand-new file with "database is locked"
-        at once, without waiting the busy timeout, when several processes open it together."""
-        deadline = time.monotonic() + self._busy_timeout
-        while True:
+        if is_postgres_url(self.path):
+            self.db = PostgresConnection(self.path, busy_timeout=busy_timeout)
             try:
-                return step()
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) or time.monotonic() > deadline:
-                    raise
-                time.sleep(0.02)
+                self.db.migrate(MIGRATIONS)
+            except BaseException:
+                self.db.close()
+                raise
+        else:
+            self.db = open_sqlite(self.path, MIGRATIONS, busy_timeout=busy_timeout, any_thread=any_thread)
 
-    def _migrate(self) -> None:
-        """Apply pending migrations in one BEGIN IMMEDIATE transaction, reading the version
-        inside it: processes opening a new file at once wait for each other, and the second
-        finds the work done."""
-        if self.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS):
-            return
-        self._while_locked(lambda: self.db.execute("BEGIN IMMEDIATE"))
-        try:
-            version = self.db.execute("PRAGMA user_version").fetchone()[0]
-            if version == 0 and self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-                raise StoreError(f"{self.path}: an SQLite file, but not a watchfloor database")
-            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-                for statement in statements(script):
-                    self.db.execute(statement)
-                self.db.execute(f"PRAGMA user_version = {number}")
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
+    @property
+    def backend(self) -> str:
+        """'sqlite' or 'postgresql'."""
+        return self.db.dialect
 
     @property
     def schema_version(self) -> int:
-        return self.db.execute("PRAGMA user_version").fetchone()[0]
+        return self.db.schema_version()
 
     def close(self) -> None:
         self.db.close()
@@ -220,18 +171,8 @@ class Store:
             last = rows[-1]["rowid"]
 
     def search_articles(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Full-text search; the query is passed as one quoted phrase per word, never as syntax."""
-        terms = [t for t in query.replace('"', " ").split() if t]
-        if not terms:
-            return []
-        match = " ".join(f'"{t}"' for t in terms)
-        rows = self.db.execute(
-            """SELECT a.id, a.title, a.published, snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet
-               FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-               WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?""",
-            (match, limit),
-        ).fetchall()
-        return [dict(r) for r in rows]
+        """Full-text search; the query is taken as words, never as search syntax."""
+        return search.articles(self.db, query, limit)
 
     # -- extractions -------------------------------------------------------------------------
 
