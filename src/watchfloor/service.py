@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .extract import EXTRACTOR_VERSION
-from .extract.pool import ExtractionPool, Job
+from .extract.pool import ExtractionPool, Job, Outcome
 from .analyze import propositions
 from .merge import cluster, match, neardup, reconcile
 from .models import Article, IngestError
@@ -55,26 +55,58 @@ def _extract_and_save(store: Store, settings: dict, pool: ExtractionPool, articl
                       on_done: Progress | None = None) -> None:
     """Extract in the pool's workers and save here, the one writer, as outcomes come back."""
     for outcome in pool.run(_job(pool, art) for art in articles):
-        art = outcome.key
-        if outcome.extraction is None:
-            err = IngestError(art.source or art.id, outcome.error or "extraction failed")
-            report.errors.append(err)
-            if on_error:
-                on_error(err)
-        else:
-            with store.transaction():  # an article's reports, their merge and its claims' ledger land together
-                before = store.propositions_of(art.id)
-                store.save_extraction(art.id, outcome.extraction, EXTRACTOR_VERSION)
-                if settings["merge"]["enabled"]:
-                    merge_article(store, art.id)
-                group_claims(store, art.id, also=before)
-            if outcome.extraction.cut:
-                report.cut.append(IngestError(art.source or art.id, outcome.extraction.cut["message"]))
-            report.extracted += 1
-            report.events += len(outcome.extraction.events)
-            report.claims += len(outcome.extraction.claims)
+        save_outcome(store, settings, outcome.key, outcome, report, on_error)
         if on_done:
-            on_done(art.title or art.id)
+            on_done(outcome.key.title or outcome.key.id)
+
+
+def save_outcome(store: Store, settings: dict, art: Article, outcome: Outcome, report: IngestReport,
+                 on_error: Callable[[IngestError], None] | None = None) -> None:
+    """Store one stored article's extraction, then merge its reports into the events and its
+    claims into the ledger. ``ingest`` and ``watchfloor load`` (extractions made on Dask) both
+    save through here, so the same input gives the same events either way."""
+    if outcome.extraction is None:
+        err = IngestError(art.source or art.id, outcome.error or "extraction failed")
+        report.errors.append(err)
+        if on_error:
+            on_error(err)
+        return
+    with store.transaction():  # an article's reports, their merge and its claims' ledger land together
+        before = store.propositions_of(art.id)
+        store.save_extraction(art.id, outcome.extraction, EXTRACTOR_VERSION)
+        if settings["merge"]["enabled"]:
+            merge_article(store, art.id)
+        group_claims(store, art.id, also=before)
+    if outcome.extraction.cut:
+        report.cut.append(IngestError(art.source or art.id, outcome.extraction.cut["message"]))
+    report.extracted += 1
+    report.events += len(outcome.extraction.events)
+    report.claims += len(outcome.extraction.claims)
+
+
+def store_batch(store: Store, settings: dict, batch: list[Article], report: IngestReport, *,
+                extract: bool = True) -> list[Article]:
+    """Store a batch of read articles, linking syndicated copies to their originals; the
+    articles to extract: new ones, and those an older extractor did (shared by ``ingest``
+    and ``watchfloor load``)."""
+    todo: list[Article] = []
+    for r in store.add_articles(batch):
+        report.added += r.inserted
+        report.duplicates += not r.inserted
+        report.superseded += len(r.superseded)
+        report.history += r.inserted and not r.current
+        if r.touched_events and settings["merge"]["enabled"]:
+            with store.transaction():
+                merge_events(store, r.touched_events, because=r.article.id)
+        if r.inserted and r.current and find_copy(store, r.article, settings):
+            report.copies += 1
+        elif r.inserted and r.current:
+            todo.append(r.article)
+        elif not r.inserted and extract and store.needs_extraction(r.article.id, EXTRACTOR_VERSION):
+            old = store.get_article(r.article.id)
+            if old and old.id not in {a.id for a in todo}:
+                todo.append(old)
+    return todo
 
 
 def ingest(
@@ -112,36 +144,15 @@ def ingest(
                 on_article(item.title or item.source)
             yield item
 
-    def stored(batch: list[Article]) -> list[Article]:
-        """Store a batch; the articles to extract: new ones, and those an older extractor did."""
-        todo = []
-        for r in store.add_articles(batch):
-            report.added += r.inserted
-            report.duplicates += not r.inserted
-            report.superseded += len(r.superseded)
-            report.history += r.inserted and not r.current
-            if r.touched_events and settings["merge"]["enabled"]:
-                with store.transaction():
-                    merge_events(store, r.touched_events, because=r.article.id)
-            if r.inserted and r.current and find_copy(store, r.article, settings):
-                report.copies += 1
-            elif r.inserted and r.current:
-                todo.append(r.article)
-            elif not r.inserted and extract and store.needs_extraction(r.article.id, EXTRACTOR_VERSION):
-                old = store.get_article(r.article.id)
-                if old and old.id not in {a.id for a in todo}:
-                    todo.append(old)
-        return todo
-
     def to_extract() -> Iterator[Article]:
         batch: list[Article] = []
         for art in errors_and_articles():
             batch.append(art)
             if len(batch) >= size:
-                yield from stored(batch)
+                yield from store_batch(store, settings, batch, report, extract=extract)
                 batch = []
         if batch:
-            yield from stored(batch)
+            yield from store_batch(store, settings, batch, report, extract=extract)
 
     try:
         if not extract:

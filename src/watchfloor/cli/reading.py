@@ -6,10 +6,17 @@ import json
 import sys
 from typing import Annotated, Optional
 
+from enum import Enum
+
 import typer
 
-from .base import (EXIT_INPUT, Context, JobsOption, _err_line, _print_ingest, app, emit_json, err, fail, out,
-                   printable, progress)
+from .base import (EXIT_INPUT, EXIT_USAGE, MAX_COUNT, Context, JobsOption, _err_line, _print_ingest, app,
+                   emit_json, err, fail, out, printable, progress)
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
 
 
 @app.command()
@@ -38,14 +45,39 @@ def ingest(
 @app.command()
 def extract(
     ctx: typer.Context,
-    file: Annotated[str, typer.Argument(help="JSONL input: {id, text, published, title?, url?} per line; '-' for stdin.")] = "-",
-    output: Annotated[Optional[str], typer.Option("-o", "--output", help="Write JSONL here instead of stdout.")] = None,
+    inputs: Annotated[Optional[list[str]], typer.Argument(
+        metavar="INPUT...", help="JSONL input: {id, text, published, title?, url?} per line; '-' for stdin. "
+        "With --engine dask: files or folders of .jsonl, .jsonl.gz or .parquet shards.")] = None,
+    output: Annotated[Optional[str], typer.Option("-o", "--output", help="Write JSONL here instead of stdout "
+                                                  "(--engine dask: the output folder of Parquet shards).")] = None,
     stored: Annotated[bool, typer.Option("--stored", help="Instead: re-extract stored articles an older extractor did.")] = False,
     all_stored: Annotated[bool, typer.Option("--all", help="With --stored: re-extract every stored article.")] = False,
     jobs: JobsOption = None,
+    engine: Annotated[Engine, typer.Option("--engine", help="local: this machine's processes (--jobs); dask: "
+                                           "partitions on a Dask cluster, shards into -o OUTDIR, then watchfloor load.")] = Engine.local,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="tcp://HOST:PORT",
+                                                     help="--engine dask: the cluster's scheduler (default: a local cluster).")] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", min=1, max=1024,
+                                                   help="--engine dask without --scheduler: local worker processes [default: every core].")] = None,
+    partition_size: Annotated[Optional[int], typer.Option("--partition-size", min=1, max=MAX_COUNT,
+                                                          help="--engine dask: documents per partition [default: engine.partition_size].")] = None,
 ) -> None:
-    """Extract events, places, statistics and claims: JSONL in, JSONL out (or re-run on the database)."""
+    """Extract events, places, statistics and claims: JSONL in, JSONL out (or re-run on the database,
+    or on a Dask cluster into Parquet shards)."""
     c: Context = ctx.obj
+    inputs = inputs or ["-"]
+    if engine is Engine.dask:
+        if stored or jobs is not None:
+            fail("--stored and --jobs are for the local engine; the dask engine reads INPUT files", EXIT_USAGE)
+        from .engine import extract_on_dask
+
+        extract_on_dask(c, inputs, output, scheduler, workers, partition_size)
+        return
+    if scheduler or workers or partition_size:
+        fail("--scheduler, --workers and --partition-size need --engine dask", EXIT_USAGE)
+    if len(inputs) > 1:
+        fail("the local engine reads one JSONL file (or '-'); several inputs need --engine dask", EXIT_USAGE)
+    file = inputs[0]
     if stored:
         from ..service import extract_stored
 
@@ -88,6 +120,17 @@ def extract(
             source.close()
     if failed:
         raise typer.Exit(EXIT_INPUT)
+
+
+@app.command()
+def load(
+    ctx: typer.Context,
+    outdir: Annotated[str, typer.Argument(metavar="OUTDIR", help="The -o folder of a finished extract --engine dask.")],
+) -> None:
+    """Store the shards of extract --engine dask, merging and grouping as ingest does (twice adds nothing)."""
+    from .engine import load_outdir
+
+    load_outdir(ctx.obj, outdir)
 
 
 @app.command()
