@@ -149,7 +149,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def main(
     ctx: typer.Context,
-    db: Annotated[Optional[str], typer.Option("--db", envvar="WATCHFLOOR_DB", help="SQLite database file [default: ./watchfloor.db].")] = None,
+    db: Annotated[Optional[str], typer.Option("--db", envvar="WATCHFLOOR_DB", help="SQLite database file [default: ./watchfloor.db], or a postgresql:// URL.")] = None,
     config: Annotated[Optional[str], typer.Option("--config", envvar="WATCHFLOOR_CONFIG", help="A TOML file overriding default.toml.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summaries.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout.")] = False,

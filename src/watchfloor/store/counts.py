@@ -36,7 +36,8 @@ def event_counts(db: sqlite3.Connection, *, group: tuple[str, ...] = (), since: 
     ids = ", group_concat(e.id) AS ids" if with_ids else ""
     sql = (f"SELECT substr(e.date, 1, 10) AS day{keys}, count(*) AS events, "
            f"coalesce(sum(e.fatalities), 0) AS fatalities{ids} FROM {source} WHERE {' AND '.join(where)} "
-           f"GROUP BY day{''.join(', ' + c for c in columns)} ORDER BY day")
+           f"GROUP BY day{''.join(', ' + c for c in columns)} "
+           f"ORDER BY day{''.join(f', coalesce({c}, {chr(39) * 2})' for c in columns)}")  # unknown first, on both backends
     rows = []
     for row in db.execute(sql, params):
         d = dict(row)
@@ -68,7 +69,7 @@ def facet_counts(db: sqlite3.Connection, field: str, *, limit: int = 50, **filte
     as the event list."""
     if field not in FACET_COLUMNS:
         raise ValueError(f"cannot count events by {field!r}; choose from {', '.join(FACET_COLUMNS)}")
-    where, params = event_filters(**filters)
+    where, params = event_filters(postgis=db.postgis, **filters)
     sql = (f"SELECT e.{field} AS value, count(*) AS events, coalesce(sum(e.fatalities), 0) AS fatalities "
            f"FROM events e{' WHERE ' + ' AND '.join(where) if where else ''} GROUP BY e.{field} "
            "ORDER BY events DESC, value LIMIT ?")
@@ -94,5 +95,5 @@ def place_counts(db: sqlite3.Connection, needle: str | None = None, limit: int =
     sql = (f"SELECT {shown}, count(*) AS mentions, count(DISTINCT article_id) AS articles, "
            "sum(CASE WHEN role = 'event' THEN 1 ELSE 0 END) AS as_event_place FROM places "
            f"WHERE name IS NOT NULL {where} GROUP BY coalesce(CAST(geonameid AS TEXT), name) "
-           "ORDER BY mentions DESC, name LIMIT ?")
+           "ORDER BY mentions DESC, name, geonameid NULLS FIRST LIMIT ?")
     return [dict(r) for r in db.execute(sql, [*params, limit])]

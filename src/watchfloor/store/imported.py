@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from .merged import MERGED_COLUMNS, _history, cell
@@ -12,6 +13,8 @@ _COLUMNS = [*MERGED_COLUMNS, "origin", "external_id", "extra"]
 
 def upsert(db: sqlite3.Connection, events: list[dict], at: str) -> tuple[int, int]:
     """(new, updated) for a batch of imported events."""
+    if db.dialect == "postgresql":
+        return copy_upsert(db, events, at)
     new = updated = 0
     for event in events:
         for actor in (event.get("actor1"), event.get("actor2")):
@@ -31,3 +34,37 @@ def upsert(db: sqlite3.Connection, events: list[dict], at: str) -> tuple[int, in
             _history(db, event["id"], at, None, "updated", {"fields": changed})
             updated += 1
     return new, updated
+
+
+def copy_upsert(db, events: list[dict], at: str) -> tuple[int, int]:
+    """The same upsert as a bulk load on PostgreSQL: COPY the batch into a staging table, then
+    one INSERT ... ON CONFLICT that changes only the rows that differ, with the same history."""
+    latest = {e["id"]: e for e in events}  # an id twice in a batch: its last row, as row by row
+    columns = ["id", *_COLUMNS]
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS import_staging (LIKE events INCLUDING DEFAULTS) ON COMMIT DELETE ROWS")
+    db.execute("DELETE FROM import_staging")
+    db.copy_rows("import_staging", columns, ([e["id"], *[cell(c, e.get(c)) for c in _COLUMNS]] for e in latest.values()))
+    db.execute("INSERT INTO actors(name) SELECT actor1 FROM import_staging WHERE actor1 IS NOT NULL UNION "
+               "SELECT actor2 FROM import_staging WHERE actor2 IS NOT NULL ON CONFLICT(name) DO NOTHING")
+    differs = ", ".join(f"s.{c} IS DISTINCT FROM e.{c}" for c in _COLUMNS)
+    history, new, updated = [], 0, 0
+    for row in db.execute(f"SELECT s.id, e.id IS NULL, {differs} FROM import_staging s "
+                          "LEFT JOIN events e ON e.id = s.id ORDER BY s.id"):
+        if row[1]:
+            history.append((row[0], at, None, "imported", _detail({"origin": latest[row[0]].get("origin")})))
+            new += 1
+        elif any(row[2:]):
+            changed = [c for c, flag in zip(_COLUMNS, row[2:]) if flag]
+            history.append((row[0], at, None, "updated", _detail({"fields": changed})))
+            updated += 1
+    listed = ", ".join(columns)
+    db.execute(f"INSERT INTO events({listed}, created_at, updated_at) SELECT {listed}, ?, ? FROM import_staging "
+               f"ON CONFLICT(id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in _COLUMNS)}, "
+               f"updated_at = excluded.updated_at WHERE ({', '.join(f'events.{c}' for c in _COLUMNS)}) "
+               f"IS DISTINCT FROM ({', '.join(f'excluded.{c}' for c in _COLUMNS)})", (at, at))
+    db.copy_rows("event_history", ["event_id", "at", "article_id", "change", "detail"], history)
+    return new, updated
+
+
+def _detail(detail: dict) -> str:
+    return json.dumps(detail, ensure_ascii=False, default=str)  # as merged._history writes it

@@ -62,8 +62,7 @@ def _param(value: Any) -> Any:
 
 _LITERAL = re.compile(r"'(?:[^']|'')*'|\"[^\"]*\"")
 _REWRITES = [
-    (re.compile(r"\bNOT LIKE\b"), "NOT ILIKE"),
-    (re.compile(r"(?<!NOT )\bLIKE\b"), "ILIKE"),  # SQLite's LIKE ignores case
+    (re.compile(r"\bLIKE (?=%s)"), "ILIKE "),  # a pattern match (SQLite's LIKE ignores case)
     (re.compile(r"\bIS NOT %s"), "IS DISTINCT FROM %s"),
     (re.compile(r"\bIS %s"), "IS NOT DISTINCT FROM %s"),
     (re.compile(r"\bgroup_concat\(([^()]*)\)"), r"string_agg(CAST(\1 AS TEXT), ',')"),
@@ -125,6 +124,13 @@ class PostgresConnection:
             cursor.executemany(translate(sql, True), rows)
         return cursor
 
+    def copy_rows(self, table: str, columns: list[str], rows) -> None:
+        """Bulk-load ``rows`` with COPY (tens of times faster than INSERTs; store/imported.py)."""
+        listed = ", ".join(f'"{c}"' for c in columns)
+        with self.raw.cursor().copy(f"COPY {table} ({listed}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row([_param(v) for v in row])
+
     @property
     def in_transaction(self) -> bool:
         return self.raw.info.transaction_status != TransactionStatus.IDLE
@@ -135,38 +141,54 @@ class PostgresConnection:
     # -- schema --------------------------------------------------------------------------------
 
     def schema_version(self) -> int:
-        row = self.execute(f"SELECT max(version) FROM {VERSION_TABLE}").fetchone()
-        return row[0] or 0
+        if self.execute(f"SELECT to_regclass('{VERSION_TABLE}')").fetchone()[0] is None:
+            return 0
+        return self.execute(f"SELECT coalesce(max(version), 0) FROM {VERSION_TABLE}").fetchone()[0]
 
     def migrate(self, migrations: list[str]) -> None:
         """Apply pending migrations in one transaction under the writer lock: servers opening a
-        new database at once wait for each other, and the second finds the work done."""
-        self.execute("BEGIN IMMEDIATE")
-        try:
-            self.execute(f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} (version INTEGER NOT NULL)")
-            version = self.schema_version()
-            if version > len(migrations):
-                raise StoreError(f"{redact(self.url)}: schema version {version} is newer than this "
-                                 f"watchfloor ({len(migrations)}); upgrade watchfloor")
-            if version == 0 and self._foreign_tables():
-                raise StoreError(f"{redact(self.url)}: a PostgreSQL database, but not a watchfloor one "
-                                 "(it has other tables); give watchfloor its own database or schema")
-            self.postgis = self._try_postgis()
-            for number, script in enumerate(migrations[version:], start=version + 1):
-                for statement in postgres_statements(script, number, self.postgis):
-                    self.execute(statement)
-                self.execute(f"INSERT INTO {VERSION_TABLE}(version) VALUES (?)", (number,))
-            self.execute("COMMIT")
-        except BaseException:
-            if self.in_transaction:
-                self.execute("ROLLBACK")
-            raise
-        self.postgis = self._has_spatial_index()
+        new database at once wait for each other, and the second finds the work done. An
+        up-to-date database is only read (the API opens one per request)."""
+        self._refuse_newer(self.schema_version(), len(migrations))
+        if self.schema_version() < len(migrations):
+            self.execute("BEGIN IMMEDIATE")
+            try:
+                self._apply(migrations)
+                self.execute("COMMIT")
+            except BaseException:
+                if self.in_transaction:
+                    self.execute("ROLLBACK")
+                raise
+        self.postgis = bool(self.execute(
+            "SELECT count(*) FROM pg_indexes WHERE indexname = 'events_point' AND schemaname = current_schema()"
+        ).fetchone()[0])
+
+    def _apply(self, migrations: list[str]) -> None:
+        self.execute(f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} (version INTEGER NOT NULL)")
+        version = self.schema_version()
+        self._refuse_newer(version, len(migrations))
+        if version == 0 and self._foreign_tables():
+            raise StoreError(f"{redact(self.url)}: a PostgreSQL database, but not a watchfloor one "
+                             "(it has other tables); give watchfloor its own database")
+        postgis = version == 0 and self._try_postgis()  # the point index is made with the tables
+        for number, script in enumerate(migrations[version:], start=version + 1):
+            for statement in postgres_statements(script, number, postgis):
+                self.execute(statement)
+            self.execute(f"INSERT INTO {VERSION_TABLE}(version) VALUES (?)", (number,))
+
+    def _refuse_newer(self, version: int, known: int) -> None:
+        if version > known:
+            raise StoreError(f"{redact(self.url)}: schema version {version} is newer than this "
+                             f"watchfloor ({known}); upgrade watchfloor")
 
     def _foreign_tables(self) -> int:
+        """Tables and views of another application here (an extension's own, like PostGIS's
+        spatial_ref_sys, do not count)."""
         return self.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() "
-            f"AND table_name <> '{VERSION_TABLE}'").fetchone()[0]
+            "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm') "
+            f"AND c.relname <> '{VERSION_TABLE}' AND NOT EXISTS "
+            "(SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e')").fetchone()[0]
 
     def _try_postgis(self) -> bool:
         """PostGIS when the server has it: created if this role may, never required."""
@@ -180,10 +202,6 @@ class PostgresConnection:
             return False
         self.execute("RELEASE SAVEPOINT postgis")
         return True
-
-    def _has_spatial_index(self) -> bool:
-        return bool(self.execute("SELECT count(*) FROM pg_indexes WHERE indexname = 'events_point' "
-                                 "AND schemaname = current_schema()").fetchone()[0])
 
 
 # -- migrations in PostgreSQL's words -------------------------------------------------------------

@@ -40,10 +40,12 @@ def sort_value(row: dict, order: str):
 def event_filters(*, since: str | None = None, until: str | None = None, actor: str | None = None,
                   min_fatalities: int | None = None, disputed: bool | None = None,
                   bbox: tuple[float, float, float, float] | None = None, updated_since: str | None = None,
-                  source: str | None = None, **equal: str | list[str] | None) -> tuple[list[str], list]:
+                  source: str | None = None, postgis: bool = False,
+                  **equal: str | list[str] | None) -> tuple[list[str], list]:
     """WHERE terms and parameters over ``events e``: date range, the columns of ``_EQUAL`` (one
     value or a list), part of an actor's name, a minimum toll, disputed or not, a bounding box
-    (min lon, min lat, max lon, max lat) and the time of the last change."""
+    (min lon, min lat, max lon, max lat; with ``postgis``, answered by the spatial index) and
+    the time of the last change."""
     where, params = [], []
     for key, value in equal.items():
         if key not in _EQUAL:
@@ -67,7 +69,10 @@ def event_filters(*, since: str | None = None, until: str | None = None, actor: 
     if disputed is not None:
         where.append("e.disputed = ?" if disputed else "coalesce(e.disputed, 0) = ?")
         params.append(1 if disputed else 0)
-    if bbox is not None:
+    if bbox is not None and postgis:  # the expression of store/postgres.py's events_point index
+        where.append("ST_SetSRID(ST_MakePoint(e.longitude, e.latitude), 4326) && ST_MakeEnvelope(?, ?, ?, ?, 4326)")
+        params += [float(v) for v in bbox]
+    elif bbox is not None:
         where.append("e.longitude BETWEEN ? AND ? AND e.latitude BETWEEN ? AND ?")
         params += [bbox[0], bbox[2], bbox[1], bbox[3]]
     return where, params
@@ -88,7 +93,7 @@ def events(db: sqlite3.Connection, *, ids: list[str] | None = None, limit: int |
     if order not in ORDERS:
         raise ValueError(f"unknown order {order!r}; choose from {', '.join(ORDERS)}")
     key, value, direction = ORDERS[order]
-    where, params = event_filters(**filters)
+    where, params = event_filters(postgis=db.postgis, **filters)
     if ids is not None:
         where.append(f"e.id IN ({','.join('?' * len(ids))})")
         params += list(ids)
