@@ -15,6 +15,11 @@ def upsert(db: sqlite3.Connection, events: list[dict], at: str) -> tuple[int, in
     """(new, updated) for a batch of imported events."""
     if db.dialect == "postgresql":
         return copy_upsert(db, events, at)
+    return row_upsert(db, events, at)
+
+
+def row_upsert(db: sqlite3.Connection, events: list[dict], at: str) -> tuple[int, int]:
+    """Event by event: SQLite's way (in-process, a statement costs microseconds)."""
     new = updated = 0
     for event in events:
         for actor in (event.get("actor1"), event.get("actor2")):
@@ -46,24 +51,26 @@ def copy_upsert(db, events: list[dict], at: str) -> tuple[int, int]:
     db.copy_rows("import_staging", columns, ([e["id"], *[cell(c, e.get(c)) for c in _COLUMNS]] for e in latest.values()))
     db.execute("INSERT INTO actors(name) SELECT actor1 FROM import_staging WHERE actor1 IS NOT NULL UNION "
                "SELECT actor2 FROM import_staging WHERE actor2 IS NOT NULL ON CONFLICT(name) DO NOTHING")
+    history = [(r[0], at, None, "imported", _detail({"origin": latest[r[0]].get("origin")})) for r in db.execute(
+        "SELECT s.id FROM import_staging s LEFT JOIN events e ON e.id = s.id WHERE e.id IS NULL ORDER BY s.id")]
+    new = len(history)
+    # Which fields changed, asked only of the rows that differ at all (a first load has none).
     differs = ", ".join(f"s.{c} IS DISTINCT FROM e.{c}" for c in _COLUMNS)
-    history, new, updated = [], 0, 0
-    for row in db.execute(f"SELECT s.id, e.id IS NULL, {differs} FROM import_staging s "
-                          "LEFT JOIN events e ON e.id = s.id ORDER BY s.id"):
-        if row[1]:
-            history.append((row[0], at, None, "imported", _detail({"origin": latest[row[0]].get("origin")})))
-            new += 1
-        elif any(row[2:]):
-            changed = [c for c, flag in zip(_COLUMNS, row[2:]) if flag]
-            history.append((row[0], at, None, "updated", _detail({"fields": changed})))
-            updated += 1
+    for row in db.execute(f"SELECT s.id, {differs} FROM import_staging s JOIN events e ON e.id = s.id "
+                          f"WHERE {_row_of('s')} IS DISTINCT FROM {_row_of('e')} ORDER BY s.id"):
+        history.append((row[0], at, None, "updated", _detail({"fields": [c for c, d in zip(_COLUMNS, row[1:]) if d]})))
+    updated = len(history) - new
     listed = ", ".join(columns)
     db.execute(f"INSERT INTO events({listed}, created_at, updated_at) SELECT {listed}, ?, ? FROM import_staging "
                f"ON CONFLICT(id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in _COLUMNS)}, "
-               f"updated_at = excluded.updated_at WHERE ({', '.join(f'events.{c}' for c in _COLUMNS)}) "
-               f"IS DISTINCT FROM ({', '.join(f'excluded.{c}' for c in _COLUMNS)})", (at, at))
+               f"updated_at = excluded.updated_at WHERE {_row_of('events')} IS DISTINCT FROM {_row_of('excluded')}",
+               (at, at))
     db.copy_rows("event_history", ["event_id", "at", "article_id", "change", "detail"], history)
     return new, updated
+
+
+def _row_of(table: str) -> str:
+    return "(" + ", ".join(f"{table}.{c}" for c in _COLUMNS) + ")"
 
 
 def _detail(detail: dict) -> str:
