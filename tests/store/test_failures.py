@@ -79,3 +79,30 @@ def test_a_lock_held_past_the_busy_timeout_is_a_database_failure(tmp_path: Path)
         holder.close()
     with Store(path) as store:
         assert len(list(store.iter_articles())) == 1  # nothing already stored was lost
+
+
+def test_processes_racing_the_first_migration_of_a_postgres_database_all_succeed(postgres_url):
+    ctx = multiprocessing.get_context("spawn")
+    n = 6
+    start, results = ctx.Barrier(n), ctx.Queue()
+    procs = [ctx.Process(target=_open_and_add, args=(postgres_url, i, start, results)) for i in range(n)]
+    for p in procs:
+        p.start()
+    outcomes = [results.get(timeout=120) for _ in procs]
+    for p in procs:
+        p.join(timeout=60)
+    assert [o for o in outcomes if o[0] != "ok"] == []
+    with Store(postgres_url) as store:
+        assert store.schema_version == len(MIGRATIONS)
+        assert len(list(store.iter_articles())) == n
+        assert store.db.execute("SELECT count(*) FROM watchfloor_schema").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_a_postgres_writer_waiting_past_the_busy_timeout_is_a_database_failure(postgres_url):
+    with Store(postgres_url) as store:
+        store.add_articles([make_article("Police said the road was reopened after the blast.")])
+    with Store(postgres_url) as holder, holder.transaction():  # another writer holds the lock
+        with Store(postgres_url, busy_timeout=0.3) as store, pytest.raises(DatabaseFailure, match="lock timeout"):
+            store.add_articles([make_article("A second report arrives while another process writes.")])
+    with Store(postgres_url) as store:
+        assert len(list(store.iter_articles())) == 1  # nothing already stored was lost

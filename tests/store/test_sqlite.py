@@ -189,3 +189,39 @@ def test_iter_articles_pages_through_while_the_caller_writes(store):
     assert seen == [a.id for n, a in enumerate(arts) if n != 4]
     assert list(store.iter_articles(needing_version="v2", page=3)) == []
     assert [a.id for a in store.iter_articles(page=4)] == [a.id for a in arts]
+
+
+def test_watch_tables_and_tokens_round_trip(store):
+    watch = store.watch
+    assert watch.add_feed("https://news.example/feed", {"next_poll": "2026-01-02T00:00:00+00:00"})
+    assert not watch.add_feed("https://news.example/feed", {"next_poll": None})  # already watched: kept
+    assert watch.add_feed("https://other.example/rss", {"next_poll": None})
+    watch.save_feed("https://news.example/feed", {"next_poll": "2026-01-01T00:00:00+00:00", "failures": 1})
+    assert [url for url, _ in watch.feeds()] == ["https://news.example/feed", "https://other.example/rss"]
+    assert watch.feeds()[0][1]["failures"] == 1
+    assert watch.remove_feed("https://other.example/rss") and not watch.remove_feed("https://other.example/rss")
+    watch.add_rule("big", "toll", {"toll": 10})
+    watch.add_rule("big", "toll", {"toll": 20})  # the same name replaces the rule
+    assert watch.rules() == [{"name": "big", "kind": "toll", "toll": 20}]
+    assert watch.sent_level("big", "e1") is None
+    watch.record_sent("big", "e1", 12, {"why": "toll"})
+    watch.record_sent("big", "e1", 25, {"why": "toll grew"})
+    assert watch.sent_level("big", "e1") == 25 and watch.alerts_sent()[0]["detail"] == {"why": "toll grew"}
+    watch.set_mark("since", "a")
+    watch.set_mark("since", "b")
+    assert watch.mark("since") == "b" and watch.mark("nothing") is None
+    assert watch.remove_rule("big") and watch.rules() == []
+    secret = store.tokens.create("analyst")
+    assert store.tokens.check(secret) == "analyst" and store.tokens.check(secret + "x") is None
+    assert [t["name"] for t in store.tokens.names()] == ["analyst"]
+    assert store.tokens.revoke("analyst") and store.tokens.check(secret) is None
+
+
+def test_deleting_an_article_removes_what_only_it_supported(store):
+    a = make_article("Some article text about Bannu and its attack.")
+    store.add_articles([a])
+    store.save_extraction(a.id, make_extraction(), "v1")
+    assert len(store.events()) == 1
+    assert store.delete_article(a.id) == set()
+    assert store.events() == [] and store.get_article(a.id) is None
+    assert store.delete_article(a.id) is None

@@ -99,9 +99,9 @@ class WatchTables:
     def events_changed_since(self, since: str | None, limit: int = 10_000) -> list[dict[str, Any]]:
         """Merged events created or updated at or after ``since`` (all, when None), oldest change first."""
         if since is None:
-            ids = [r[0] for r in self.db.execute("SELECT id FROM events ORDER BY updated_at LIMIT ?", (limit,))]
+            ids = [r[0] for r in self.db.execute("SELECT id FROM events ORDER BY updated_at NULLS FIRST, id LIMIT ?", (limit,))]
         else:
-            ids = [r[0] for r in self.db.execute("SELECT id FROM events WHERE updated_at >= ? ORDER BY updated_at "
+            ids = [r[0] for r in self.db.execute("SELECT id FROM events WHERE updated_at >= ? ORDER BY updated_at, id "
                                                  "LIMIT ?", (since, limit))]
         return queries.events(self.db, ids=ids) if ids else []
 
