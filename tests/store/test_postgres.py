@@ -133,6 +133,25 @@ def test_the_demo_gives_the_same_events_claims_and_ledger_on_both_backends(postg
     assert pages[0] == pages[1] and len(pages[0]) == len(events)
 
 
+def test_extraction_on_dask_loaded_into_postgres_equals_an_ingest_into_sqlite(postgres_url, tmp_path: Path):
+    """The issue's promise end to end: the same input, ingested in one process into SQLite, and
+    extracted on a two-worker Dask cluster then loaded into PostgreSQL, gives the same events."""
+    folder = Path(__file__).parent.parent.parent / "src" / "watchfloor" / "demo" / "corpus"
+    corpus = [str(folder / "articles.jsonl"), str(folder / "merge-incidents-1.jsonl")]  # many outlets per incident
+    sqlite_path = str(tmp_path / "ingest.db")
+    run("--db", sqlite_path, "--quiet", "ingest", *corpus)
+    shards = tmp_path / "shards"
+    run("--quiet", "extract", "--engine", "dask", "--workers", "2", "--partition-size", "25", *corpus, "-o", str(shards))
+    run("--db", postgres_url, "--quiet", "load", str(shards))
+    with Store(sqlite_path) as lite, Store(postgres_url) as pg:
+        events = comparable(lite.events())
+        assert len(events) >= 20 and comparable(pg.events()) == events
+        assert pg.claims(limit=5000) == lite.claims(limit=5000)
+    run("--db", postgres_url, "--quiet", "load", str(shards))  # loading again adds nothing
+    with Store(postgres_url) as pg:
+        assert comparable(pg.events()) == events
+
+
 @pytest.mark.parametrize("round_", range(2))
 def test_two_ingests_racing_on_the_same_incidents_make_one_event_each(postgres_url, tmp_path: Path, round_: int):
     """Two processes ingest each outlet's reports of the same two incidents at the same time;
