@@ -1,6 +1,6 @@
 """Storage. Only this package speaks SQL."""
 
 from .guard import DatabaseFailure, StoreError
-from .sqlite import AddResult, Store
+from .core import AddResult, Store
 
 __all__ = ["AddResult", "DatabaseFailure", "Store", "StoreError"]

@@ -1,4 +1,5 @@
-"""The SQLite store. Only this package speaks SQL; everything else passes dataclasses."""
+"""The store: one interface over an SQLite file (store/sqlite_file.py) or a PostgreSQL database
+(store/postgres.py). Only this package speaks SQL; everything else passes dataclasses."""
 
 from __future__ import annotations
 
