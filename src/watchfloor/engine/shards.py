@@ -68,6 +68,10 @@ def article_row(line: int, art: Article, extraction: Extraction | None, error: s
     return row
 
 
+def warm_up_parquet() -> None:
+    pq.write_table(pa.Table.from_pylist([], schema=ERROR_SCHEMA), pa.BufferOutputStream(), compression="zstd")
+
+
 def write_partition(outdir: str | Path, name: str, articles: list[dict], errors: list[dict]) -> None:
     write_atomically(pa.Table.from_pylist(errors, schema=ERROR_SCHEMA), shard_path(outdir, "errors", name))
     write_atomically(pa.Table.from_pylist(articles, schema=ARTICLE_SCHEMA), shard_path(outdir, "articles", name))
