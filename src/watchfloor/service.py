@@ -191,9 +191,9 @@ def find_copy(store: Store, art: Article, settings: dict) -> str | None:
     """Fingerprint a newly stored article and link it to the stored article it is a syndicated
     copy of; that original's id, or None. A copy's events are its original's, with one more source."""
     print_ = neardup.fingerprint(art.text)
-    original = neardup.find_original(print_, store.copy_candidates(print_, art.id),
-                                     settings["merge"]["copy_similarity"])
-    with store.transaction():
+    with store.transaction():  # candidates read under the writer lock: two copies racing see each other
+        original = neardup.find_original(print_, store.copy_candidates(print_, art.id),
+                                         settings["merge"]["copy_similarity"])
         store.save_print(art.id, print_, original)
         if original and settings["merge"]["enabled"]:
             merge_events(store, set(store.report_events(original).values()), because=art.id)
