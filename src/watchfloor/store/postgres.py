@@ -236,7 +236,6 @@ def postgres_statements(script: str, number: int, postgis: bool) -> list[str]:
     for pattern, replacement in _TYPES:
         script = pattern.sub(replacement, script)
     found = [s.rstrip(";") for s in statements(script)]
-    # An identity column whose rows were given ids must continue after them; here none are.
     return found + _EXTRA.get(number, []) + (_SPATIAL.get(number, []) if postgis else [])
 
 
