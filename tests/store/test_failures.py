@@ -47,22 +47,26 @@ def _open_and_add(path: str, n: int, start, results) -> None:
         results.put(("failed", f"{type(exc).__name__}: {exc}"))
 
 
-@pytest.mark.parametrize("round_", range(3))
-def test_processes_racing_the_first_migration_all_succeed(tmp_path: Path, round_: int):
-    path = str(tmp_path / f"new-{round_}.db")
+def _race_first_migration(target: str, n: int = 6) -> None:
+    """``n`` processes open a new store at the same moment and each adds an article: every
+    one succeeds, the schema is current, and every article is stored."""
     ctx = multiprocessing.get_context("spawn")
-    n = 6
     start, results = ctx.Barrier(n), ctx.Queue()
-    procs = [ctx.Process(target=_open_and_add, args=(path, i, start, results)) for i in range(n)]
+    procs = [ctx.Process(target=_open_and_add, args=(target, i, start, results)) for i in range(n)]
     for p in procs:
         p.start()
     outcomes = [results.get(timeout=120) for _ in procs]
     for p in procs:
         p.join(timeout=60)
     assert [o for o in outcomes if o[0] != "ok"] == []
-    with Store(path) as store:
+    with Store(target) as store:
         assert store.schema_version == len(MIGRATIONS)
         assert len(list(store.iter_articles())) == n
+
+
+@pytest.mark.parametrize("round_", range(3))
+def test_processes_racing_the_first_migration_all_succeed(tmp_path: Path, round_: int):
+    _race_first_migration(str(tmp_path / f"new-{round_}.db"))
 
 
 def test_a_lock_held_past_the_busy_timeout_is_a_database_failure(tmp_path: Path):
@@ -82,19 +86,8 @@ def test_a_lock_held_past_the_busy_timeout_is_a_database_failure(tmp_path: Path)
 
 
 def test_processes_racing_the_first_migration_of_a_postgres_database_all_succeed(postgres_url):
-    ctx = multiprocessing.get_context("spawn")
-    n = 6
-    start, results = ctx.Barrier(n), ctx.Queue()
-    procs = [ctx.Process(target=_open_and_add, args=(postgres_url, i, start, results)) for i in range(n)]
-    for p in procs:
-        p.start()
-    outcomes = [results.get(timeout=120) for _ in procs]
-    for p in procs:
-        p.join(timeout=60)
-    assert [o for o in outcomes if o[0] != "ok"] == []
+    _race_first_migration(postgres_url)
     with Store(postgres_url) as store:
-        assert store.schema_version == len(MIGRATIONS)
-        assert len(list(store.iter_articles())) == n
         assert store.db.execute("SELECT count(*) FROM watchfloor_schema").fetchone()[0] == len(MIGRATIONS)
 
 

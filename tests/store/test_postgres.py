@@ -19,6 +19,7 @@ from watchfloor.store import Store, StoreError
 from watchfloor.store.schema import MIGRATIONS
 
 from postgres_support import server_url
+from serving_support import serve_in_thread
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "exchange"
 CLI = [sys.executable, "-m", "watchfloor.cli"]
@@ -63,29 +64,12 @@ def comparable(events: list[dict]) -> list[dict]:
 
 def api_pages(target: str, first: str) -> list[dict]:
     """Every event the API lists, page after page, from a real uvicorn server on 127.0.0.1."""
-    import socket
-    import threading
-    import time
-
     import httpx
-    import uvicorn
 
-    from watchfloor.serve.app import create_app
-    from watchfloor.settings import load_settings
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(target, load_settings(env={})), host="127.0.0.1",
-                                           port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
+    server, thread, base = serve_in_thread(target)
     rows, url = [], first
     try:
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
+        with httpx.Client(base_url=base, timeout=30) as client:
             while url:
                 got = client.get(url)
                 assert got.status_code == 200, got.text

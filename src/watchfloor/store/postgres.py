@@ -16,7 +16,7 @@ from typing import Any
 import psycopg
 from psycopg.pq import TransactionStatus
 
-from .guard import StoreError, statements
+from .guard import StoreError, reason, statements
 
 # Writers take this transaction-level advisory lock, as SQLite's BEGIN IMMEDIATE takes the
 # file's write lock: two ingests reading candidates for the same incident cannot both miss
@@ -101,7 +101,7 @@ class PostgresConnection:
             self.raw = psycopg.connect(url, autocommit=True, row_factory=_row_factory,
                                        connect_timeout=max(1, int(busy_timeout)))
         except psycopg.Error as exc:
-            raise StoreError(f"{redact(url)}: cannot connect to PostgreSQL ({first_line(exc)})") from None
+            raise StoreError(f"{redact(url)}: cannot connect to PostgreSQL ({reason(exc)})") from None
         # A lock held longer than this fails like SQLite's busy timeout, instead of waiting forever.
         self.raw.execute(f"SET lock_timeout = '{int(busy_timeout * 1000)}ms'")
         self.postgis = False
@@ -149,8 +149,9 @@ class PostgresConnection:
         """Apply pending migrations in one transaction under the writer lock: servers opening a
         new database at once wait for each other, and the second finds the work done. An
         up-to-date database is only read (the API opens one per request)."""
-        self._refuse_newer(self.schema_version(), len(migrations))
-        if self.schema_version() < len(migrations):
+        version = self.schema_version()
+        self._refuse_newer(version, len(migrations))
+        if version < len(migrations):
             self.execute("BEGIN IMMEDIATE")
             try:
                 self._apply(migrations)
@@ -243,6 +244,3 @@ def redact(url: str) -> str:
     """A connection URL without its password, for messages."""
     return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
 
-
-def first_line(exc: Exception) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
