@@ -110,14 +110,18 @@ def _mention(entry: dict, start: int, end: int, text: str) -> ActorMention:
 # A people's name as the one acting ("Fulani herders attacked", "Maasai raid a village",
 # "Dinka youths") names an identity militia, as ACLED names them: "<People> Ethnic Militia (<country>)".
 _PEOPLE_ACTING = re.compile(
-    r"\s+(?:raiders|herders|herdsmen|militias?|militiamen|gunmen|youths|fighters|warriors|tribesmen|attackers|"
-    r"assailants|(?:attack|raid|kill|clash)(?:ed|s)?|ambush(?:ed|es)?|burn(?:ed|t|s)?)\b", re.I)
+    r"\s+(?:(?:ethnic|armed|tribal)\s+)?(?:raiders|herders|herdsmen|militias?|militiamen|gunmen|youths|fighters|warriors|"
+    r"tribesmen|attackers|assailants|armed\s+(?:groups?|men)|(?:attack|raid|kill|clash)(?:ed|s)?|ambush(?:ed|es)?|"
+    r"burn(?:ed|t|s)?)\b", re.I)
+# "killed by Maasai", "attacked by suspected Fulani": the people named as the agent.
+_BY_PEOPLE = re.compile(r"\b(?:killed|attacked|ambushed|abducted|raided|burn(?:ed|t)|wounded|injured)\s+by\s+"
+                        r"(?:(?:suspected|armed|alleged)\s+)?$", re.I)
 
 
 def people_militias(text: str, offset: int = 0, lowercase: bool = False) -> list[ActorMention]:
     out = []
     for t in find_national_terms(text, lowercase=lowercase):
-        if t.kind == "people" and _PEOPLE_ACTING.match(text, t.end):
+        if t.kind == "people" and (_PEOPLE_ACTING.match(text, t.end) or _BY_PEOPLE.search(text[max(0, t.start - 40):t.start])):
             name = people_singular(t.text)
             out.append(ActorMention(f"{name} Ethnic Militia ({{country}})", IDENTITY_MILITIA,
                                     offset + t.start, offset + t.end, t.text))

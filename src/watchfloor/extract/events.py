@@ -19,6 +19,9 @@ from .mentions import (
     dates_a_statement,
 )
 from .tally import tally
+from .crowds import (
+    _ARRESTED, _INTERVENED, crowd_fought_the_forces, force_met_a_protest, crowd_was_the_agent, _crowd_destroyed, _riot_kind, _unarmed_crowds_fought,
+)
 from .roles import (
     _CLASH, _CROWD_TYPES, _FIREFIGHT, _GUNFIRE, _NON_LETHAL, _UNARMED_SUSPECT,
     _crowd_actors, _finditer_in, _kind, _state_is_agent, _target_side, _unique, perpetrators,
@@ -145,6 +148,12 @@ def _sub_type(st: _Story, actor1, actor2):
         sub, actor2 = _attack_or_clash(st, actor2)
         if _unarmed_crowds_fought(st):
             sub = "Mob violence"
+    if sub in ("Attack", "Armed clash") and crowd_was_the_agent(st):
+        sub = "Mob violence"
+    elif sub == "Armed clash" and crowd_fought_the_forces(st):
+        sub = "Violent demonstration"
+    else:
+        sub = force_met_a_protest(st, sub) or sub
     if sub in ("Mob violence", "Violent demonstration"):
         sub = _riot_kind(st, sub)
     if sub == "Peaceful protest" and (_ARRESTED.search(st.story) or (st.state and _INTERVENED.search(st.story))):
@@ -154,64 +163,6 @@ def _sub_type(st: _Story, actor1, actor2):
     if sub in ("Abduction/forced disappearance", "Sexual violence") and (actor2 is None or actor2.kind != CIVILIANS):
         actor2 = ActorMention("Civilians ({country})", CIVILIANS, -1, -1, "")
     return sub, actor1, actor2
-
-
-# People who are not fighters: when only they clash, with no weapon, armed group or force
-# acting, it is a riot ("supporters of two candidates clashed", "students fought villagers").
-_UNARMED_CROWD = re.compile(r"\b(?:supporters|youths|villagers|residents|students|workers|inmates|prisoners|mobs?|crowds?|"
-                            r"activists|cadres|traders|drivers|fans|worshippers|locals|party\s+members)\b", re.I)
-
-
-_DESTRUCTION = re.compile(r"\b(?:set(?:s|ting)?\s+(?:on\s+)?fire|set\s+ablaze|torch(?:ed|ing)|burn(?:ed|t|ing)?|looted|looting|loot|"
-                          r"ransack(?:ed|ing)|vandali[sz](?:ed|ing)|smash(?:ed|ing)|stoned|pelt(?:ed|ing)|lit\s+fires|"
-                          r"barricad(?:ed|ing)|turned\s+violent|violently|damag(?:ed|ing))\b", re.I)
-
-
-def _crowd_destroyed(st: _Story) -> bool:
-    """A protest whose crowd destroyed or burned things, with no armed group acting."""
-    hints = {t.hint for t in st.triggers}
-    protest = bool(hints & {"Peaceful protest", "Protest with intervention"})
-    return protest and bool(_DESTRUCTION.search(st.story)) and not st.groups and not st.generic
-
-
-# ACLED: a violent demonstration is a demonstration turned violent; rioting with no
-# demonstration (brawls, clashes with the police, a mob's attack) is mob violence.
-_PROTEST_CONTEXT = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|es|ing)?|strik(?:e|es|ing)\b|"
-                              r"sit-ins?|agitat\w+|hartals?|bandhs?|blockades?|picket\w*|boycott\w*)", re.I)
-
-
-_TWO_CROWDS = re.compile(r"\b(?:between|rival|brawl\w*|mobs?|lynch\w*|vigilante)\b", re.I)
-_GRIEVANCE = re.compile(r"\b(?:over|demand\w*|against|in\s+response\s+to|following|after\s+(?:the\s+)?(?:police|authorities)|"
-                        r"angered|angry|upset|to\s+express|calling\s+for)\b", re.I)
-
-
-# Protesters arrested at the protest, not an arrest the protest is about ("demanding the release
-# of those arrested", "protest the arrest of two nationals").
-_ARRESTED = re.compile(
-    r"(?<!\bwho\s)(?<!\bwho\swere\s)(?<!\bhad\sbeen\s)\b(?:police\s+|security\s+forces\s+|troops\s+|soldiers\s+)?"
-    r"(?:arrested|detained|rounded\s+up)\s+(?:\w+\s+){0,3}?(?:protesters|demonstrators|activists|students|participants|"
-    r"marchers|them|\d+|six|several|dozens|hundreds|some)\b|"
-    r"\b(?:protesters|demonstrators|activists|students|participants|marchers|people|\d+|\w+\s+of\s+them)\s+"
-    r"(?:were|was)\s+(?:\w+\s+)?(?:arrested|detained)\b(?!\s+(?:in|during|on|for|earlier|last))|\bmass\s+arrests\b", re.I)
-_INTERVENED = re.compile(r"\b(?:disrupt\w*|stopped|blocked|prevented|interrupt\w*|quell\w*|intimidat\w*|rubber\s+bullets?|"
-                         r"tear\s?gas|dispers\w+|baton|lathi|broke\s+up|crack(?:ed)?\s+down|met\s+by|intervened)\b", re.I)
-
-
-def _riot_kind(st: _Story, sub: str) -> str:
-    """ACLED: a violent demonstration is a demonstration, or a crowd pressing a grievance on the
-    authorities, turned violent; two crowds fighting or a mob turning on people is mob violence."""
-    if _PROTEST_CONTEXT.search(st.story):
-        return "Violent demonstration"
-    if _TWO_CROWDS.search(st.story):
-        return "Mob violence"
-    if st.state or _GRIEVANCE.search(st.story):
-        return "Violent demonstration"
-    return sub
-
-
-def _unarmed_crowds_fought(st: _Story) -> bool:
-    return bool(_CLASH.search(st.story) and _UNARMED_CROWD.search(st.story) and not st.groups and not st.generic
-                and not st.state_agent and not WEAPONS.search(st.story))
 
 
 def _attack_or_clash(st: _Story, actor2):

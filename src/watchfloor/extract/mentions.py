@@ -147,8 +147,9 @@ _ONE_EPISODE = re.compile(r"clashes|skirmishes|exchanges\s+of\s+fire|gunfights|f
 
 # A headline's present tense: "ONLF attacks Ethiopian soldiers", "Rebels raids a village": the
 # plural-looking word is a verb when a named or armed subject stands before it and an object after.
-_SUBJECT_BEFORE = re.compile(r"(?:\b[A-Z][\w-]*|\b(?:rebels|militants|gunmen|raiders|troops|soldiers|police|army|"
-                             r"fighters|insurgents|militia|bandits|attackers|assailants))\s+$")
+_SUBJECT_BEFORE = re.compile(r"(?:\b[A-Z][\w-]*|\b[A-Z][\w-]*\s+\d+|\b(?:rebels|militants|gunmen|raiders|troops|soldiers|police|army|"
+                             r"fighters|insurgents|militias?|bandits|attackers|assailants|group|gang|men|warriors|herders|"
+                             r"jihadists|separatists|forces|mob))\s+$")
 _OBJECT_AFTER = re.compile(r"\s+(?:the\b|a\b|an\b|[A-Z]|\d|two\b|three\b|several\b|civilian|villag|police|soldiers|"
                            r"troops|army|military|government|residents|farmers|traders)")
 
@@ -215,7 +216,7 @@ _BY_AGENT = re.compile(r"(?:\s+and\s+\w+)?(?:\s+(?:on|in|at|near)\s+(?:\w+\s+){0
                        r"senate|parliament|assembly|congress|committee|courts?|judges?|council|cabinet|voters|lawmakers|"
                        r"legislators|board|commission|ministry|market|news|reports?|critics|opposition)\b)", re.I)
 _ARMED_HEAD = re.compile(r"\b(?:militias?|militiamen|gunmen|raiders|fighters|attackers|assailants|warriors|vigilantes?|"
-                         r"bandits|herdsmen|youths\s+armed)\b", re.I)
+                         r"bandits|herdsmen|youths\s+armed|armed\s+(?:groups?|men))\b", re.I)
 
 
 _CLASH_WORD = re.compile(r"clash(?:ed|es)?|fought|fighting|battles?\s+(?:between|with|against)", re.I)
@@ -233,7 +234,7 @@ def is_supported(sentence: str, sent_start: int, triggers: list[Trigger], counts
         return True
     if any(a.kind in (REBEL, 3, STATE, 8) for a in actors):
         return True
-    if any(a.kind == IDENTITY_MILITIA and _ARMED_HEAD.search(sentence, a.start - sent_start, a.end - sent_start + 14)
+    if any(a.kind == IDENTITY_MILITIA and _ARMED_HEAD.search(sentence, a.start - sent_start, a.end - sent_start + 24)
            for a in actors):
         return True  # "Karamojong raiders", "Tiv militia": a communal group named as armed men
     if any(_BY_AGENT.match(sentence, t.end - sent_start) for t in triggers):

@@ -263,6 +263,13 @@ _KILLED_ONE = re.compile(
     rf"(?:a|an|the|one)\s+(?:[\w'-]+\s+){{0,3}}?(?P<noun>{_SINGULAR}|chief|pastor|imam|priest|senator|lawmaker|"
     rf"politician|judge|lawyer|activist|chairman|councill?or|commander|leader|cleric|doctor|driver|elder|head)\b"
     rf"(?!\s+(?:and|or)\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens))", re.I)
+# "a mob beat a suspected thief to death", "hacked two farmers to death": the victims sit
+# between the verb and "to death".
+_TO_DEATH = re.compile(
+    rf"\b(?P<verb>beat|beats|hacked|hacks|stabbed|stoned|clubbed|bludgeoned|burned|burnt|burns|stabs)\s+{_FIG}\s+"
+    rf"(?:[\w'-]+\s+){{0,3}}?(?P<noun>{_NOUN}|[A-Za-z-]{{3,}})\s+to\s+death\b", re.I)
+
+
 def _count_from(value: int | None, verb: str, noun: str, m: re.Match, text: str, offset: int,
                 update: bool = False) -> Count | None:
     if value is None:
@@ -368,6 +375,12 @@ def find_counts(text: str, offset: int = 0, vague: dict[str, int] | None = None)
                 c2 = _count_from(_figure_or_article(m.group("fig2"), vague), verb, m.group("noun2"), m, text, offset)
                 if c2:
                     out.append(c2)
+    for m in _TO_DEATH.finditer(text):
+        if free(m):
+            c = _count_from(_figure_or_article(m.group("fig"), vague), "killed", m.group("noun"), m, text, offset)
+            if c:
+                out.append(c)
+                taken.append(m.span())
     for m in _ACTIVE_NO_NOUN.finditer(text):
         if free(m) and not re.fullmatch(r"\d{4}", m.group("fig")):
             c = _count_from(figure_value(m.group("fig"), vague), "killed", "", m, text, offset)

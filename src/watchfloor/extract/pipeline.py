@@ -36,7 +36,7 @@ from .responsibility import CLAIMED_RESPONSIBILITY, DENIED_RESPONSIBILITY, respo
 _REPORTED = re.compile(r"\b(?:claimed|alleged|purported(?:ly)?|reportedly|circulating|shared|posts?|videos?)\b", re.I)
 
 # Bumped whenever extraction output changes, so stored articles are re-extracted.
-EXTRACTOR_VERSION = "0.6.6"
+EXTRACTOR_VERSION = "0.6.7"
 
 
 @dataclass
@@ -114,13 +114,15 @@ class Extractor:
         statistics = []
         out_of_scope: list[tuple[str, int, int]] = []
         after_past = False
-        for s, e in art.sents:
+        for i, (s, e) in enumerate(art.sents):
             if budget.spent(s):
                 break
             sentence = text[s:e]
             if not ANY_TRIGGER.search(sentence):
                 if mentions and (TOLL_UPDATE.search(sentence) or OWN_DEAD.search(sentence)):
                     _add_toll_update(mentions[-1], sentence, s, self.vague)
+                elif mentions and i and mentions[-1].span == art.sents[i - 1] and self._bare_tally(sentence, s):
+                    mentions[-1].counts.extend(find_counts(sentence, s, self.vague))  # "One dead."
                 elif is_diplomatic(sentence):  # sanctions and expulsions use no violent word
                     out_of_scope.append(("diplomatic", s, e))
                 continue
@@ -149,7 +151,8 @@ class Extractor:
                 continue
             if NOT_POLITICAL.search(sentence) and not armed:
                 continue  # cricket "attacks" and the like
-            if is_background(sentence, triggers, counts, s) or not is_supported(sentence, s, triggers, counts, s_actors):
+            if is_background(sentence, triggers, counts, s) or not (
+                    is_supported(sentence, s, triggers, counts, s_actors) or self._tally_follows(art, i)):
                 continue
             if is_past(sentence, s_dates, art.published) or (
                     after_past and not s_dates and not any(c.value for c in counts)):
@@ -161,6 +164,18 @@ class Extractor:
                 actors=s_actors, separate=bool(SEPARATE_EVENT.search(sentence)),
             ))
         return mentions, statistics, out_of_scope
+
+    def _bare_tally(self, sentence: str, start: int) -> bool:
+        """A short sentence that only counts the dead or hurt ("One dead.", "2 fatalities.")."""
+        return (len(sentence) <= 80 and not ANY_TRIGGER.search(sentence)
+                and any(c.value > 0 for c in find_counts(sentence, start, self.vague)))
+
+    def _tally_follows(self, art: _Article, i: int) -> bool:
+        """A bare tally follows: what the soft verb before it did was violent."""
+        if i + 1 >= len(art.sents):
+            return False
+        s, e = art.sents[i + 1]
+        return self._bare_tally(art.text[s:e], s)
 
     def _incidents(self, art: _Article, found, gaz) -> list[OtherIncident]:
         incidents = group_incidents(found, art.text, art.published)
