@@ -162,3 +162,29 @@ def test_tallies_and_headline_verbs_make_events(first, text, toll):
 
 def test_a_tally_does_not_make_a_political_attack_violent(first):
     assert first("The opposition attacked the budget on Tuesday. Two more days of debate are planned.") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Unknown gunmen shot a retired police inspector dead in Pulwama on Monday.",
+    "Firing between Indian and Pakistani troops resumed near Kupwara on Wednesday.",
+    "Separatists and soldiers battled in Kumba on Sunday night.",
+    "A battle broke out between rebels and the army near Beni on Friday.",
+    "Troops encountered rebels at a river crossing in Quirino province.",
+    "Militia shoot a herder near Wajir",
+    "A petrol bomb was hurled at a bus in Gazipur on Tuesday.",
+    "Police officers in Eldoret flogged traders at the market.",
+    "Gunmen attempted to assassinate a councillor in Zamboanga on Monday.",
+    "Rebels set several houses on fire in Kasese on Thursday.",
+    "The army inflicted heavy losses on the insurgents near Kolofata.",
+])
+def test_older_terser_wordings_are_events(first, text):
+    assert first(text) is not None, text
+
+
+@pytest.mark.parametrize("text", [
+    "Firefighters battled the blaze for hours in the old town.",
+    "The opposition battled the government over the budget.",
+    "The team encountered problems with the new voting machines.",
+])
+def test_the_same_words_without_violence_are_no_event(first, text):
+    assert first(text) is None, text

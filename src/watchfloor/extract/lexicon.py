@@ -54,6 +54,11 @@ RANK = {
     "Non-violent transfer of territory": 16, "Other": 17,
 }
 
+# A headline's plural armed subject before a present-tense verb ("militia shoot woman").
+_PLURAL_SUBJECT = "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in (
+    "police", "troops", "forces", "soldiers", "rebels", "militants", "militia", "militias", "gunmen", "fighters",
+    "army", "bandits", "raiders", "insurgents", "jihadists", "assailants", "attackers", "warriors", "herders")) + ")"
+
 # (hint, pattern). "Violence" = shooting/attacking/killing: Armed clash or Attack by victim.
 _TRIGGERS: list[tuple[str, str]] = [
     ("Suicide bomb", r"(?:drove|rammed|rams|crashed|drives|driving|steered)\s+(?:an?\s+|his\s+|the\s+)?(?:\w+\s+){0,2}?"
@@ -87,9 +92,9 @@ _TRIGGERS: list[tuple[str, str]] = [
     ("Abduction/forced disappearance", r"abduct(?:ed|ion|ions|ing|s)?|kidnap(?:ped|ping|pings|s|per|pers)?|taken\s+hostage|held\s+hostage|"
                                        r"hostages?|forcibly\s+disappeared|enforced\s+disappearances?|forced\s+disappearances?|"
                                        r"whisked\s+away|went\s+missing\s+after|picked\s+up\s+by"),
-    ("Sexual violence", r"rap(?:ed|e)|sexually\s+(?:assault|abus)(?:ed|ing)?|sexual\s+violence"),
+    ("Sexual violence", r"rap(?:ed|es?)|sexually\s+(?:assault|abus)(?:ed|ing)?|sexual\s+violence"),
     ("Government regains territory", r"(?:regained|recaptured|retook|cleared)\s+(?:control\s+of\s+)?(?:the\s+)?(?:area|town|village|territory|district)"),
-    ("Non-state actor overtakes territory", r"(?:seized|captured|took)\s+control\s+of|overran"),
+    ("Non-state actor overtakes territory", r"(?:seized|captured|took)\s+control\s+of|overran|overtak(?:es|en)|overtook"),
     ("Violence", r"attack(?:ed|s|ing)?|ambush(?:ed|es|ing)?|raid(?:ed|s)?|storm(?:ed|ing)|open(?:ed)?\s+fire|fir(?:ed|ing)\s+(?:at|on|upon|indiscriminately)|"
                  r"gun(?:fight|battle)s?|gun\s+battle|gun[- ]?duels?|gunfire|shoot(?:out|ing)s?|fire[- ]?fights?|exchanges?\s+of\s+fire|exchanged\s+fire|"
                  r"clash(?:ed|es)?|encounters?|skirmish(?:es)?|fighting|fought|combat|"
@@ -124,7 +129,25 @@ _TRIGGERS: list[tuple[str, str]] = [
                  r"daughters?|boys?|girls?|child|children|brothers?|wife|husband|farmers?|traders?|drivers?|students?|teachers?|"
                  r"officials?|officers?|soldiers?|policem[ae]n|villagers?|civilians?|journalists?|activists?|leaders?|chiefs?|"
                  r"members?|workers?|residents?|people|persons?)\b"),
-    ("Looting/property destruction", r"burn(?:s|ed|t)?\s+(?:\w+\s+){0,2}?(?:villages?|houses?|homes?|huts?|shops?)|set\s+(?:on\s+)?fire|set\s+ablaze|torched|torching|burnt\s+down|burned\s+down|arson|"
+    # More wordings of violence, read on ACLED's older, terser notes: bare "battled", a battle or
+    # fight that broke out, firing between two sides, a long object before "dead", beatings,
+    # killings named as such, attempts on a life, bombs that explode or are hurled.
+    ("Violence", r"battled(?=\s+(?:in|near|at|around|outside|inside|on|for\s+control|each\s+other)\b|\s*[.;,]|\s*$)|(?:a\s+|the\s+)?battle\s+(?:occurred|took\s+place|broke\s+out|erupted|ensued|raged|at|near)|"
+                 r"fights?\s+(?:broke\s+out|erupted|ensued|between)|fir(?:ing|ed)\s+(?:between|incidents?|exchanges?)|"
+                 r"cross[- ]border\s+firing|skirmish(?:ed|ing)|"
+                 rf"encounter(?:ed|s)?\s+(?:\w+\s+){{0,2}}?(?:rebels|militants|insurgents|fighters|gunmen|bandits|terrorists|the\s+enemy|(?-i:[A-Z])\w+)|"
+                 r"shot\s+(?:[\w'-]+\s+){2,4}?dead|found\s+shot|(?:hack|strangl|club|bludgeon)(?:ed|ing)?\s+(?:\w+\s+){0,3}?to\s+death|strangled|"
+                 r"beat(?:s|ing)?\s+up|flogg(?:ed|ing)|whipp(?:ed|ing)|kick(?:ed|s|ing)\s+(?=(?:a|an|the|\d|two|three)\b)|ill-?treated|"
+                 r"manhandled|aggressed|"
+                 r"(?:extra-?judicial|illegal|summary|targeted|revenge|ritual|reprisal)\s+killings?|commit(?:ted|s)?\s+(?:\w+\s+){0,2}?killings|"
+                 r"attempt(?:ed|s)?\s+to\s+(?:assassinate|kill|abduct|kidnap|murder)|(?:assassination|murder)\s+attempts?|"
+                 r"inflict(?:ed|s|ing)\s+(?:heavy\s+|serious\s+)?(?:losses|casualties)|"
+                 rf"{_PLURAL_SUBJECT}(?:shoot|kill|attack|raid|ambush|abduct|kidnap|behead|execute|clash|fight|storm)\b"),
+    ("Remote explosive/landmine/IED", r"bombs?\s+(?:explodes|goes\s+off)|explodes|(?:petrol|fire)[- ]?bomb(?:ed|ing)|firebomb(?:ed|s|ing)?|"
+                                      r"(?:bombs?|explosives?|grenades?|petrol\s+bombs?)\s+(?:was|were)\s+(?:hurled|thrown|lobbed)"),
+    ("Looting/property destruction", r"burn(?:s|ed|t)?\s+(?:\w+\s+){0,2}?(?:villages?|houses?|homes?|huts?|shops?|cars?|vehicles?|buses|trucks?|"
+                                     r"churches|mosques|schools?|offices?|markets?|property)|set\s+(?:on\s+)?fire|sets?\s+(?:\w+\s+){1,4}?on\s+fire|"
+                                     r"setting\s+(?:\w+\s+){0,4}?(?:on\s+)?fire|setting\s+ablaze|set\s+ablaze|torched|torching|burnt\s+down|burned\s+down|arson|"
                                      r"looted|looting|ransacked|vandali[sz]ed|demolished|destroyed|plunder(?:ed|ing)|pillag(?:ed|ing)|"
                                      r"st(?:ole|olen)\s+(?:\w+\s+){0,4}?(?:cattle|livestock|goats|cows|camels|property|goods|food)|"
                                      r"(?:seized|took|rustled|drove\s+away)\s+(?:\w+\s+){0,3}?(?:livestock|cattle|goats|cows|camels)"),

@@ -16,7 +16,8 @@ from .responsibility import DENIED_RESPONSIBILITY
 _STATE_AGENT_AFTER = re.compile(
     r"^[^.;]{0,60}?\b(?:killed|arrested|detained|apprehended|neutrali[sz]ed|eliminated|conducted|launched|carried\s+out|"
     r"raided|repulsed|foiled|thwarted|defused|recovered|seized|gunned\s+down|shot\s+dead|targeted|"
-    r"engaged|cordoned|busted|captured|rescued|retaliated|responded)\b",
+    r"engaged|cordoned|busted|captured|rescued|retaliated|responded|flogged|whipped|beat|kicked|tortured|manhandled|"
+    r"ill-?treated|assaulted)\b",
     re.I,
 )
 # Verbs a force does to others, taken only right after the force is named ("troops attacked",
