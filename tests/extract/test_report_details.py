@@ -115,3 +115,15 @@ def test_a_long_toll_phrase_updates_the_toll(extractor):
     e = first_event(extractor, "The toll from a rocket strike on a minibus near the village of Kfar Kila on Sunday "
                     "rose to three on Monday after a woman died in hospital, medics said.", published="2024-06-10")
     assert e.fatalities == 3
+
+
+@pytest.mark.parametrize("text, country, admin2", [
+    # a town too small for the gazetteer, in apposition to its province: never a namesake abroad
+    ("Soldiers clashed with rebels in Gasa, Lakewood, Zamboanga del Sur, on Monday.", "Philippines", "Zamboanga del Sur"),
+    # "Mt. Province" is no province on its own; the town before it is the place
+    ("A policeman was shot dead by gunmen at Bontoc town, Mt. Province, on Friday.", "Philippines", None),
+])
+def test_a_unit_in_apposition_keeps_the_place_in_its_country(extractor, text, country, admin2):
+    e = first_event(extractor, text)
+    assert e.country == country, (e.country, e.location)
+    assert admin2 is None or e.admin2 == admin2, e.admin2

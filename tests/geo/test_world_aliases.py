@@ -118,3 +118,13 @@ def test_context_free_names_stay_put(gz) -> None:
     assert gz.resolve("Karen") is None
     assert gz.resolve("Niger").kind == "country"
     assert gz.resolve("Tripoli").country == "LY"
+
+
+@pytest.mark.parametrize("word", ["Province", "Parish", "County", "Region", "Zone", "Woreda"])
+def test_an_administrative_unit_word_alone_is_no_place(gz, word: str) -> None:
+    assert gz.resolve(word) is None, word
+
+
+def test_a_unit_word_inside_a_known_name_still_resolves(gz) -> None:
+    c = gz.resolve("Mountain Province", country="PH")
+    assert c is not None and c.country == "PH", c

@@ -438,6 +438,8 @@ def _resolve_spans(text, spans, gaz, country, countries, provinces, lowered, own
             unit = nested[start][1]
             if cand is not None and cand.country != unit.country:
                 cand = gaz.resolve(surface, country=unit.country)
+            if cand is not None and cand.country != unit.country:
+                cand = None  # a big city abroad of that name is not the one inside this unit
             if cand is None:
                 continue  # "Jani Khel area of Bannu": no Jani Khel in Bannu's country is known
         elif start in nested or start in inside:
