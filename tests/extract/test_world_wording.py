@@ -188,3 +188,28 @@ def test_older_terser_wordings_are_events(first, text):
 ])
 def test_the_same_words_without_violence_are_no_event(first, text):
     assert first(text) is None, text
+
+
+@pytest.mark.parametrize("text, actor1", [
+    # gendarmes, battalions and a nationality's "elements" are state forces
+    ("Gendarmes shot dead a suspect at a checkpoint in Tenkodogo on Monday.", "Police Forces of Burkina Faso"),
+    ("Members of the 60th Infantry Battalion fired on a village in Davao de Oro, killing a farmer.",
+     "Military Forces of the Philippines"),
+    ("Police open fire on opposition supporters in Arusha, injuring three", "Police Forces of Tanzania"),
+])
+def test_state_forces_acting_are_actor1(first, text, actor1):
+    event = first(text)
+    assert event is not None and event.actor1 == actor1, (text, event and event.actor1)
+
+
+def test_a_force_that_was_attacked_is_not_the_agent(first):
+    event = first("Unknown gunmen attacked the gendarmerie in Solenzo and killed one gendarme.")
+    assert event is not None and not (event.actor1 or "").startswith("Police"), event.actor1
+
+
+@pytest.mark.parametrize("text, is_event", [
+    ("The army launched an offensive against the rebels near Beni on Friday.", True),
+    ("The government launched an offensive against inflation on Monday.", False),
+])
+def test_an_offensive_needs_an_armed_object(first, text, is_event):
+    assert (first(text) is not None) == is_event, text

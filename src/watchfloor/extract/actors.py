@@ -166,7 +166,7 @@ def find_actors(text: str, offset: int = 0, extra_file: str | None = None,
 _POLICE_NOUNS = r"police(?:\s+(?:officers?|forces|personnel))?|policem[ae]n|gendarmes?|gendarmerie|riot\s+police"
 _MILITARY_NOUNS = (
     r"(?:armed|security|defen[cs]e|special|government|regime|ground|air|naval|occupation|coalition)\s+forces|"
-    r"forces|troops|soldiers?|army|military|navy|air\s+force|marines|paratroopers|commandos|border\s+guards?|"
+    r"forces|troops|soldiers?|army|military|navy|air\s+force|marines|paratroopers|commandos|border\s+guards?|elements|"
     r"coast\s+guard|jets|warplanes|fighter\s+jets|aircraft|drones?|(?:air|drone|missile)\s*strikes?|strikes?|"
     r"airstrikes?|air\s+raids?|missiles?|rockets?|artillery|shelling|shells|bombardment|helicopters?|gunships?|tanks")
 _QUALIFIERS = r"(?:(?:army|military|government|state|federal|national|regime|junta|allied|border)\s+){0,2}"

@@ -142,6 +142,8 @@ _TRIGGERS: list[tuple[str, str]] = [
                  r"(?:extra-?judicial|illegal|summary|targeted|revenge|ritual|reprisal)\s+killings?|commit(?:ted|s)?\s+(?:\w+\s+){0,2}?killings|"
                  r"attempt(?:ed|s)?\s+to\s+(?:assassinate|kill|abduct|kidnap|murder)|(?:assassination|murder)\s+attempts?|"
                  r"inflict(?:ed|s|ing)\s+(?:heavy\s+|serious\s+)?(?:losses|casualties)|"
+                 r"(?:military\s+|ground\s+|joint\s+)?offensives?\s+(?:against|on)\s+(?:the\s+)?(?:(?:suspected|armed|islamist|jihadist|separatist)\s+)?"
+                 r"(?:rebels|militants|insurgents|jihadists|fighters|gunmen|bandits|terrorists|(?-i:[A-Z])\w+)|"
                  rf"{_PLURAL_SUBJECT}(?:shoot|kill|attack|raid|ambush|abduct|kidnap|behead|execute|clash|fight|storm)\b"),
     ("Remote explosive/landmine/IED", r"bombs?\s+(?:explodes|goes\s+off)|explodes|(?:petrol|fire)[- ]?bomb(?:ed|ing)|firebomb(?:ed|s|ing)?|"
                                       r"(?:bombs?|explosives?|grenades?|petrol\s+bombs?)\s+(?:was|were)\s+(?:hurled|thrown|lobbed)"),

@@ -26,7 +26,12 @@ _STATE_VERB_NEXT = re.compile(
     r"\s+(?:(?:also|reportedly|allegedly|then|later|have|has|had)\s+)?(?:attacked|ambushed|bombed|shelled|struck|"
     r"pounded|stormed|shot|fired\s+(?:on|at|into|upon)|opened\s+fire|executed|tortured|beat|kills|attacks|raids|"
     r"arrests|shoots|bombs|strikes|ambushes|repels|repulses|raided|killed|clashed\s+with|fought|battled|engaged|"
-    r"burn(?:s|ed|t)?|torched|looted)\b", re.I)
+    r"burn(?:s|ed|t)?|torched|looted|open\s+fire|fire\s+(?:on|at|into)|kill|attack|raid|arrest|shoot|beat|torture|detain|"
+    r"ambush)\b", re.I)
+# A force right after a violent verb is its object, not its agent.
+_HIT_BEFORE = re.compile(r"\b(?:attacked|attacking|ambushed|targeted|targeting|struck|raided|stormed|overran|"
+                         r"fired\s+(?:on|at|upon)|shot\s+at|killed|killing|abducted)\s+(?:the\s+|a\s+|an\s+)?"
+                         r"(?:[\w'-]+\s+){0,2}$", re.I)
 _PASSIVE_BETWEEN = re.compile(r"\b(?:were|was|been|being|is|are)\b", re.I)
 _OPERATION = re.compile(r"\b(?:intelligence[- ]based\s+operation|ibo|search\s+operation|clearance\s+operation|"
                         r"military\s+operation|security\s+operation|combing\s+operation|operation\s+against|"
@@ -47,7 +52,7 @@ _FIREFIGHT_WORDS = (r"exchang(?:e|ed|ing)\s+(?:of\s+)?fire|exchanged\s+fire|gun\
                     r"clash(?:ed|es)?|heavy\s+(?:weapons|weaponry|arms)|light\s+and\s+heavy|small\s+(?:arms|weapons)|sniper")
 _FIREFIGHT = re.compile(rf"\b(?:{_FIREFIGHT_WORDS})\b", re.I)
 _CLASH = re.compile(rf"\b(?:{_FIREFIGHT_WORDS}|retaliat\w+|returned\s+fire|fought\s+back|fight\s+back|repulsed|repelled|"
-                    r"fighting|fights?|fought|battles?|battled|encounters?|shoot-?outs?|confrontations?|skirmish(?:es)?)\b", re.I)
+                    r"fighting|fights?|fought|battles?|battled|encounter(?:s|ed)?|shoot-?outs?|confrontations?|skirmish(?:es|ed)?)\b", re.I)
 # The attackers also shot: "opened fire and lobbed a grenade", "fired ... and conducted an IED explosion".
 _GUNFIRE = re.compile(r"\b(?:fired\s+(?:at|on|upon|with)|opened\s+fire|firing|gunfire|automatic\s+weapons|small\s+arms|"
                       r"other\s+weapons|sniper)\b", re.I)
@@ -147,6 +152,8 @@ def _state_is_agent(mentions: list[Mention], text: str) -> ActorMention | None:
                 continue
             if a.nation and _ATTACK_NOUN.search(a.text):
                 return a  # "an Israeli strike", "Russian missiles": the state named is the attacker
+            if _HIT_BEFORE.search(text[max(s, a.start - 40): a.start]):
+                continue  # "gunmen attacked the gendarmerie ... and killed one": the force was hit
             if _STATE_VERB_NEXT.match(text, a.end):
                 return a
             after = text[a.end: e]
