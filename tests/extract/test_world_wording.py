@@ -213,3 +213,28 @@ def test_a_force_that_was_attacked_is_not_the_agent(first):
 ])
 def test_an_offensive_needs_an_armed_object(first, text, is_event):
     assert (first(text) is not None) == is_event, text
+
+
+@pytest.mark.parametrize("text, actor1", [
+    # torture and beatings are one-sided: an attack, by the force that did it
+    ("Soldiers were filmed torturing a detainee at a camp in Sittwe.", "Military Forces of Myanmar"),
+    ("Police beat supporters of an opposition candidate in Mbale on Monday, injuring two.", "Police Forces of Uganda"),
+    # a force that found the bodies did not do it
+    ("Police found the bodies of three men who had been strangled in a car near Thika.", None),
+])
+def test_torture_and_beatings_are_attacks(first, text, actor1):
+    event = first(text)
+    assert event is not None and event.sub_event_type == "Attack", (text, event and event.sub_event_type)
+    if actor1:
+        assert event.actor1 == actor1, event.actor1
+    else:
+        assert not (event.actor1 or "").startswith("Police"), event.actor1
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels attacked a camp for displaced people near Beni, killing four.",
+    "Insurgents attacked a minibus on the road to Macomia, killing six passengers.",
+])
+def test_a_camp_of_the_displaced_or_a_vehicle_is_a_civilian_target(first, text):
+    event = first(text)
+    assert event is not None and event.event_type == "Violence against civilians", (text, event and event.event_type)

@@ -23,7 +23,7 @@ from .crowds import (
     _ARRESTED, _INTERVENED, crowd_fought_the_forces, force_met_a_protest, crowd_was_the_agent, _crowd_destroyed, _riot_kind, _unarmed_crowds_fought,
 )
 from .roles import (
-    _CLASH, _CROWD_TYPES, _FIREFIGHT, _GUNFIRE, _NON_LETHAL, _UNARMED_SUSPECT,
+    _CIVILIAN_CAMP, _CLASH, _CROWD_TYPES, _FIREFIGHT, _GUNFIRE, _NON_LETHAL, _UNARMED_SUSPECT,
     _crowd_actors, _finditer_in, _kind, _state_is_agent, _target_side, _unique, perpetrators,
 )
 from .locate import locate
@@ -62,8 +62,9 @@ def _read_story(cluster: Cluster, text: str, claims_of_responsibility: list[Acto
     primary = [t for t in triggers if not _RETALIATION.search(text[max(0, t.start - 60): t.end + 40])]
     best = min(primary or triggers, key=lambda t: RANK[t.hint])
     counts = [c for m in mentions for c in m.counts]
-    killed = tally(counts, "killed")
     actors = [a for m in mentions for a in m.actors]
+    _members_of_armed_groups(counts, actors, text)
+    killed = tally(counts, "killed")
     state_agent = _state_is_agent(mentions, text)
     groups = perpetrators(mentions, text, best.hint)
     if state_agent is not None and groups and 0 <= groups[0].start < state_agent.start:
@@ -77,7 +78,8 @@ def _read_story(cluster: Cluster, text: str, claims_of_responsibility: list[Acto
         civilians=civilians, state_agent=state_agent,
         security_hit=killed.by_side.get("security", 0) > 0 or any(c.side == "security" for c in counts),
         civilian_hit=any(c.side == "civilians" for c in counts) or bool(civilians),
-        targets=targets, military_target=any(_MILITARY_TARGET.search(t) for t in targets),
+        targets=targets, military_target=any(_MILITARY_TARGET.search(t) for t in targets)
+        and not _CIVILIAN_CAMP.search(text[mentions[0].span[0]:mentions[-1].span[1]]),
         target_side=_target_side(mentions, text), story=" ".join(text[m.span[0]:m.span[1]] for m in mentions),
     )
 
@@ -89,6 +91,19 @@ _MILITARY_TARGET = re.compile(r"military|army|security|police|fc|frontier|check|
 _DRUG_SUSPECT = re.compile(
     r"\b(?:(?:alleged|suspected)\s+)?drug\s+(?:suspects?|personalit(?:y|ies)|pushers?|peddlers?|dealers?|users?|"
     r"surrender(?:ee|er)s?)\b|\bdrug\s+watch\s?list\b|\bvigilante[- ]style\b", re.I)
+
+
+_OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _members_of_armed_groups(counts, actors: list[ActorMention], text: str) -> None:
+    """"two members of Hezbollah" are fighters: their count is the armed side's, not civilians'."""
+    for c in counts:
+        if c.side != "civilians":
+            continue
+        for a in actors:
+            if a.kind in (2, 3) and 0 <= a.start - c.end <= 12 and _OF_BETWEEN.match(text[c.end:a.start]):
+                c.side = "attackers"
 
 
 def _civilians(st: _Story) -> ActorMention:
@@ -144,6 +159,8 @@ def _sub_type(st: _Story, actor1, actor2):
             actor2 = st.groups[0] if st.groups else (st.generic[0] if st.generic else None)
     if sub in ("Peaceful protest", "Protest with intervention", "Looting/property destruction") and _crowd_destroyed(st):
         sub = "Violent demonstration"  # "students demonstrated and ransacked the police station"
+    if sub == "Violence" and _one_sided(st):
+        sub, actor1, actor2 = _force_on_captives(st, actor1)
     if sub == "Violence":
         sub, actor2 = _attack_or_clash(st, actor2)
         if _unarmed_crowds_fought(st):
@@ -163,6 +180,28 @@ def _sub_type(st: _Story, actor1, actor2):
     if sub in ("Abduction/forced disappearance", "Sexual violence") and (actor2 is None or actor2.kind != CIVILIANS):
         actor2 = ActorMention("Civilians ({country})", CIVILIANS, -1, -1, "")
     return sub, actor1, actor2
+
+
+# Violence only one side can do to the other: torture, beatings, floggings. Never a clash.
+_ONE_SIDED = re.compile(r"^(?:tortur\w*|beat\w*|beaten|flogg\w*|whipp\w*|kick\w*|ill-?treated|manhandled|strangl\w*)\b", re.I)
+
+
+def _one_sided(st: _Story) -> bool:
+    violent = [t for t in st.triggers if t.hint == "Violence"]
+    return bool(violent) and all(_ONE_SIDED.match(t.text) for t in violent) and not _CLASH.search(st.story)
+
+
+def _force_on_captives(st: _Story, actor1):
+    """Torture or a beating: an attack on the people it was done to, by the force that did it
+    when a force is the only armed side named."""
+    acting = [a for a in st.state if not _REPORTS_IT.match(st.text, a.end)]
+    if acting and not st.groups and not st.generic and (actor1 is None or actor1.name.startswith("Unidentified")):
+        actor1 = st.state_agent or acting[0]
+    return "Attack", actor1, _civilians(st)
+
+
+# A force that found, reported or confirmed the violence is not shown doing it.
+_REPORTS_IT = re.compile(r"\s+(?:\w+\s+)?(?:said|say|says|found|reported|recovered|discovered|confirmed)\b", re.I)
 
 
 def _attack_or_clash(st: _Story, actor2):

@@ -67,8 +67,12 @@ _TARGET_VERB = re.compile(
 _NP_END = re.compile(r"\s(?:in|at|near|on|outside|inside|with|from|who|which|while|when|during|after|before|for|over|"
                      r"along|as|by|killing|injuring|wounding|and\s+(?:its|his|their)\s+(?!crew))\s", re.I)
 _CIVILIAN_PLACES = re.compile(r"\b(?:labou?r(?:ers?)?|construction|workers'?|civilian|passenger|wedding|school|market|"
+                              r"displaced|idps?|refugees?|"
                               r"mosque|shrine|hospital|coal|mine|mining|company|contractor|tribal\s+leader|"
                               r"spying|informer)\b", re.I)
+# A camp of displaced people or refugees is no military post.
+_CIVILIAN_CAMP = re.compile(r"\b(?:idps?|displaced|refugees?|displacement)\s+(?:\w+\s+)?camps?\b|"
+                            r"\bcamps?\s+(?:for|of)\s+(?:the\s+)?(?:internally\s+)?(?:displaced|refugees|idps)", re.I)
 _ARMED_WORDS = re.compile(r"\b(?:death\s+squad|militia|pro-government|pro-state|state-backed|lashkar|peace\s+committee)\b", re.I)
 _CIVILIAN_HEADS = re.compile(
     r"^(?:civilians?|persons?|people|man|men|woman|women|boys?|girls?|child(?:ren)?|labou?rers?|workers?|miners?|"
@@ -83,8 +87,7 @@ _SECURITY_HEADS = re.compile(
     r"levies|fc|corps|convoy|patrol|posts?|check\s?-?posts?|checkpoints?|camps?|outposts?|bases?|stations?|"
     r"cantonment|garrison|headquarters|jawans?|commandos?|rangers|guards?|sho|ctd|unit|team|party|installations?|"
     r"positions?|strongholds?|hideouts?|fighters|militants|rebels|insurgents|gendarmes?|gendarmerie|militiam[ae]n|"
-    r"vigilantes|warriors|raiders|militias?|"
-    r"vehicles?|cars?|scouts|militia)$", re.I)
+    r"vigilantes|warriors|raiders|militias?|scouts|militia)$", re.I)
 
 
 def _target_side(mentions: list[Mention], text: str) -> str | None:
@@ -92,12 +95,17 @@ def _target_side(mentions: list[Mention], text: str) -> str | None:
     for m in mentions:
         for hit in _TARGET_VERB.finditer(text, m.span[0], m.span[1]):
             np = hit.group("np")
+            if _CIVILIAN_CAMP.match(re.sub(r"^(?:an?|the)\s+", "", np, flags=re.I)):
+                return "civilians"
             cut = _NP_END.search(" " + np + " ")
             np = (" " + np + " ")[: cut.start()] if cut else np
             if re.search(r"\boff[- ]duty\b|\bunarmed\b|\bretired\b|\bformer\b", text[m.span[0]: m.span[1]], re.I):
                 return "civilians"
             if _CIVILIAN_PLACES.search(np):
                 return "civilians"  # "a labour camp", "a wedding party": not a military post
+            at = hit.start("np")
+            if any(a.kind in (2, 3) and at <= a.start < at + len(np) for a in m.actors):
+                return "security"  # "two members of Hezbollah": an armed group's people are armed
             if _ARMED_WORDS.search(np):
                 return "security"  # pro-government militias are armed: a clash
             words = [w.strip("()'\"").lower() for w in np.split()]
