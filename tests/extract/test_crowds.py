@@ -72,3 +72,15 @@ def test_force_used_on_a_protest_codes_the_protest(first, text, sub):
 def test_violence_that_is_not_force_on_a_protest_stays_violence(first, text):
     event = first(text)
     assert event is not None and event.event_type != "Protests", (text, event.event_type)
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Demonstrators lit tyres along the main highway in Nakuru on Tuesday.", "Violent demonstration"),
+    ("Protesters destroyed a police post in Dodola, freeing three detainees.", "Violent demonstration"),
+    ("Hundreds of protesters armed with clubs blocked the road to Kaya.", "Violent demonstration"),
+    ("Fishermen held a peaceful protest in Takalar against a plant that they said would destroy their catch.",
+     "Peaceful protest"),
+])
+def test_what_a_protest_did_decides_if_it_was_violent(first, text, sub):
+    event = first(text)
+    assert event is not None and event.sub_event_type == sub, (text, event and event.sub_event_type)

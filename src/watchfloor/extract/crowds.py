@@ -23,14 +23,21 @@ _UNARMED_CROWD = re.compile(r"\b(?:supporters|youths|villagers|residents|student
 
 _DESTRUCTION = re.compile(r"\b(?:set(?:s|ting)?\s+(?:on\s+)?fire|set\s+ablaze|torch(?:ed|ing)|burn(?:ed|t|ing)?|looted|looting|loot|"
                           r"ransack(?:ed|ing)|vandali[sz](?:ed|ing)|smash(?:ed|ing)|stoned|pelt(?:ed|ing)|lit\s+fires|"
-                          r"barricad(?:ed|ing)|turned\s+violent|violently|damag(?:ed|ing))\b", re.I)
+                          r"barricad(?:ed|ing)|turned\s+violent|violently|damag(?:ed|ing)|destroy(?:ed|ing)|"
+                          r"lit\s+(?:\w+\s+)?(?:tyres|tires|bonfires?|timbers?)|bonfires?|rampag\w*|running\s+battles|"
+                          r"(?:armed\s+)?with\s+(?:clubs|machetes|sticks|stones|knives)|threw\s+stones|freeing\s+(?:\w+\s+)?prisoners)\b",
+                          re.I)
 
 
-def _crowd_destroyed(st: _Story) -> bool:
+def _crowd_destroyed(st) -> bool:
     """A protest whose crowd destroyed or burned things, with no armed group acting."""
     hints = {t.hint for t in st.triggers}
     protest = bool(hints & {"Peaceful protest", "Protest with intervention"})
-    return protest and bool(_DESTRUCTION.search(st.story)) and not st.groups and not st.generic
+    return (protest and bool(_DESTRUCTION.search(st.story)) and not st.groups and not st.generic
+            and not _PEACEFUL.search(st.story))
+
+
+_PEACEFUL = re.compile(r"\bpeaceful(?:ly)?\b", re.I)  # "a peaceful protest against what would destroy ..."
 
 
 # ACLED: a violent demonstration is a demonstration turned violent; rioting with no
@@ -56,7 +63,7 @@ _INTERVENED = re.compile(r"\b(?:disrupt\w*|stopped|blocked|prevented|interrupt\w
                          r"tear\s?gas|dispers\w+|baton|lathi|broke\s+up|crack(?:ed)?\s+down|met\s+by|intervened)\b", re.I)
 
 
-def _riot_kind(st: _Story, sub: str) -> str:
+def _riot_kind(st, sub: str) -> str:
     """ACLED: a violent demonstration is a demonstration, or a crowd pressing a grievance on the
     authorities, turned violent; two crowds fighting or a mob turning on people is mob violence."""
     if _PROTEST_CONTEXT.search(st.story):
@@ -68,7 +75,7 @@ def _riot_kind(st: _Story, sub: str) -> str:
     return sub
 
 
-def _unarmed_crowds_fought(st: _Story) -> bool:
+def _unarmed_crowds_fought(st) -> bool:
     return bool(_CLASH.search(st.story) and _UNARMED_CROWD.search(st.story) and not st.groups and not st.generic
                 and not st.state_agent and not WEAPONS.search(st.story))
 

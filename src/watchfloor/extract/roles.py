@@ -70,6 +70,12 @@ _CIVILIAN_PLACES = re.compile(r"\b(?:labou?r(?:ers?)?|construction|workers'?|civ
                               r"displaced|idps?|refugees?|"
                               r"mosque|shrine|hospital|coal|mine|mining|company|contractor|tribal\s+leader|"
                               r"spying|informer)\b", re.I)
+# An armed group's own people as the ones hit: "two members of Hezbollah", "ISWAP fighters"
+# (not "the Koglweogo chief's brother", whose kin are civilians).
+_GROUP_PREFIX = re.compile(r"(?:(?:the|a|an|its|two|three|four|five|six|\d+|several|some)\s+)?"
+                           r"(?:(?:members?|fighters?|militants?|elements?|cadres?|rebels?|positions?)\s+of\s+(?:the\s+)?)?", re.I)
+_GROUP_SUFFIX = re.compile(r"\s*(?:(?:members?|fighters?|militants?|elements?|cadres?|rebels?|men|positions?|"
+                           r"hideouts?|bases?|camps?)\b)?\s*", re.I)
 # A camp of displaced people or refugees is no military post.
 _CIVILIAN_CAMP = re.compile(r"\b(?:idps?|displaced|refugees?|displacement)\s+(?:\w+\s+)?camps?\b|"
                             r"\bcamps?\s+(?:for|of)\s+(?:the\s+)?(?:internally\s+)?(?:displaced|refugees|idps)", re.I)
@@ -104,7 +110,9 @@ def _target_side(mentions: list[Mention], text: str) -> str | None:
             if _CIVILIAN_PLACES.search(np):
                 return "civilians"  # "a labour camp", "a wedding party": not a military post
             at = hit.start("np")
-            if any(a.kind in (2, 3) and at <= a.start < at + len(np) for a in m.actors):
+            if any(a.kind in (2, 3) and at <= a.start and a.end <= at + len(np)
+                   and _GROUP_PREFIX.fullmatch(text[at:a.start]) and _GROUP_SUFFIX.fullmatch(text[a.end:at + len(np)])
+                   for a in m.actors):
                 return "security"  # "two members of Hezbollah": an armed group's people are armed
             if _ARMED_WORDS.search(np):
                 return "security"  # pro-government militias are armed: a clash
