@@ -238,3 +238,16 @@ def test_torture_and_beatings_are_attacks(first, text, actor1):
 def test_a_camp_of_the_displaced_or_a_vehicle_is_a_civilian_target(first, text):
     event = first(text)
     assert event is not None and event.event_type == "Violence against civilians", (text, event and event.event_type)
+
+
+@pytest.mark.parametrize("text, actor1", [
+    # a force that acts is actor1 ...
+    ("Military forces ambushed a rebel position near Kolofata in northern Cameroon on Sunday, killing ten.",
+     "Military Forces of Cameroon"),
+    # ... unless the armed group claims the fight: the claim makes it the one that struck
+    ("Soldiers clashed with BLA fighters near Kohlu on Monday, killing three. The BLA claimed that nine soldiers "
+     "were killed.", "BLA: Baloch Liberation Army"),
+])
+def test_a_group_claiming_a_fight_is_actor1(first, text, actor1):
+    event = first(text)
+    assert event is not None and event.actor1 == actor1, (text, event and event.actor1)

@@ -8,7 +8,7 @@ nearest the violence; the most conservative toll; a note built from the coded fi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..models import Event
 from .actors import CIVILIANS, STATE, ActorMention, interaction
@@ -52,6 +52,7 @@ class _Story:
     military_target: bool
     target_side: str | None
     story: str
+    claimed: list[ActorMention] = field(default_factory=list)  # groups claiming this event
 
 
 def _read_story(cluster: Cluster, text: str, claims_of_responsibility: list[ActorMention]) -> _Story:
@@ -81,6 +82,7 @@ def _read_story(cluster: Cluster, text: str, claims_of_responsibility: list[Acto
         targets=targets, military_target=any(_MILITARY_TARGET.search(t) for t in targets)
         and not _CIVILIAN_CAMP.search(text[mentions[0].span[0]:mentions[-1].span[1]]),
         target_side=_target_side(mentions, text), story=" ".join(text[m.span[0]:m.span[1]] for m in mentions),
+        claimed=[a for a in claims_of_responsibility if mentions[0].span[0] <= a.start <= mentions[-1].span[1] + 200],
     )
 
 
@@ -177,6 +179,8 @@ def _sub_type(st: _Story, actor1, actor2):
         sub = "Protest with intervention"  # "six students were arrested", "the rally was stopped by the police"
     if sub in _CROWD_TYPES:
         actor1, actor2 = _crowd_actors(sub, st.actors, st.state)
+    if sub == "Armed clash" and actor1 is not None and actor1.kind == STATE and st.claimed:
+        actor1, actor2 = st.claimed[0], actor1  # a group that claims the fight is its initiator
     if sub in ("Abduction/forced disappearance", "Sexual violence") and (actor2 is None or actor2.kind != CIVILIANS):
         actor2 = ActorMention("Civilians ({country})", CIVILIANS, -1, -1, "")
     return sub, actor1, actor2

@@ -12,7 +12,14 @@ from .actors import STATE, ActorMention
 
 CLAIMED_RESPONSIBILITY = re.compile(
     r"\b(?:claimed|claims|claiming|claim|accepted|owned)\s+(?:the\s+)?responsibility\b|"
-    r"\bresponsibility\s+(?:was|has\s+been|had\s+been)\s+claimed\s+by\b|\bclaimed\s+(?:the\s+)?(?:attack|bombing|killing)s?\b",
+    r"\bresponsibility\s+(?:was|has\s+been|had\s+been)\s+claimed\s+by\b|\bclaimed\s+(?:the\s+)?(?:attack|bombing|killing)s?\b|"
+    # a group saying it did the violence: "X claims it killed ten soldiers", "claimed to have ambushed"
+    r"\b(?:claimed|claims|claiming)\s+(?:that\s+)?(?:it|its\s+(?:fighters|men|militants|cadres)|they)\s+(?:had\s+|have\s+)?"
+    r"(?:killed|attacked|ambushed|shot\s+down|carried\s+out|targeted|destroyed)\b|"
+    r"\bclaimed\s+to\s+have\s+(?:killed|attacked|ambushed|carried\s+out|targeted|destroyed)\b|"
+    # a group announcing the enemy's dead claims the attack: "BLF claimed that six soldiers were killed"
+    r"\b(?:claimed|claims)\s+(?:that\s+)?(?:at\s+least\s+)?(?:\w+\s+){0,2}?(?:soldiers|troops|security\s+personnel|"
+    r"policemen|police\s+officers|personnel)\s+(?:were|had\s+been|have\s+been)\s+killed\b",
     re.I)
 DENIED_RESPONSIBILITY = re.compile(
     r"\b(?:denied|denies|deny|distanced\s+(?:itself|themselves)|rejected)\b[^.]{0,40}\b(?:involvement|responsibility|"
