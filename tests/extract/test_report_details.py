@@ -127,3 +127,8 @@ def test_a_unit_in_apposition_keeps_the_place_in_its_country(extractor, text, co
     e = first_event(extractor, text)
     assert e.country == country, (e.country, e.location)
     assert admin2 is None or e.admin2 == admin2, e.admin2
+
+
+def test_a_town_whose_namesakes_abroad_are_hamlets_is_placed_without_other_evidence(extractor):
+    e = first_event(extractor, "Teachers marched through Koupela on Tuesday to protest unpaid allowances.")
+    assert e.country == "Burkina Faso", (e.country, e.location)

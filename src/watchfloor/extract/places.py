@@ -352,13 +352,24 @@ def find_places(
 def _unambiguous(gaz, surface: str) -> bool:
     """A name that only one country has, for a district or a town big enough to be news."""
     cands = gaz.candidates(surface)
-    if not cands or len({c.country for c in cands}) != 1:
+    if not cands:
         return False
+    if len({c.country for c in cands}) != 1:
+        return _dominant(cands)
     return any(c.kind == "admin2" and c.latitude is not None for c in cands) or max(
         c.population or 0 for c in cands) >= _SMALL_TOWN
 
 
+def _dominant(cands) -> bool:
+    """One town of news size whose namesakes abroad are all far smaller ("Koupela": a town of
+    49,000 in Burkina Faso, a hamlet of 2,000 in Ivory Coast)."""
+    best = max(cands, key=lambda c: c.population or 0)
+    abroad = max((c.population or 0 for c in cands if c.country != best.country), default=0)
+    return (best.population or 0) >= _NEWS_TOWN and (best.population or 0) >= 10 * max(abroad, 1)
+
+
 _SMALL_TOWN = 5_000
+_NEWS_TOWN = 20_000
 
 
 def _compound_fragment(text: str, span, seen) -> bool:
