@@ -84,3 +84,23 @@ def test_violence_that_is_not_force_on_a_protest_stays_violence(first, text):
 def test_what_a_protest_did_decides_if_it_was_violent(first, text, sub):
     event = first(text)
     assert event is not None and event.sub_event_type == sub, (text, event and event.sub_event_type)
+
+
+@pytest.mark.parametrize("text", [
+    "Traders gathered outside the county offices in Eldoret to protest a new market levy.",
+    "Residents of Gaoua staged a march to protest against the lack of water.",
+    # a year or date after the protest is what it is about, not when it happened
+    "Hundreds of students demonstrated in Ouagadougou demanding justice for a journalist killed in 1998.",
+])
+def test_a_protest_that_was_done_is_an_event(first, text):
+    event = first(text)
+    assert event is not None and event.event_type == "Protests", (text, event and event.event_type)
+
+
+@pytest.mark.parametrize("text", [
+    "The union called on workers to protest against the new tax in Lagos.",
+    "Traders planned to protest against the levy in Kano next week.",
+    "Last year, students protested in Kendari over fees.",
+])
+def test_a_protest_planned_called_for_or_long_past_is_no_event(first, text):
+    assert first(text) is None, text

@@ -105,7 +105,8 @@ def keep_trigger(sentence: str, sent_start: int, trig: Trigger) -> bool:
     if trig.hint in _WEAPON_HINTS and _WEAPON_NOUN.search(trig.text) and _SEIZED_AFTER.match(after):
         return False  # "two hand grenades ... were also seized"
     if re.search(r"\bto\s+(?:carry\s+out\s+|conduct\s+|launch\s+|stage\s+)?$", before) and not re.search(
-            r"\b(?:claimed|claims|said|reported(?:ly)?|is\s+believed|are\s+believed|appears?)\s+to\s+(?:have\s+)?$", before):
+            r"\b(?:claimed|claims|said|reported(?:ly)?|is\s+believed|are\s+believed|appears?)\s+to\s+(?:have\s+)?$", before) \
+            and not (trig.hint == "Peaceful protest" and _DONE_TO_PROTEST.search(before)):
         return False  # "armed to attack", "plans to carry out attacks"
     if _EVENT_NOUN_PLURAL.fullmatch(trig.text) and GENERIC_BEFORE.search(before[-40:]):
         return False  # "frequent attacks"; but "several grenades" is one attack's weapons
@@ -114,6 +115,16 @@ def keep_trigger(sentence: str, sent_start: int, trig: Trigger) -> bool:
     if trig.hint not in _CROWD_HINTS and _PROTESTED_OVER.search(sentence[max(0, trig.start - sent_start - 120): trig.start - sent_start]):
         return False  # "protested against the killing of a teacher": the cause of a protest
     return True
+
+
+# "Farmers gathered at the ministry to protest", "staged a march to protest": the protest was
+# done, unlike "planned to protest" or "called on residents to protest".
+_INTENT_VERBS = (r"planned|threatened|vowed|decided|called|urged|asked|invited|wanted|hoped|intended|refused|failed|"
+                 r"prepared|agreed|promised|expected|scheduled|resolved|announced|pledged|warned|encouraged|allowed|"
+                 r"permitted|banned|forbade|prevented|tried|attempted|sought|needed|used\s+to")
+_DONE_TO_PROTEST = re.compile(
+    rf"\b(?!(?:{_INTENT_VERBS})\b)(?:\w+ed|held|took|went|came|wore|gathers?|stages?|invades?|walks?|marches|rallies|"
+    rf"assemble[sd]?|poured)\b(?:(?!\b(?:{_INTENT_VERBS})\b)[^.;]){{0,70}}\bto\s+$", re.I)
 
 
 # "A councillor who planned to run for mayor was shot": a plan, wish or readiness that governs an

@@ -124,7 +124,8 @@ SIDE_WORDS = {
         r"paramilitar(?:y|ies)(?:\s+(?:troops|soldiers|personnel))?|captain|major|sepoy|"
         r"lance\s+naik|naik|havildar|subedar|lieutenant|colonel|militiam[ae]n|"
         # the ranks and services of other armies
-        r"gendarmes?|marines?|sailors?|airmen|conscripts?|recruits?|peacekeepers?|sergeants?|corporals?"
+        r"gendarmes?|marines?|sailors?|airmen|conscripts?|recruits?|peacekeepers?|sergeants?|corporals?|"
+        r"reservists?|brigadiers?|riflem[ae]n|watchm[ae]n"
     ),
     "attackers": (
         r"militants?|terrorists?|insurgents?|attackers?|assailants?|gunmen|gunman|bombers?|"

@@ -154,7 +154,8 @@ class Extractor:
             if is_background(sentence, triggers, counts, s) or not (
                     is_supported(sentence, s, triggers, counts, s_actors) or self._tally_follows(art, i)):
                 continue
-            if is_past(sentence, s_dates, art.published) or (
+            past_text, past_dates = _before_the_cause(sentence, s, triggers, s_dates)
+            if is_past(past_text, past_dates, art.published) or (
                     after_past and not s_dates and not any(c.value for c in counts)):
                 after_past = True
                 continue  # an earlier incident recalled as background (and what it led to) is no new report
@@ -204,6 +205,18 @@ _SEVERAL_INCIDENTS = re.compile(
     r"\bin\s+(?:two|three|four|five|several|multiple|a\s+series\s+of|a\s+spate\s+of|a\s+wave\s+of)\s+"
     r"(?:separate\s+|different\s+|coordinated\s+|simultaneous\s+)?(?:\w+\s+)?"
     r"(?:attacks|incidents|raids|assaults|bombings|blasts|explosions|ambushes|strikes)\b", re.I)
+
+
+_PROTEST_HINTS = {"Peaceful protest", "Protest with intervention"}
+
+
+def _before_the_cause(sentence: str, start: int, triggers, dates):
+    """A protest's sentence up to the protest: the years and dates after it are what it is
+    about ("demonstrated over an assassination in 1990"), not when it happened."""
+    if not all(t.hint in _PROTEST_HINTS for t in triggers):
+        return sentence, dates
+    end = triggers[0].end
+    return sentence[:end - start], [d for d in dates if d.start < end]
 
 
 def _add_toll_update(last: Mention, sentence: str, start: int, vague: dict) -> None:
