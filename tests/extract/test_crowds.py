@@ -104,3 +104,12 @@ def test_a_protest_that_was_done_is_an_event(first, text):
 ])
 def test_a_protest_planned_called_for_or_long_past_is_no_event(first, text):
     assert first(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "Students held a protest in Pekanbaru over the forest fires that covered the city in haze.",
+    "Fishermen protested in Gwadar against fuel smuggling along the coast.",
+])
+def test_a_protest_about_a_disaster_or_a_crime_is_a_protest(first, text):
+    event = first(text)
+    assert event is not None and event.event_type == "Protests", (text, event and event.event_type)

@@ -40,6 +40,9 @@ def is_diplomatic(sentence: str) -> bool:
     return bool(cue_patterns()["diplomatic"].search(sentence))
 
 
+_PROTEST_HINTS = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
+
+
 def is_out_of_scope(sentence: str, hints: set[str], armed_actor: bool) -> str | None:
     """The category when a sentence with trigger ``hints`` reports an out-of-scope incident.
 
@@ -49,6 +52,8 @@ def is_out_of_scope(sentence: str, hints: set[str], armed_actor: bool) -> str | 
     cat = category_of(sentence)
     if cat is None:
         return None
+    if hints and hints <= _PROTEST_HINTS:
+        return None  # "students protested over the forest fires": the incident is the protest
     if cat in ("natural_disaster", "man_made_disaster"):
         return None if armed_actor else cat
     if cat == "organized_crime":
