@@ -251,3 +251,14 @@ def test_a_camp_of_the_displaced_or_a_vehicle_is_a_civilian_target(first, text):
 def test_a_group_claiming_a_fight_is_actor1(first, text, actor1):
     event = first(text)
     assert event is not None and event.actor1 == actor1, (text, event and event.actor1)
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Unita rebels attacked a convoy near Kuito on Sunday.", "UNITA: National Union for the Total Independence of Angola"),
+    ("Clashes between Kikuyu and Maasai herders near Narok left three dead.", None),
+    ("Herders battled suspected bandits near Chemolingot on Friday.", None),
+])
+def test_a_group_written_in_title_case_and_clashes_between_peoples(first, text, actor):
+    event = first(text)
+    assert event is not None, text
+    assert actor is None or event.actor1 == actor, event.actor1

@@ -147,7 +147,8 @@ def find_actors(text: str, offset: int = 0, extra_file: str | None = None,
         if e is None or (m.start() in found and found[m.start()].end - offset >= m.end()):
             continue  # a longer alias at the same place wins ("FARC dissidents" over "FARC")
         # Lower-case acronyms in running text are usually ordinary words ("bra", "fc").
-        if not lowercase and key.upper() in e.get("acronyms", []) and not m.group(0).isupper() and len(key) <= 5:
+        if not lowercase and key.upper() in e.get("acronyms", []) and not m.group(0).isupper() and len(key) <= 5 \
+                and m.group(0) not in e.get("aliases", []):  # unless written as an alias spells it ("Unita")
             continue
         found[m.start()] = _mention(e, offset + m.start(), offset + m.end(), m.group(0))
     for m in people_militias(text, offset, lowercase):

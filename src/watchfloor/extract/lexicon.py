@@ -133,7 +133,9 @@ _TRIGGERS: list[tuple[str, str]] = [
     # More wordings of violence, read on ACLED's older, terser notes: bare "battled", a battle or
     # fight that broke out, firing between two sides, a long object before "dead", beatings,
     # killings named as such, attempts on a life, bombs that explode or are hurled.
-    ("Violence", r"battled(?=\s+(?:in|near|at|around|outside|inside|on|for\s+control|each\s+other)\b|\s*[.;,]|\s*$)|(?:a\s+|the\s+)?battle\s+(?:occurred|took\s+place|broke\s+out|erupted|ensued|raged|at|near)|"
+    ("Violence", r"battled(?=\s+(?:in|near|at|around|outside|inside|on|for\s+control|each\s+other)\b|\s*[.;,]|\s*$|"
+                 r"\s+(?:(?:suspected|armed|the)\s+)?(?:\w+\s+)?(?:bandits|rebels|militants|insurgents|gunmen|fighters|troops|"
+                 r"soldiers|police|militias?|raiders|warriors|herders|separatists|jihadists)\b)|(?:a\s+|the\s+)?battle\s+(?:occurred|took\s+place|broke\s+out|erupted|ensued|raged|at|near)|"
                  r"fights?\s+(?:broke\s+out|erupted|ensued|between)|fir(?:ing|ed)\s+(?:between|incidents?|exchanges?)|"
                  r"cross[- ]border\s+firing|skirmish(?:ed|ing)|"
                  rf"encounter(?:ed|s)?\s+(?:\w+\s+){{0,2}}?(?:rebels|militants|insurgents|fighters|gunmen|bandits|terrorists|the\s+enemy|(?-i:[A-Z])\w+)|"
@@ -153,7 +155,7 @@ _TRIGGERS: list[tuple[str, str]] = [
                                      r"setting\s+(?:\w+\s+){0,4}?(?:on\s+)?fire|setting\s+ablaze|set\s+ablaze|torched|torching|burnt\s+down|burned\s+down|arson|"
                                      r"looted|looting|ransacked|vandali[sz]ed|demolished|destroyed|plunder(?:ed|ing)|pillag(?:ed|ing)|"
                                      r"st(?:ole|olen)\s+(?:\w+\s+){0,4}?(?:cattle|livestock|goats|cows|camels|property|goods|food)|"
-                                     r"(?:seized|took|rustled|drove\s+away)\s+(?:\w+\s+){0,3}?(?:livestock|cattle|goats|cows|camels)"),
+                                     r"(?:seized|took|rustled|drove\s+away|raid(?:ed|s)?)\s+(?:\w+\s+){0,3}?(?:livestock|cattle|goats|cows|camels)"),
     ("Disrupted weapons use", r"defused|foiled|thwarted|averted|bomb\s+disposal|diffused|recovered\s+(?:explosives|weapons|arms|ammunition)|"
                               r"seized\s+(?:explosives|weapons|arms|ammunition)|arms\s+cache|weapons\s+cache|cache\s+of\s+(?:arms|weapons|explosives)|"
                               r"(?:explosives|weapons|arms)\s+(?:were\s+)?(?:recovered|seized)"),

@@ -230,6 +230,12 @@ _ARMED_HEAD = re.compile(r"\b(?:militias?|militiamen|gunmen|raiders|fighters|att
                          r"bandits|herdsmen|youths\s+armed|armed\s+(?:groups?|men))\b", re.I)
 
 
+def _names_a_people(sentence: str) -> bool:
+    from ..geo.national_terms import find_national_terms
+
+    return any(t.kind == "people" for t in find_national_terms(sentence))
+
+
 _CLASH_WORD = re.compile(r"clash(?:ed|es)?|fought|fighting|battles?\s+(?:between|with|against)", re.I)
 _CROWD = re.compile(r"\b(?:supporters|youths|villagers|communities|community|militias?|tribesmen|clans?|herders|"
                     r"ethnic|tribal|inter-?tribal|communal|inter-?communal|sectarian|rebels|army|troops|soldiers|"
@@ -252,8 +258,8 @@ def is_supported(sentence: str, sent_start: int, triggers: list[Trigger], counts
         return True  # "were killed by unidentified assailants": a passive naming who did it
     if WEAPONS.search(sentence):
         return True
-    if any(_CLASH_WORD.match(t.text) for t in triggers) and _CROWD.search(sentence):
-        return True  # "supporters of two candidates clashed", "clashes between two communities"
+    if any(_CLASH_WORD.match(t.text) for t in triggers) and (_CROWD.search(sentence) or _names_a_people(sentence)):
+        return True  # "supporters of two candidates clashed", "clashes between Kikuyu and Maasai"
     # The thing attacked, right after the verb: "attacked a checkpost", not "schools ... attacked the plan".
     return any(TARGETS.search(sentence[t.end - sent_start: t.end - sent_start + 50]) for t in triggers)
 
