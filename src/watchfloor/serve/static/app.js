@@ -192,10 +192,17 @@ function countryCodes(names) {
   return names.map(n => byName.get(n)).filter(Boolean);
 }
 
+function inView(layer, view) {
+  // part by part: the bounds of Russia or the United States as a whole span the antimeridian
+  if (!view.intersects(layer.getBounds())) return false;
+  const latlngs = layer.getLatLngs(), polygons = L.LineUtil.isFlat(latlngs[0]) ? [latlngs] : latlngs;
+  return polygons.some(rings => view.intersects(L.latLngBounds(rings[0])));
+}
+
 async function provincesInView() {
   if (!state.countries || state.map.getZoom() < PROVINCES_FROM_ZOOM) return;
   const view = state.map.getBounds(), codes = [];
-  state.countries.eachLayer(l => { if (view.intersects(l.getBounds())) codes.push(l.feature.properties.iso2); });
+  state.countries.eachLayer(l => { if (inView(l, view)) codes.push(l.feature.properties.iso2); });
   await drawProvinces(codes);
 }
 
