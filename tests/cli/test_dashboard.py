@@ -125,6 +125,13 @@ def test_events_view_map_timeline_table_and_brushing(site, browser) -> None:
     rows = browser.find_elements(By.CSS_SELECTOR, "#events-table tbody tr")
     assert len(rows) > 50
     assert browser.find_elements(By.CSS_SELECTOR, ".marker-cluster, .event-point, .event-area")
+    # the outlines lie in their own pane below the events: every country, and the provinces of
+    # the countries with events (Pakistan's among them)
+    assert len(browser.find_elements(By.CSS_SELECTOR, ".leaflet-outlines-pane path.outline-country")) > 150
+    assert len(browser.find_elements(By.CSS_SELECTOR, ".leaflet-outlines-pane path.outline-province")) > 100
+    assert browser.execute_script("return state.provinces.getLayers().some(l => l.feature.properties.name === 'Punjab' "
+                                  "&& l.feature.properties.country === 'PK')")
+    assert "GeoNames" in browser.find_element(By.CSS_SELECTOR, ".leaflet-control-attribution").text
     assert len(browser.find_elements(By.CSS_SELECTOR, "#timeline .bar")) > 50
     assert browser.find_elements(By.CSS_SELECTOR, "#timeline .deaths") and \
         browser.find_elements(By.CSS_SELECTOR, "#timeline .surge")

@@ -86,6 +86,7 @@ def create_app(db_path: str, settings: dict) -> FastAPI:
     """The API over the store at ``db_path``. The interactive docs are off (they load scripts
     from a CDN); the OpenAPI document is at /openapi.json."""
     from .routes_events import router as events
+    from .routes_map import router as outlines
     from .routes_other import router as other
 
     app = FastAPI(title="watchfloor", version=__version__, docs_url=None, redoc_url=None,
@@ -98,6 +99,7 @@ def create_app(db_path: str, settings: dict) -> FastAPI:
     app.add_middleware(Guard)
     app.include_router(events)
     app.include_router(other)
+    app.include_router(outlines)
 
     _dashboard(app)
 

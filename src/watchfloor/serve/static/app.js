@@ -6,7 +6,8 @@ const TYPE_COLOURS = {
   "Battles": "#d0452f", "Explosions/Remote violence": "#f08a24", "Violence against civilians": "#7b3fa0",
   "Protests": "#2f8fd0", "Riots": "#2a9d6f", "Strategic developments": "#777777",
 };
-const state = { filters: {}, map: null, layer: null, weeks: [], brush: null };
+const state = { filters: {}, map: null, layer: null, weeks: [], brush: null, countries: null, provinces: null,
+  provincesOf: new Set(), attributed: new Set() };
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -48,6 +49,7 @@ function eventParams() {
 
 async function loadFilters() {
   const [countries, types] = await Promise.all([api("/api/facets", { field: "country" }), api("/api/facets", { field: "event_type" })]);
+  state.eventCountries = countries.facets.map(f => f.value).filter(Boolean);
   const fill = (select, facets) => { for (const f of facets) if (f.value) select.append(el("option", { value: f.value, text: `${f.value} (${f.events})` })); };
   fill(document.getElementById("f-country"), countries.facets);
   fill(document.getElementById("f-type"), types.facets);
@@ -139,6 +141,69 @@ function brushing() {
     document.getElementById("f-until").value = state.filters.until;
     loadEvents().catch(showError);
   });
+}
+
+/* -- outlines: countries under the events; provinces of the countries with events, and of the
+   countries in view once zoomed in. Drawn in a pane of their own, below the events. -------- */
+
+const PROVINCES_FROM_ZOOM = 5;
+const attributionText = s => String(s).replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);  // Leaflet sets it as HTML
+
+function attribute(data) {
+  if (data.attribution && !state.attributed.has(data.attribution)) {
+    state.attributed.add(data.attribution);
+    state.map.attributionControl.addAttribution(attributionText(data.attribution));
+  }
+}
+
+function noOutlines(err) {
+  // the map still works without them (a server whose outline data is missing answers 503)
+  console.warn("watchfloor: outlines not drawn:", (err && err.message) || String(err));
+}
+
+async function drawCountries(fill) {
+  const data = await api("/api/outlines", { level: "country" });
+  if (fill) L.geoJSON(data, { pane: "land", renderer: L.svg({ pane: "land" }), interactive: false,
+    style: { className: "land", stroke: false, fillColor: "#f7f5f0", fillOpacity: 0.85 } }).addTo(state.map);
+  // provinces under the countries' borders, both above the land and below the events
+  const renderer = L.svg({ pane: "outlines" });
+  state.provinces = L.geoJSON(null, { pane: "outlines", renderer, interactive: false,
+    style: { className: "outline-province", color: "#b3bcc8", weight: 0.6, fill: false } }).addTo(state.map);
+  state.countries = L.geoJSON(data, { pane: "outlines", renderer, interactive: false,
+    style: { className: "outline-country", color: "#6f7c8d", weight: 1, fill: false } }).addTo(state.map);
+  attribute(data);
+  state.map.on("moveend", () => provincesInView().catch(noOutlines));
+}
+
+async function drawProvinces(codes) {
+  const wanted = codes.filter(c => !state.provincesOf.has(c)).slice(0, 60);
+  if (!wanted.length) return;
+  wanted.forEach(c => state.provincesOf.add(c));
+  const data = await api("/api/outlines", { level: "admin1", country: wanted.join("|") });
+  state.provinces.addData(data);
+  state.countries.bringToFront();
+  attribute(data);
+}
+
+function countryCodes(names) {
+  // the countries' outlines carry watchfloor's names for them, the ones events carry
+  const byName = new Map();
+  state.countries.eachLayer(l => byName.set(l.feature.properties.name, l.feature.properties.iso2));
+  return names.map(n => byName.get(n)).filter(Boolean);
+}
+
+function inView(layer, view) {
+  // part by part: the bounds of Russia or the United States as a whole span the antimeridian
+  if (!view.intersects(layer.getBounds())) return false;
+  const latlngs = layer.getLatLngs(), polygons = L.LineUtil.isFlat(latlngs[0]) ? [latlngs] : latlngs;
+  return polygons.some(rings => view.intersects(L.latLngBounds(rings[0])));
+}
+
+async function provincesInView() {
+  if (!state.countries || state.map.getZoom() < PROVINCES_FROM_ZOOM) return;
+  const view = state.map.getBounds(), codes = [];
+  state.countries.eachLayer(l => { if (inView(l, view)) codes.push(l.feature.properties.iso2); });
+  await drawProvinces(codes);
 }
 
 /* -- one event ------------------------------------------------------------------------------ */
@@ -271,7 +336,10 @@ async function start() {
   state.map = L.map("map", { worldCopyJump: true, minZoom: 1, maxZoom: 12 }).setView([20, 30], 2);
   const config = await api("/api/dashboard");
   if (config.basemap_url) L.tileLayer(config.basemap_url, { attribution: config.basemap_attribution, maxZoom: 12 }).addTo(state.map);
-  // no tile server by default: a graticule, so the map is readable offline
+  state.map.createPane("land");  // both below the events' pane (app.css)
+  state.map.createPane("outlines");
+  const outlines = drawCountries(!config.basemap_url).catch(noOutlines);
+  // no tile server by default: land from the outlines and a graticule, so the map is readable offline
   for (let lat = -60; lat <= 80; lat += 20) L.polyline([[lat, -180], [lat, 180]], { color: "#b8c4d0", weight: 1, interactive: false }).addTo(state.map);
   for (let lon = -180; lon <= 180; lon += 30) L.polyline([[-80, lon], [85, lon]], { color: "#b8c4d0", weight: 1, interactive: false }).addTo(state.map);
   state.layer = L.markerClusterGroup({ maxClusterRadius: 40 });
@@ -288,7 +356,7 @@ async function start() {
   ingestForms();
   window.addEventListener("hashchange", () => route().catch(showError));
   await loadFilters();
-  await Promise.all([loadEvents(), loadTimeline()]);
+  await Promise.all([loadEvents(), loadTimeline(), outlines.then(() => state.countries && drawProvinces(countryCodes(state.eventCountries)).catch(noOutlines))]);
   await route();
   document.body.dataset.ready = "yes";
 }
