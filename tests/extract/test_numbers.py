@@ -111,3 +111,15 @@ def test_the_people_other_wars_count_among_the_dead(text, value, side):
 def test_one_person_and_another_named_by_their_tie_are_two(text, value):
     counts = find_counts(text, 0, {"several": 3, "few": 2, "many": 5})
     assert [c.value for c in counts] == [value]
+
+
+@pytest.mark.parametrize("text, toll", [
+    # headline verbs without an article, a bomber killing herself, a body burned to death, an execution
+    ("Mob kills man accused of stealing a goat", 1),
+    ("A suicide bomber struck a checkpoint in Maroua, killing herself and wounding two guards.", 1),
+    ("Gunmen burn a farmer to death near Bamenda.", 1),
+    ("Video showed the execution of a soldier by the insurgents near Palma.", 1),
+])
+def test_one_death_in_other_wordings(text, toll):
+    killed = [c for c in find_counts(text) if c.kind == "killed" and c.value > 0]
+    assert killed and killed[0].value == toll, (text, killed)

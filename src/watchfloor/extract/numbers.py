@@ -230,7 +230,7 @@ _ACTIVE = re.compile(
 )
 # "killing him", "injuring them both"
 _PRONOUN_OBJECT = re.compile(
-    r"\b(?P<verb>killing|killed|injuring|wounding|injured|wounded)\s+(?P<who>him|her)\b(?!\s+\w+(?:ed|ing)\b)"
+    r"\b(?P<verb>killing|killed|injuring|wounding|injured|wounded)\s+(?P<who>him|her|himself|herself)\b(?!\s+\w+(?:ed|ing)\b)"
     r"|\bshot\s+(?P<who2>him|her)\s+(?P<verb2>dead)\b|\b(?P<verb3>shot\s+and\s+killed|shot\s+dead)\s+(?:a|an|the)\b", re.I)
 _TOLL = TOLL_UPDATE = toll_pattern(FIGURE)
 _OWN_DEAD = OWN_DEAD = own_dead_pattern(FIGURE)
@@ -260,14 +260,15 @@ _WAS_KILLED = re.compile(
     rf"(?:hacked|stabbed|beaten|burnt|burned|stoned)\s+to\s+death)\b", re.I)
 # "killed a former senator", "beheaded the village chief": one person, named by a singular noun.
 _KILLED_ONE = re.compile(
-    rf"\b(?P<verb>killed|killing|shot\s+dead|gunned\s+down|assassinated|beheaded|murdered|lynched|executed)\s+"
-    rf"(?:a|an|the|one)\s+(?:[\w'-]+\s+){{0,3}}?(?P<noun>{_SINGULAR}|chief|pastor|imam|priest|senator|lawmaker|"
+    rf"\b(?:(?P<verb>killed|killing|shot\s+dead|gunned\s+down|assassinated|beheaded|murdered|lynched|executed)\s+"
+    rf"(?:a|an|the|one)|(?:kills?|lynch(?:es)?)(?=\s+(?-i:[a-z]))|(?:execution|beheading|lynching)\s+of\s+"
+    rf"(?:a|an|the|one))\s+(?:[\w'-]+\s+){{0,3}}?(?P<noun>{_SINGULAR}|chief|pastor|imam|priest|senator|lawmaker|"
     rf"politician|judge|lawyer|activist|chairman|councill?or|commander|leader|cleric|doctor|driver|elder|head)\b"
     rf"(?!\s+(?:and|or)\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens))", re.I)
 # "a mob beat a suspected thief to death", "hacked two farmers to death": the victims sit
 # between the verb and "to death".
 _TO_DEATH = re.compile(
-    rf"\b(?P<verb>beat|beats|hacked|hacks|stabbed|stoned|clubbed|bludgeoned|burned|burnt|burns|stabs)\s+{_FIG}\s+"
+    rf"\b(?P<verb>beat|beats|hacked|hacks|stabbed|stoned|clubbed|bludgeoned|burn|burned|burnt|burns|stabs)\s+{_FIG}\s+"
     rf"(?:[\w'-]+\s+){{0,3}}?(?P<noun>{_NOUN}|[A-Za-z-]{{3,}})\s+to\s+death\b", re.I)
 
 
