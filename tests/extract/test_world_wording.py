@@ -262,3 +262,12 @@ def test_a_group_written_in_title_case_and_clashes_between_peoples(first, text, 
     event = first(text)
     assert event is not None, text
     assert actor is None or event.actor1 == actor, event.actor1
+
+
+@pytest.mark.parametrize("text", [
+    "Seven Mungiki members were killed during a police raid in Kirinyaga on Sunday.",
+    "Two members of the NPA were killed in an attack by soldiers in Bacuag on Friday.",
+])
+def test_members_of_an_armed_group_killed_make_a_battle(first, text):
+    event = first(text)
+    assert event is not None and event.event_type == "Battles", (text, event and event.event_type)

@@ -99,12 +99,15 @@ _OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?$", re.I)
 
 
 def _members_of_armed_groups(counts, actors: list[ActorMention], text: str) -> None:
-    """"two members of Hezbollah" are fighters: their count is the armed side's, not civilians'."""
+    """"two members of Hezbollah", "seven Mungiki members" are fighters: their count is the
+    armed side's, not civilians'."""
     for c in counts:
-        if c.side != "civilians":
+        if c.side not in ("civilians", "unknown"):
             continue
         for a in actors:
-            if a.kind in (2, 3) and 0 <= a.start - c.end <= 12 and _OF_BETWEEN.match(text[c.end:a.start]):
+            named_in_it = c.start <= a.start and a.end <= c.end and a.named_group  # "7 Mungiki members killed"
+            of_it = 0 <= a.start - c.end <= 12 and _OF_BETWEEN.match(text[c.end:a.start])
+            if a.kind in (2, 3) and (named_in_it or of_it):
                 c.side = "attackers"
 
 
