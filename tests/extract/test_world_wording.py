@@ -271,3 +271,19 @@ def test_a_group_written_in_title_case_and_clashes_between_peoples(first, text, 
 def test_members_of_an_armed_group_killed_make_a_battle(first, text):
     event = first(text)
     assert event is not None and event.event_type == "Battles", (text, event and event.event_type)
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("Nine people were killed in an attack by members of the Marhani clan on a village near Kismayo.",
+     "Marhani Ethnic Militia (Somalia)"),
+    ("Six people died in clashes between the Orma and Wardei communities near Garsen, Kenya.", "Orma Ethnic Militia (Kenya)"),
+    ("Vigilantes killed two suspected kidnappers near Yola, Nigeria, on Monday.", "Vigilante Militia (Nigeria)"),
+])
+def test_communities_clans_and_vigilantes_that_acted(first, text, actor1):
+    event = first(text)
+    assert event is not None and event.actor1 == actor1, (text, event and event.actor1)
+
+
+def test_a_community_that_was_attacked_is_not_the_attacker(first):
+    event = first("Gunmen attacked the Ejuona community near Nsukka, killing five.")
+    assert event is not None and "Ejuona" not in (event.actor1 or ""), event.actor1

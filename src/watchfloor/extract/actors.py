@@ -153,6 +153,11 @@ def find_actors(text: str, offset: int = 0, extra_file: str | None = None,
         found[m.start()] = _mention(e, offset + m.start(), offset + m.end(), m.group(0))
     for m in people_militias(text, offset, lowercase):
         found.setdefault(m.start - offset, m)
+    if not lowercase:  # a community's name is known only by its capital letter
+        from .communities import community_militias
+
+        for m in community_militias(text, offset):
+            found.setdefault(m.start - offset, m)
     found = {k: v for k, v in found.items() if v is not None}
     # Drop mentions nested inside a longer one.
     out: list[ActorMention] = []

@@ -127,7 +127,7 @@ def _first_actors(st: _Story) -> tuple[ActorMention | None, ActorMention | None]
             opponent = _civilians(st)  # "an airstrike killed 17 civilians": the people hit
         return actor1, opponent
     actor1 = opponent
-    if (actor1 is None or actor1.name.startswith("Unidentified Armed Group")) and not st.state \
+    if (actor1 is None or actor1.name.startswith(("Unidentified Armed Group", "Vigilante Militia"))) and not st.state \
             and _DRUG_SUSPECT.search(st.story):
         # Unknown gunmen who kill a drug suspect are anti-drug vigilantes, as the coders name them.
         actor1 = ActorMention("Anti-Drug Vigilantes ({country})", 3, -1, -1, "")
