@@ -11,7 +11,7 @@ from ..models import Claim, Event
 from .actors import STATE, ActorMention
 
 CLAIMED_RESPONSIBILITY = re.compile(
-    r"\b(?:claimed|claims|claiming|claim|accepted|owned)\s+(?:the\s+)?responsibility\b|"
+    r"\b(?:claimed|claims|claiming|claim|accepted|owned)\s+(?:the\s+)?(?:full\s+)?responsibility\b|"
     r"\bresponsibility\s+(?:was|has\s+been|had\s+been)\s+claimed\s+by\b|\bclaimed\s+(?:the\s+)?(?:attack|bombing|killing)s?\b|"
     # a group saying it did the violence: "X claims it killed ten soldiers", "claimed to have ambushed"
     r"\b(?:claimed|claims|claiming)\s+(?:that\s+)?(?:it|its\s+(?:fighters|men|militants|cadres)|they)\s+(?:had\s+|have\s+)?"
