@@ -287,3 +287,17 @@ def test_communities_clans_and_vigilantes_that_acted(first, text, actor1):
 def test_a_community_that_was_attacked_is_not_the_attacker(first):
     event = first("Gunmen attacked the Ejuona community near Nsukka, killing five.")
     assert event is not None and "Ejuona" not in (event.actor1 or ""), event.actor1
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers continued to clash with separatists in Babessi on Tuesday.",
+    "Indian troops targeted Pakistani posts along the Line of Control near Poonch.",
+    "The army destroyed three rebel camps in Bie province.",
+    "Gunmen shot in the head a village guard in Ikwiriri on Sunday.",
+])
+def test_more_terse_wordings_of_fighting(first, text):
+    assert first(text) is not None, text
+
+
+def test_continuing_a_game_is_no_violence(first):
+    assert first("The team continued to attack the defence in the second half.") is None

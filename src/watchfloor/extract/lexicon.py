@@ -145,6 +145,9 @@ _TRIGGERS: list[tuple[str, str]] = [
                  r"(?:extra-?judicial|illegal|summary|targeted|revenge|ritual|reprisal)\s+killings?|commit(?:ted|s)?\s+(?:\w+\s+){0,2}?killings|"
                  r"attempt(?:ed|s)?\s+to\s+(?:assassinate|kill|abduct|kidnap|murder)|(?:assassination|murder)\s+attempts?|"
                  r"inflict(?:ed|s|ing)\s+(?:heavy\s+|serious\s+)?(?:losses|casualties)|"
+                 r"shot\s+in\s+the\s+(?:head|chest|back|legs?|stomach|neck|abdomen)|(?:severely|brutally|badly|mercilessly)\s+beat(?:en|s)?|"
+                 r"destroy(?:s|ed)\s+(?:\w+\s+){0,3}?(?:rebel|militant|enemy|insurgent|terrorist)\s+(?:bases?|camps?|positions?|hideouts?)|"
+                 r"targeted\s+(?:each\s+other|(?-i:[A-Z])\w+\s+(?:posts?|positions?|troops|forces|soldiers))|"
                  r"(?:military\s+|ground\s+|joint\s+)?offensives?\s+(?:against|on)\s+(?:the\s+)?(?:(?:suspected|armed|islamist|jihadist|separatist)\s+)?"
                  r"(?:rebels|militants|insurgents|jihadists|fighters|gunmen|bandits|terrorists|(?-i:[A-Z])\w+)|"
                  rf"{_PLURAL_SUBJECT}(?:shoot|kill|attack|raid|ambush|abduct|kidnap|behead|execute|clash|fight|storm)\b"),

@@ -106,7 +106,8 @@ def keep_trigger(sentence: str, sent_start: int, trig: Trigger) -> bool:
         return False  # "two hand grenades ... were also seized"
     if re.search(r"\bto\s+(?:carry\s+out\s+|conduct\s+|launch\s+|stage\s+)?$", before) and not re.search(
             r"\b(?:claimed|claims|said|reported(?:ly)?|is\s+believed|are\s+believed|appears?)\s+to\s+(?:have\s+)?$", before) \
-            and not (trig.hint == "Peaceful protest" and _DONE_TO_PROTEST.search(before)):
+            and not (trig.hint == "Peaceful protest" and _DONE_TO_PROTEST.search(before)) \
+            and not _WENT_ON_TO.search(before):
         return False  # "armed to attack", "plans to carry out attacks"
     if _EVENT_NOUN_PLURAL.fullmatch(trig.text) and GENERIC_BEFORE.search(before[-40:]):
         return False  # "frequent attacks"; but "several grenades" is one attack's weapons
@@ -117,6 +118,8 @@ def keep_trigger(sentence: str, sent_start: int, trig: Trigger) -> bool:
     return True
 
 
+# "Soldiers continued to clash with separatists": the verb before the infinitive says it happened.
+_WENT_ON_TO = re.compile(r"\b(?:continued|continues|continuing|began|begins|started|starts|resumed|went\s+on)\s+to\s+$", re.I)
 # "Farmers gathered at the ministry to protest", "staged a march to protest": the protest was
 # done, unlike "planned to protest" or "called on residents to protest".
 _INTENT_VERBS = (r"planned|threatened|vowed|decided|called|urged|asked|invited|wanted|hoped|intended|refused|failed|"
