@@ -120,7 +120,7 @@ def test_context_free_names_stay_put(gz) -> None:
     assert gz.resolve("Tripoli").country == "LY"
 
 
-@pytest.mark.parametrize("word", ["Province", "Parish", "County", "Region", "Zone", "Woreda"])
+@pytest.mark.parametrize("word", ["Province", "Parish", "County", "Region", "Zone", "Woreda", "Ward"])
 def test_an_administrative_unit_word_alone_is_no_place(gz, word: str) -> None:
     assert gz.resolve(word) is None, word
 
@@ -128,3 +128,16 @@ def test_an_administrative_unit_word_alone_is_no_place(gz, word: str) -> None:
 def test_a_unit_word_inside_a_known_name_still_resolves(gz) -> None:
     c = gz.resolve("Mountain Province", country="PH")
     assert c is not None and c.country == "PH", c
+
+
+def test_a_list_of_towns_is_not_read_as_a_town_inside_a_unit() -> None:
+    from watchfloor.extract.places import find_places
+
+    text = "The award's finalists include Indianapolis, Louisville, New Haven and Sioux Falls."
+    names = {p.name for p in find_places(text)}
+    assert "Louisville" in names, names
+
+
+@pytest.mark.parametrize("name", ["Hall County", "Orange County", "Mountain Province"])
+def test_a_name_with_a_unit_word_still_resolves(gz, name: str) -> None:
+    assert gz.resolve(name) is not None, name

@@ -420,16 +420,18 @@ def _appositions(text: str, spans, gaz) -> dict[int, tuple[object, object, int]]
         m = _APPOSITION.match(text, e1)
         if not m or m.end() != s2:
             continue
-        units = [c for c in gaz.candidates(name2) if c.kind in ("admin1", "admin2")]
-        if not units:
-            continue
+        named = gaz.candidates(name2)
+        units = [c for c in named if c.kind in ("admin1", "admin2")]
+        if not units or any(c.kind == "country" for c in named):
+            continue  # "Tbilisi, Georgia": the second name may be a country, not a unit
         towns = gaz.candidates(name1)
         pair = next(((t, u) for u in units for t in towns if t is not u and t.country == u.country
                      and t.admin1 == u.admin1 and (u.kind == "admin1" or t.admin2 == u.admin2)), None)
         if pair is not None:
             out[s1] = (pair[0], pair[1], s2)
-        elif len({u.country for u in units}) == 1:
-            out[s1] = (None, units[0], s2)
+        elif len({u.country for u in units}) == 1 and not (
+                m.group(0).strip() == "," and any(c.kind == "city" for c in named)):
+            out[s1] = (None, units[0], s2)  # after a bare comma, a unit that is also a town may be a list
     return out
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .gazetteer import KINDS, Candidate, Gazetteer, get_gazetteer, haversine_km
-from .names import loose_key, norm, strip_generic
+from .names import is_unit_word, loose_key, norm, strip_generic
 from .spans import SpanMatch
 
 __all__ = [
@@ -45,7 +45,7 @@ def is_plausible_place(name: str) -> bool:
     Cheap (no index load). Multi-word names with one such word ("Mir Ali") pass.
     """
     key = norm(name)
-    if len(key.replace(" ", "")) < 2 or not any(ch.isalpha() for ch in key):
+    if len(key.replace(" ", "")) < 2 or not any(ch.isalpha() for ch in key) or is_unit_word(key):
         return False
     if not all(w in stoplist() for w in key.split()):
         return True

@@ -30,7 +30,7 @@ from . import cache
 from .aliases import AliasInfo, apply_aliases, clean_admin_name, default_alias_path, load_table
 from .index import CTRY, SUB, GeoIndex
 from .records import KINDS, Candidate, _median_points, haversine_km  # noqa: F401 (re-exported)
-from .names import ARTICLE_QUALITY, loose_key, loose_keys, norm, query_keys, strip_generic
+from .names import ARTICLE_QUALITY, is_unit_word, loose_key, loose_keys, norm, query_keys, strip_generic
 from .spans import SpanMatch, SpanMatcher
 
 _PARTS = re.compile(r"\s+-\s+|[()/,;]")
@@ -286,7 +286,7 @@ class Gazetteer:
     def is_plausible_place(self, name: str) -> bool:
         """False for a mention that is only a common word/title ("Police", "Khan", "May")."""
         key = norm(name)
-        if len(key.replace(" ", "")) < 2 or not any(ch.isalpha() for ch in key):
+        if len(key.replace(" ", "")) < 2 or not any(ch.isalpha() for ch in key) or is_unit_word(key):
             return False
         if not all(w in self.info.stoplist for w in key.split()):
             return True

@@ -39,6 +39,18 @@ GENERIC_WORDS = frozenset(
     committee union council uc frontier tribal fr state county governorate prefecture
     oblast raion rayon department""".split()
 )
+# Alone, a word for a kind of unit names no place ("Mt. Province", "Atiaba Parish": the
+# province or parish of the name before it); inside a name it counts ("Hall County").
+UNIT_WORDS = GENERIC_WORDS | frozenset(
+    "provinces parish ward woreda zone sector regency commune locality constituency territory capital kebele "
+    "upazila circle barangay".split())
+
+
+def is_unit_word(key: str) -> bool:
+    """A normalized key that is only a unit word."""
+    return " " not in key and key in UNIT_WORDS
+
+
 # "the" and other leading words that are not part of a name.
 _LEADING = frozenset({"the"})
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Callable, NamedTuple
 
-from .names import ARTICLES, article_variants, norm
+from .names import ARTICLES, article_variants, is_unit_word, norm
 
 
 class SpanMatch(NamedTuple):
@@ -164,7 +164,7 @@ class SpanMatcher:
 
     def _accept_single(self, key: str, text: str, s: int, e: int) -> bool:
         """_accept for a lone capitalized word (no capitalized neighbour joins it)."""
-        if key in self.stoplist:
+        if key in self.stoplist or is_unit_word(key):
             return False
         strength = self.strength(key)
         if len(key) < 3 and strength < 10**9:
@@ -178,7 +178,7 @@ class SpanMatcher:
         parts = key.split()
         strength = self.strength(key)
         if all(p in self.stoplist or p in _CONNECTORS for p in parts) and (
-                n == 1 or strength < 10**9):
+                n == 1 or strength < 10**9) or (n == 1 and is_unit_word(key)):
             return False
         if n > 1:
             return True
