@@ -21,6 +21,7 @@ from ..geo.demonyms import find_nations, is_not_country, nation_table, nation_we
 from ..geo.national_terms import find_national_terms, is_people_name
 
 from ..models import Place
+from .appositions import appositions
 from ..textmatch import LATIN_LETTER, LATIN_UPPER
 
 # A place right after these words is where somebody spoke, not where something happened. A few
@@ -320,7 +321,7 @@ def find_places(
     first_pass = [(s, gaz.resolve(s[2], country=None)) for s in spans]
     own_votes: dict[str, Counter] = {}  # what each name, wherever it recurs, says of the country
     unit_countries = _unit_countries(text, spans, lowercase)
-    nested = _appositions(text, spans, gaz)
+    nested = appositions(text, spans, gaz)
     for start, (town, unit, unit_start) in nested.items():
         unit_countries.setdefault(start, ((town or unit).country,))
         unit_countries.setdefault(unit_start, (unit.country,))
@@ -401,38 +402,6 @@ def _in_unit_country(gaz, surface: str, codes: tuple[str, ...], cand):
     if cand is None or cand.country in codes:
         return cand
     return next((c for c in (gaz.resolve(surface, country=code) for code in codes) if c is not None), None)
-
-
-# "San Rafael town, Bulacan", "Ligao City, Albay", "the Jani Khel area of Bannu district",
-# "Balite (Balete) in Magpet": the second name is the unit the first lies in.
-_APPOSITION = re.compile(r"(?:\s+(?i:town|city|village|municipality|district|county))?\s*,\s*|"
-                         r"\s+(?i:area|areas|locality|localities|sector|neighbou?rhood|outskirts)\s+of\s+(?:the\s+)?|"
-                         r"\)?\s+in\s+(?:the\s+)?")
-
-
-def _appositions(text: str, spans, gaz) -> dict[int, tuple[object, object, int]]:
-    """Span start -> (its reading inside the unit named right after it, that unit, the unit
-    name's start), for names in apposition whose readings nest ("San Rafael town, Bulacan"):
-    a pair that nests is read so, in whichever country has it. When none nests (the place is
-    too small for the gazetteer) the reading is None and the unit still says the country."""
-    out = {}
-    for (s1, e1, name1), (s2, _, name2) in zip(spans, spans[1:]):
-        m = _APPOSITION.match(text, e1)
-        if not m or m.end() != s2:
-            continue
-        named = gaz.candidates(name2)
-        units = [c for c in named if c.kind in ("admin1", "admin2")]
-        if not units or any(c.kind == "country" for c in named):
-            continue  # "Tbilisi, Georgia": the second name may be a country, not a unit
-        towns = gaz.candidates(name1)
-        pair = next(((t, u) for u in units for t in towns if t is not u and t.country == u.country
-                     and t.admin1 == u.admin1 and (u.kind == "admin1" or t.admin2 == u.admin2)), None)
-        if pair is not None:
-            out[s1] = (pair[0], pair[1], s2)
-        elif len({u.country for u in units}) == 1 and not (
-                m.group(0).strip() == "," and any(c.kind == "city" for c in named)):
-            out[s1] = (None, units[0], s2)  # after a bare comma, a unit that is also a town may be a list
-    return out
 
 
 def _resolve_spans(text, spans, gaz, country, countries, provinces, lowered, own_votes, unit_countries,
