@@ -301,3 +301,11 @@ def test_more_terse_wordings_of_fighting(first, text):
 
 def test_continuing_a_game_is_no_violence(first):
     assert first("The team continued to attack the defence in the second half.") is None
+
+
+@pytest.mark.parametrize("text", [
+    "The striker kicked the ball into the net in the second half.",
+    "The minister battles with the opposition in parliament.",
+])
+def test_soft_verbs_of_sport_and_politics_need_violent_context(first, text):
+    assert first(text) is None, text

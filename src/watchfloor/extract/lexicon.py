@@ -140,7 +140,7 @@ _TRIGGERS: list[tuple[str, str]] = [
                  r"cross[- ]border\s+firing|skirmish(?:ed|ing)|"
                  rf"encounter(?:ed|s)?\s+(?:\w+\s+){{0,2}}?(?:rebels|militants|insurgents|fighters|gunmen|bandits|terrorists|the\s+enemy|(?-i:[A-Z])\w+)|"
                  r"shot\s+(?:[\w'-]+\s+){2,4}?dead|found\s+shot|(?:hack|strangl|club|bludgeon)(?:ed|ing)?\s+(?:\w+\s+){0,3}?to\s+death|strangled|"
-                 r"beat(?:s|ing)?\s+up|flogg(?:ed|ing)|whipp(?:ed|ing)|kick(?:ed|s|ing)\s+(?=(?:a|an|the|\d|two|three)\b)|ill-?treated|"
+                 r"beat(?:s|ing)?\s+up|flogg(?:ed|ing)|whipp(?:ed|ing)|kick(?:ed|s|ing)(?=\s+(?:a|an|the|\d|two|three)\b)|ill-?treated|"
                  r"manhandled|aggressed|"
                  r"(?:extra-?judicial|illegal|summary|targeted|revenge|ritual|reprisal)\s+killings?|commit(?:ted|s)?\s+(?:\w+\s+){0,2}?killings|"
                  r"attempt(?:ed|s)?\s+to\s+(?:assassinate|kill|abduct|kidnap|murder)|(?:assassination|murder)\s+attempts?|"

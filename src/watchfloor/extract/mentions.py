@@ -219,7 +219,7 @@ def is_past(sentence: str, dates: list[DateMention], published: str | None) -> b
     return any((day - date.fromisoformat(d.date)).days > _STALE_DAYS for d in dates if d.date)
 
 
-_SOFT = re.compile(r"^(?:(?:\w+\s+)?offensives?\s+\w+|battled|(?:a\s+|the\s+)?battle\s+\w+(?:\s+\w+)?|fights?\s+\w+(?:\s+\w+)?|fir(?:ing|ed)\s+\w+|encounter\w*.*|manhandled|ill-?treated|kick\\w*|battles?\\s+(?:between|with|against)|engag\w+.*|repel\w*|repuls\w*|captur\w+.*|tortur\w+|attack(?:ed|s|ing)?|assault(?:ed)?|raid(?:ed|s)?|storm(?:ed|ing)|clash(?:ed|es)?|"
+_SOFT = re.compile(r"^(?:(?:\w+\s+)?offensives?\s+\w+|battled|(?:a\s+|the\s+)?battle\s+\w+(?:\s+\w+)?|fights?\s+\w+(?:\s+\w+)?|fir(?:ing|ed)\s+\w+|encounter\w*.*|manhandled|ill-?treated|kick\w*|battles?\s+(?:between|with|against)|engag\w+.*|repel\w*|repuls\w*|captur\w+.*|tortur\w+|attack(?:ed|s|ing)?|assault(?:ed)?|raid(?:ed|s)?|storm(?:ed|ing)|clash(?:ed|es)?|"
                    r"fighting|fought|combat|encounters?|target(?:ed|ing)?|hostages?|destroyed|killed|killing|"
                    r"injured|wounded)$", re.I)
 
