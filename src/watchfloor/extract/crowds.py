@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import WEAPONS
+from .lexicon import PROTEST_HINTS, WEAPONS
 from .roles import _CLASH
 
 # People who are not fighters: when only they clash, with no weapon, armed group or force
@@ -29,7 +29,7 @@ _DESTRUCTION = re.compile(r"\b(?:set(?:s|ting)?\s+(?:on\s+)?fire|set\s+ablaze|to
                           re.I)
 
 
-def _crowd_destroyed(st) -> bool:
+def crowd_destroyed(st) -> bool:
     """A protest whose crowd destroyed or burned things, with no armed group acting."""
     hints = {t.hint for t in st.triggers}
     protest = bool(hints & {"Peaceful protest", "Protest with intervention"})
@@ -53,17 +53,17 @@ _GRIEVANCE = re.compile(r"\b(?:over|demand\w*|against|in\s+response\s+to|followi
 
 # Protesters arrested at the protest, not an arrest the protest is about ("demanding the release
 # of those arrested", "protest the arrest of two nationals").
-_ARRESTED = re.compile(
+ARRESTED = re.compile(
     r"(?<!\bwho\s)(?<!\bwho\swere\s)(?<!\bhad\sbeen\s)\b(?:police\s+|security\s+forces\s+|troops\s+|soldiers\s+)?"
     r"(?:arrested|detained|rounded\s+up)\s+(?:\w+\s+){0,3}?(?:protesters|demonstrators|activists|students|participants|"
     r"marchers|them|\d+|six|several|dozens|hundreds|some)\b|"
     r"\b(?:protesters|demonstrators|activists|students|participants|marchers|people|\d+|\w+\s+of\s+them)\s+"
     r"(?:were|was)\s+(?:\w+\s+)?(?:arrested|detained)\b(?!\s+(?:in|during|on|for|earlier|last))|\bmass\s+arrests\b", re.I)
-_INTERVENED = re.compile(r"\b(?:disrupt\w*|stopped|blocked|prevented|interrupt\w*|quell\w*|intimidat\w*|rubber\s+bullets?|"
+INTERVENED = re.compile(r"\b(?:disrupt\w*|stopped|blocked|prevented|interrupt\w*|quell\w*|intimidat\w*|rubber\s+bullets?|"
                          r"tear\s?gas|dispers\w+|baton|lathi|broke\s+up|crack(?:ed)?\s+down|met\s+by|intervened)\b", re.I)
 
 
-def _riot_kind(st, sub: str) -> str:
+def riot_kind(st, sub: str) -> str:
     """ACLED: a violent demonstration is a demonstration, or a crowd pressing a grievance on the
     authorities, turned violent; two crowds fighting or a mob turning on people is mob violence."""
     if _PROTEST_CONTEXT.search(st.story):
@@ -75,7 +75,7 @@ def _riot_kind(st, sub: str) -> str:
     return sub
 
 
-def _unarmed_crowds_fought(st) -> bool:
+def unarmed_crowds_fought(st) -> bool:
     return bool(_CLASH.search(st.story) and _UNARMED_CROWD.search(st.story) and not st.groups and not st.generic
                 and not st.state_agent and not WEAPONS.search(st.story))
 
@@ -90,7 +90,7 @@ _VIOLENT_ACT = (r"(?:attack(?:ed|s)?|beat(?:s|en)?|lynch(?:ed|es)?|ston(?:ed|es)
                 r"storm(?:ed|s)|manhandled|injur(?:ed|es)|clash(?:ed|es)?\s+with|fought)")
 # "students attack six teachers", "a mob of 50 people beat to death ...", "were attacked by
 # suspected NRM supporters": the crowd is the agent. Filler words may not turn it passive, nor
-# may a participle ("two residents killed in ..."); a vigilante mob is a militia.
+# may a participle ("two residents killed in ..."); "vigilante mob" is left to the lexicon's mob triggers.
 _FILLER = r"(?:(?!(?:were|was|been|being|are|is|got|had)\b)[\w'-]+\s+){0,2}?"
 _CROWD_ACTS = re.compile(
     rf"(?<!vigilante\s)\b{_CROWD_NOUN}(?:\s+(?:of|from|belonging\s+to|loyal\s+to)\s+[^.;,]{{1,40}}?)?\s+{_FILLER}"
@@ -128,7 +128,6 @@ def crowd_fought_the_forces(st) -> bool:
     return bool(_CLASH.search(st.story) and (_PROTEST_CONTEXT.search(st.story) or _CROWD_SIDE.search(st.story)))
 
 
-_PROTEST_HINTS = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
 _FORCE_HINTS = {"Attack", "Armed clash", "Violence", "Arrests"}
 # Force aimed at the crowd itself: "fired at protesters", "beat several of them".
 _AT_THE_CROWD = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers|picketers|the\s+crowds?|participants|"
@@ -148,8 +147,8 @@ def force_met_a_protest(st, sub: str) -> str | None:
     The protest must frame the story (named before the force) or be what the force hit."""
     if sub not in _FORCE_HINTS or not st.state or st.groups or st.generic or _CROWD_SHOT.search(st.story):
         return None
-    protest = [t for t in st.triggers if t.hint in _PROTEST_HINTS]
-    force = [t for t in st.triggers if t.hint not in _PROTEST_HINTS]
+    protest = [t for t in st.triggers if t.hint in PROTEST_HINTS]
+    force = [t for t in st.triggers if t.hint not in PROTEST_HINTS]
     if not protest:
         return None
     if force and min(t.start for t in force) < min(t.start for t in protest) and not _AT_THE_CROWD.search(st.story):

@@ -13,17 +13,18 @@ from dataclasses import dataclass, field
 from ..models import Event
 from .actors import CIVILIANS, STATE, ActorMention, interaction
 from .dates import DateMention
-from .lexicon import RANK, TARGETS, TYPES, WEAPONS
+from .lexicon import CROWD_HINTS, RANK, TARGETS, TYPES, WEAPONS
 from .mentions import (
     _RETALIATION, _SPEECH_BEFORE_DATE, _USED, _WEAPON_HINTS, _WEAPON_NOUN, Cluster, Mention, Span, _event_dates,
     dates_a_statement,
 )
 from .tally import tally
 from .crowds import (
-    _ARRESTED, _INTERVENED, crowd_fought_the_forces, force_met_a_protest, crowd_was_the_agent, _crowd_destroyed, _riot_kind, _unarmed_crowds_fought,
+    ARRESTED, INTERVENED, crowd_destroyed, crowd_fought_the_forces, crowd_was_the_agent, force_met_a_protest, riot_kind,
+    unarmed_crowds_fought,
 )
 from .roles import (
-    _CIVILIAN_CAMP, _CLASH, _CROWD_TYPES, _FIREFIGHT, _GUNFIRE, _NON_LETHAL, _UNARMED_SUSPECT,
+    _CIVILIAN_CAMP, _CLASH, _FIREFIGHT, _GUNFIRE, _NON_LETHAL, _UNARMED_SUSPECT,
     _crowd_actors, _finditer_in, _kind, _state_is_agent, _target_side, _unique, perpetrators,
 )
 from .locate import locate
@@ -73,15 +74,15 @@ def _read_story(cluster: Cluster, text: str, claims_of_responsibility: list[Acto
     groups += [a for a in claims_of_responsibility if a not in groups]
     civilians = [a for a in actors if a.kind == CIVILIANS]
     targets = _unique(m.group(0) for m in _finditer_in(TARGETS, text, mentions))
+    story = " ".join(text[m.span[0]:m.span[1]] for m in mentions)
     return _Story(
         mentions, text, triggers, best, counts, killed, tally(counts, "injured"), actors, groups,
         generic=[a for a in actors if a.kind == 3], state=[a for a in actors if a.kind == STATE],
         civilians=civilians, state_agent=state_agent,
         security_hit=killed.by_side.get("security", 0) > 0 or any(c.side == "security" for c in counts),
         civilian_hit=any(c.side == "civilians" for c in counts) or bool(civilians),
-        targets=targets, military_target=any(_MILITARY_TARGET.search(t) for t in targets)
-        and not _CIVILIAN_CAMP.search(text[mentions[0].span[0]:mentions[-1].span[1]]),
-        target_side=_target_side(mentions, text), story=" ".join(text[m.span[0]:m.span[1]] for m in mentions),
+        targets=targets, military_target=any(_MILITARY_TARGET.search(t) for t in targets) and not _CIVILIAN_CAMP.search(story),
+        target_side=_target_side(mentions, text), story=story,
         claimed=[a for a in claims_of_responsibility if mentions[0].span[0] <= a.start <= mentions[-1].span[1] + 200],
     )
 
@@ -162,13 +163,13 @@ def _sub_type(st: _Story, actor1, actor2):
         if st.state_agent:
             actor1 = st.state_agent
             actor2 = st.groups[0] if st.groups else (st.generic[0] if st.generic else None)
-    if sub in ("Peaceful protest", "Protest with intervention", "Looting/property destruction") and _crowd_destroyed(st):
+    if sub in ("Peaceful protest", "Protest with intervention", "Looting/property destruction") and crowd_destroyed(st):
         sub = "Violent demonstration"  # "students demonstrated and ransacked the police station"
     if sub == "Violence" and _one_sided(st):
         sub, actor1, actor2 = _force_on_captives(st, actor1)
     if sub == "Violence":
         sub, actor2 = _attack_or_clash(st, actor2)
-        if _unarmed_crowds_fought(st):
+        if unarmed_crowds_fought(st):
             sub = "Mob violence"
     if sub in ("Attack", "Armed clash") and crowd_was_the_agent(st):
         sub = "Mob violence"
@@ -177,10 +178,10 @@ def _sub_type(st: _Story, actor1, actor2):
     else:
         sub = force_met_a_protest(st, sub) or sub
     if sub in ("Mob violence", "Violent demonstration"):
-        sub = _riot_kind(st, sub)
-    if sub == "Peaceful protest" and (_ARRESTED.search(st.story) or (st.state and _INTERVENED.search(st.story))):
+        sub = riot_kind(st, sub)
+    if sub == "Peaceful protest" and (ARRESTED.search(st.story) or (st.state and INTERVENED.search(st.story))):
         sub = "Protest with intervention"  # "six students were arrested", "the rally was stopped by the police"
-    if sub in _CROWD_TYPES:
+    if sub in CROWD_HINTS:
         actor1, actor2 = _crowd_actors(sub, st.actors, st.state)
     if sub == "Armed clash" and actor1 is not None and actor1.kind == STATE and st.claimed:
         actor1, actor2 = st.claimed[0], actor1  # a group that claims the fight is its initiator

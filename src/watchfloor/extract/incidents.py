@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..models import OtherIncident
+from .lexicon import PROTEST_HINTS
 
 CATEGORIES = ("natural_disaster", "man_made_disaster", "organized_crime", "diplomatic")
 # Trigger hints a crime story carries without being violence: the seizure, the arrest.
@@ -40,7 +41,6 @@ def is_diplomatic(sentence: str) -> bool:
     return bool(cue_patterns()["diplomatic"].search(sentence))
 
 
-_PROTEST_HINTS = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
 
 
 def is_out_of_scope(sentence: str, hints: set[str], armed_actor: bool) -> str | None:
@@ -52,7 +52,7 @@ def is_out_of_scope(sentence: str, hints: set[str], armed_actor: bool) -> str | 
     cat = category_of(sentence)
     if cat is None:
         return None
-    if hints and hints <= _PROTEST_HINTS:
+    if hints and hints <= PROTEST_HINTS:
         return None  # "students protested over the forest fires": the incident is the protest
     if cat in ("natural_disaster", "man_made_disaster"):
         return None if armed_actor else cat

@@ -40,6 +40,10 @@ TYPES: dict[str, tuple[str, str]] = {
 
 # Rank when one event carries several triggers: lower wins. "Violence" is a placeholder for
 # gunfire/attacks whose type (Armed clash or Attack) depends on who was hit.
+# The sub-event types of protests, and of every crowd event (protests and riots).
+PROTEST_HINTS = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters"})
+CROWD_HINTS = PROTEST_HINTS | {"Violent demonstration", "Mob violence"}
+
 RANK = {
     "Suicide bomb": 0, "Chemical weapon": 1, "Air/drone strike": 2,
     "Shelling/artillery/missile attack": 3, "Grenade": 4, "Remote explosive/landmine/IED": 5,

@@ -17,7 +17,7 @@ from ..textmatch import LATIN_LETTER, LATIN_UPPER
 from .actors import IDENTITY_MILITIA, REBEL, STATE, ActorMention
 from .dates import DateMention
 from .lexicon import GENERIC_BEFORE, GENERIC_SENTENCE, HYPOTHETICAL, NEGATED, PERIOD, RANK, RECOVERED, TARGETS, \
-    WEAPONS, DENIED_REPORT, Trigger
+    WEAPONS, CROWD_HINTS, DENIED_REPORT, Trigger
 from .numbers import FIGURE, SIDE_WORDS, Count, figure_value, word_number
 
 _PEOPLE_NOUNS = "|".join(f"(?:{p})" for p in SIDE_WORDS.values())
@@ -113,7 +113,7 @@ def keep_trigger(sentence: str, sent_start: int, trig: Trigger) -> bool:
         return False  # "frequent attacks"; but "several grenades" is one attack's weapons
     if _BARE_VERB.fullmatch(trig.text) and _HABITUAL_SUBJECT.search(before[-25:]):
         return False  # "those who attack our soldiers": what people do, not what happened
-    if trig.hint not in _CROWD_HINTS and _PROTESTED_OVER.search(sentence[max(0, trig.start - sent_start - 120): trig.start - sent_start]):
+    if trig.hint not in CROWD_HINTS and _PROTESTED_OVER.search(sentence[max(0, trig.start - sent_start - 120): trig.start - sent_start]):
         return False  # "protested against the killing of a teacher": the cause of a protest
     return True
 
@@ -137,8 +137,6 @@ _OWN_FINITE_VERB = re.compile(
     r"prepared|sought|was\s+ready|were\s+ready)\s+to\s+[^.;]{0,60}?\b(?:was|were)\s+(?:\w+\s+)?\w+$", re.I)
 
 
-_CROWD_HINTS = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
-                "Violent demonstration", "Mob violence"}
 # A protest, then what it is about: the violence named there happened before, elsewhere.
 _PROTESTED_OVER = re.compile(
     r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|es)?|sit-ins?|hartals?|strikes?|human\s+chain)\b"

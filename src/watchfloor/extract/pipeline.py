@@ -27,7 +27,7 @@ from .mentions import (
     make_statistics, refers_back,
 )
 from .incidents import group_incidents, is_diplomatic, is_out_of_scope
-from .lexicon import ANY_TRIGGER, DENIED_REPORT, NO_SUCH_EVENT, NOT_POLITICAL, SEPARATE_EVENT, find_triggers
+from .lexicon import ANY_TRIGGER, DENIED_REPORT, NO_SUCH_EVENT, NOT_POLITICAL, PROTEST_HINTS, SEPARATE_EVENT, find_triggers
 from .numbers import OWN_DEAD, TOLL_UPDATE, find_counts
 from .tally import tally
 from .places import find_places
@@ -121,8 +121,8 @@ class Extractor:
             if not ANY_TRIGGER.search(sentence):
                 if mentions and (TOLL_UPDATE.search(sentence) or OWN_DEAD.search(sentence)):
                     _add_toll_update(mentions[-1], sentence, s, self.vague)
-                elif mentions and i and mentions[-1].span == art.sents[i - 1] and self._bare_tally(sentence, s):
-                    mentions[-1].counts.extend(find_counts(sentence, s, self.vague))  # "One dead."
+                elif mentions and i and mentions[-1].span == art.sents[i - 1] and (tally_counts := self._bare_tally(sentence, s)):
+                    mentions[-1].counts.extend(tally_counts)  # "One dead."
                 elif is_diplomatic(sentence):  # sanctions and expulsions use no violent word
                     out_of_scope.append(("diplomatic", s, e))
                 continue
@@ -166,17 +166,20 @@ class Extractor:
             ))
         return mentions, statistics, out_of_scope
 
-    def _bare_tally(self, sentence: str, start: int) -> bool:
-        """A short sentence that only counts the dead or hurt ("One dead.", "2 fatalities.")."""
-        return (len(sentence) <= 80 and not ANY_TRIGGER.search(sentence)
-                and any(c.value > 0 for c in find_counts(sentence, start, self.vague)))
+    def _bare_tally(self, sentence: str, start: int) -> list:
+        """The counts of a short sentence that only counts the dead or hurt ("One dead.",
+        "2 fatalities."); empty for any other sentence."""
+        if len(sentence) > 80 or ANY_TRIGGER.search(sentence):
+            return []
+        counts = find_counts(sentence, start, self.vague)
+        return counts if any(c.value > 0 for c in counts) else []
 
     def _tally_follows(self, art: _Article, i: int) -> bool:
         """A bare tally follows: what the soft verb before it did was violent."""
         if i + 1 >= len(art.sents):
             return False
         s, e = art.sents[i + 1]
-        return self._bare_tally(art.text[s:e], s)
+        return bool(self._bare_tally(art.text[s:e], s))
 
     def _incidents(self, art: _Article, found, gaz) -> list[OtherIncident]:
         incidents = group_incidents(found, art.text, art.published)
@@ -207,13 +210,14 @@ _SEVERAL_INCIDENTS = re.compile(
     r"(?:attacks|incidents|raids|assaults|bombings|blasts|explosions|ambushes|strikes)\b", re.I)
 
 
-_PROTEST_HINTS = {"Peaceful protest", "Protest with intervention"}
+# A protest met with lethal force is dated like any violence.
+_UNFORCED_PROTEST = PROTEST_HINTS - {"Excessive force against protesters"}
 
 
 def _before_the_cause(sentence: str, start: int, triggers, dates):
     """A protest's sentence up to the protest: the years and dates after it are what it is
     about ("demonstrated over an assassination in 1990"), not when it happened."""
-    if not all(t.hint in _PROTEST_HINTS for t in triggers):
+    if not all(t.hint in _UNFORCED_PROTEST for t in triggers):
         return sentence, dates
     end = triggers[0].end
     return sentence[:end - start], [d for d in dates if d.start < end]

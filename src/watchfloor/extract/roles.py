@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .actors import CIVILIANS, EXTERNAL, PROTESTERS, RIOTERS, STATE, ActorMention
+from .lexicon import PROTEST_HINTS
 from .mentions import _FOLLOW_UPS, Mention
 from .responsibility import DENIED_RESPONSIBILITY
 
@@ -188,14 +189,12 @@ def _state_is_agent(mentions: list[Mention], text: str) -> ActorMention | None:
 
 
 _UNARMED_SUSPECT = re.compile(r"\bsuspects?\b", re.I)  # "a drug suspect" is not a fighter
-_PROTESTS = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
-_CROWD_TYPES = _PROTESTS | {"Violent demonstration", "Mob violence"}
 
 
 def _crowd_actors(sub: str, actors: list[ActorMention], state: list[ActorMention]):
     """Protests are coded with the protesters as actor1, riots with the rioters; the police
     or army facing them is actor2; a mob's victims, when no force faced it, are civilians."""
-    kind = PROTESTERS if sub in _PROTESTS else RIOTERS
+    kind = PROTESTERS if sub in PROTEST_HINTS else RIOTERS
     crowd = next((a for a in actors if a.kind == kind), None) or ActorMention(
         "Protesters ({country})" if kind == PROTESTERS else "Rioters ({country})", kind, -1, -1, "")
     if sub == "Mob violence":
