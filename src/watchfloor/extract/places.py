@@ -204,6 +204,7 @@ def organization_votes(text: str, *, lowercase: bool = False) -> Counter:
 # "University of Santo Tomas", "Bank of Kigali": the name after an institution's "of" is part
 # of the institution's name.
 _ORG_BEFORE = re.compile(r"\b(?:University|College|Institute|Academy|Bank|Hospital|Church|Cathedral|Embassy|"
+                         r"Department|Ministry|Bureau|Directorate|"
                          r"Consulate|Diocese|Archdiocese|Chamber)\s+of\s+(?:the\s+)?$")
 # "Samburu raiders", "Kikuyu farmers": a people's name before a noun for its members.
 _MEMBERS_AFTER = re.compile(r"\s+(?:raiders|herders|herdsmen|militias?|militiamen|tribesmen|tribe|clans?|"

@@ -26,7 +26,7 @@ from typing import Iterator
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from . import cache
+from . import alternates, cache
 from .aliases import AliasInfo, apply_aliases, clean_admin_name, default_alias_path, load_table
 from .index import CTRY, SUB, GeoIndex
 from .records import KINDS, Candidate, _median_points, haversine_km  # noqa: F401 (re-exported)
@@ -78,7 +78,8 @@ class Gazetteer:
     def _load_parts(alias_path: Path | None, use_cache: bool) -> tuple[GeoIndex, AliasInfo]:
         alias_path = alias_path or default_alias_path()
         here = Path(__file__).parent
-        key = cache.fingerprint(alias_path, *(here / f for f in ("index.py", "aliases.py", "names.py")))
+        key = cache.fingerprint(alias_path, *(here / f for f in ("index.py", "aliases.py", "names.py",
+                                                                 "alternates.py"))) + alternates.source_version()
         state = cache.load("gazetteer", key) if use_cache else None
         if state is not None:
             idx = GeoIndex.from_state(state["index"])
@@ -211,9 +212,11 @@ class Gazetteer:
         """Record ids matching a name, each with its match quality."""
         found: dict[int, float] = {}
         keys = query_keys(name)
+        alt_only = self.idx.alt_only
         for key, q in keys:
+            weak = alt_only.get(key, ())
             for rid in self.idx.ids(key):
-                found.setdefault(rid, q)
+                found.setdefault(rid, q * alternates.ALT_QUALITY if rid in weak else q)
         spelled = [key for key, q in keys if q > ARTICLE_QUALITY]
         if loose and spelled:
             lk = loose_key(spelled[-1])
@@ -463,10 +466,12 @@ class Gazetteer:
     def _strength(self, key: str) -> int:
         """Largest population behind a key; countries, admin units and aliases count as big."""
         best = 0
+        weak = self.idx.alt_only.get(key, ())
         for rid in self.idx.ids(key):
             if rid >= SUB or rid in self.info.alias_ids:
                 return 10**9
-            best = max(best, self.idx.t_pop[rid])
+            pop = self.idx.t_pop[rid]
+            best = max(best, min(pop, alternates.WEAK_STRENGTH) if rid in weak else pop)
         return best
 
 

