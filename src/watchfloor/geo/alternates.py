@@ -36,6 +36,8 @@ MIN_POPULATION = 1_000
 # smaller one only its spelling variants (see is_variant).
 EXONYM_POPULATION = 1_000_000
 VARIANT_SIMILARITY = 70
+# Letters that transliterations swap for one sound ("Kuito" and "Cuito", "Qandahar").
+_SOUNDS = str.maketrans("cqy", "kki")
 # The most a name known only as an alternate counts for in running text: below a
 # strong name's, so it is read as a place only where a small town's name would be.
 WEAK_STRENGTH = STRONG_POPULATION - 1
@@ -69,7 +71,8 @@ def usable(alt: str) -> bool:
 def is_variant(alt: str, own: str) -> bool:
     """Another spelling of the same name ("gondar" of "gonder", "hubli" of "hubballi"), not
     another name ("uman" is also "human", "mountain city" "passover"), which in English text is
-    more often a word or a person: the same first letter and mostly the same letters."""
+    more often a word or a person: the same first sound and mostly the same letters."""
+    alt, own = alt.translate(_SOUNDS), own.translate(_SOUNDS)
     return alt[:1] == own[:1] and fuzz.ratio(alt, own) >= VARIANT_SIMILARITY
 
 
