@@ -309,3 +309,36 @@ def test_continuing_a_game_is_no_violence(first):
 ])
 def test_soft_verbs_of_sport_and_politics_need_violent_context(first, text):
     assert first(text) is None, text
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Police exchange fire with raiders near Marsabit.", "Armed clash"),
+    ("Jets bomb rebel positions outside Kuito.", None),
+    ("Rebels torch houses in a village near Gulu.", "Looting/property destruction"),
+    ("Gunmen shoot at a government vehicle in Marsabit.", None),
+])
+def test_headline_present_tense_of_more_verbs(first, text, sub):
+    event = first(text)
+    assert event is not None, text
+    assert sub is None or event.sub_event_type == sub, (text, event.sub_event_type)
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("Ethiopia bombs villages in the Tigray region.", "Military Forces of Ethiopia"),
+    ("Russia shelled a market in Kharkiv, killing three people.", "Military Forces of Russia"),
+])
+def test_a_state_named_as_the_one_who_struck_is_its_military(first, text, actor1):
+    event = first(text)
+    assert event is not None and event.actor1 == actor1, (text, event and event.actor1)
+
+
+def test_a_group_that_tells_of_a_strike_is_not_its_perpetrator(first):
+    event = first("The Taliban said Pakistan launched airstrikes in Khost province on Sunday.")
+    assert event is not None and event.actor1 == "Military Forces of Pakistan", event and event.actor1
+    # the strike's place is in what was said, not where it was said
+    assert (event.country, event.admin1) == ("Afghanistan", "Khost")
+
+
+def test_a_group_that_speaks_of_its_own_fighters_claims_the_deed(first):
+    event = first("Al-Shabaab said its fighters killed five soldiers in Lower Shabelle on Monday.")
+    assert event is not None and event.actor1 == "Al Shabaab", event and event.actor1

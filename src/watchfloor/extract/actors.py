@@ -137,6 +137,8 @@ def find_actors(text: str, offset: int = 0, extra_file: str | None = None,
     found: dict[int, ActorMention] = {}
     for m in national_forces().finditer(text):
         found[m.start()] = _national_force(m, offset, lowercase)
+    for m in states_acting().finditer(text):
+        found.setdefault(m.start(), _national_force(m, offset, lowercase))
     if table.pattern_cs:
         for m in table.pattern_cs.finditer(text):
             if m.start() not in found:
@@ -192,18 +194,35 @@ def national_forces() -> re.Pattern:
         rf"(?:(?P<police>{_POLICE_NOUNS})|(?P<military>{_MILITARY_NOUNS}))(?![\w-])", re.I)
 
 
+# What a state does with its forces, said of the state: "Ethiopia bombs civilian targets",
+# "Russia shelled Kharkiv", "Israel struck a school": the country's name is its military.
+_FORCE_VERBS = (r"bomb(?:s|ed)|shell(?:s|ed)|strikes|struck|pound(?:s|ed)|attack(?:s|ed)|raid(?:s|ed)|"
+                r"launch(?:es|ed)\s+(?:\w+\s+)?(?:strikes?|airstrikes?|attacks?|missiles?|rockets?|drones?|raids?|offensive)|"
+                r"fir(?:es|ed)\s+(?:\w+\s+)?(?:missiles?|rockets?|shells|drones?)")
+
+
+@lru_cache(maxsize=1)
+def states_acting() -> re.Pattern:
+    """A country's name, then a verb of force: the name is the mention (``nation``, ``military``)."""
+    from ..geo.demonyms import nation_table
+
+    names = [w for w, (_, kind) in nation_table().by_word.items() if kind in ("name", "abbreviation")]
+    return re.compile(rf"(?<![\w-])(?P<nation>(?P<military>{_alternation(names, fold=True)}))(?=\s+(?:{_FORCE_VERBS})\b)",
+                      re.I)
+
+
 def _national_force(m: re.Match, offset: int, lowercase: bool) -> ActorMention | None:
     from ..geo.demonyms import nation_table
 
     word = m.group("nation")
-    if m.group("gap") and _NOT_OWN.match(m.group("gap")):
+    if m.groupdict().get("gap") and _NOT_OWN.match(m.group("gap")):
         return None  # "US-backed forces" are not US forces
     codes, kind = nation_table().by_word[word.casefold()]
     if len(codes) != 1 or (not lowercase and not word[0].isupper()):
         return None
     if kind == "abbreviation" and not word.isupper():
         return None
-    name = "Police Forces of {country}" if m.group("police") else "Military Forces of {country}"
+    name = "Police Forces of {country}" if m.groupdict().get("police") else "Military Forces of {country}"
     return ActorMention(name, STATE, offset + m.start(), offset + m.end(), m.group(0), nation=codes[0])
 
 

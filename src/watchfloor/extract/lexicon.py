@@ -101,6 +101,7 @@ _TRIGGERS: list[tuple[str, str]] = [
     ("Non-state actor overtakes territory", r"(?:seized|captured|took)\s+control\s+of|overran|overtak(?:es|en)|overtook"),
     ("Violence", r"attack(?:ed|s|ing)?|ambush(?:ed|es|ing)?|raid(?:ed|s)?|storm(?:ed|ing)|open(?:ed)?\s+fire|fir(?:ed|ing)\s+(?:at|on|upon|indiscriminately)|"
                  r"gun(?:fight|battle)s?|gun\s+battle|gun[- ]?duels?|gunfire|shoot(?:out|ing)s?|fire[- ]?fights?|exchanges?\s+of\s+fire|exchanged\s+fire|"
+                 r"exchang(?:e|es|ing)\s+fire\s+with|shoots?\s+(?:at|dead)\b|shoots?\s+and\s+(?:kill|wound|injure)s?\b|"
                  r"clash(?:ed|es)?|encounters?|skirmish(?:es)?|fighting|fought|combat|"
                  r"shot\s+(?:dead|and\s+killed|at|him|her|them)|gunned\s+down|killed|killing|murder(?:ed)?|assassinat(?:ed|ion)|"
                  r"behead(?:ed|ing)|slain|martyred|lynch(?:ed|ing)|tortured|target(?:ed)?\s+killings?|opened\s+fire|"
@@ -156,10 +157,16 @@ _TRIGGERS: list[tuple[str, str]] = [
                  r"(?:rebels|militants|insurgents|jihadists|fighters|gunmen|bandits|terrorists|(?-i:[A-Z])\w+)|"
                  rf"{_PLURAL_SUBJECT}(?:shoot|kill|attack|raid|ambush|abduct|kidnap|behead|execute|clash|fight|storm)\b"),
     ("Remote explosive/landmine/IED", r"bombs?\s+(?:explodes|goes\s+off)|explodes|(?:petrol|fire)[- ]?bomb(?:ed|ing)|firebomb(?:ed|s|ing)?|"
-                                      r"(?:bombs?|explosives?|grenades?|petrol\s+bombs?)\s+(?:was|were)\s+(?:hurled|thrown|lobbed)"),
+                                      r"(?:bombs?|explosives?|grenades?|petrol\s+bombs?)\s+(?:was|were)\s+(?:hurled|thrown|lobbed)|"
+                                      # a headline's present tense: "Ethiopia bombs civilian targets"
+                                      r"(?<=[A-Za-z]\s)bombs?\s+(?=(?:the|a|an|\d|(?-i:[A-Z])|\w+\s+(?:targets|positions|villages|towns|"
+                                      r"neighbou?rhoods|areas|bases|camps|markets|military|civilian)\b|(?:targets|positions|villages|towns|"
+                                      r"neighbou?rhoods|areas|bases|camps|markets)\b))"),
     ("Looting/property destruction", r"burn(?:s|ed|t)?\s+(?:\w+\s+){0,2}?(?:villages?|houses?|homes?|huts?|shops?|cars?|vehicles?|buses|trucks?|"
                                      r"churches|mosques|schools?|offices?|markets?|property)|set\s+(?:on\s+)?fire|sets?\s+(?:\w+\s+){1,4}?on\s+fire|"
                                      r"setting\s+(?:\w+\s+){0,4}?(?:on\s+)?fire|setting\s+ablaze|set\s+ablaze|torched|torching|burnt\s+down|burned\s+down|arson|"
+                                     r"torch(?:es)?\s+(?:\w+\s+){0,2}?(?:villages?|houses?|homes?|huts?|shops?|cars?|vehicles?|buses|trucks?|"
+                                     r"churches|mosques|schools?|offices?|markets?|property)|"
                                      r"looted|looting|ransacked|vandali[sz]ed|demolished|destroyed|plunder(?:ed|ing)|pillag(?:ed|ing)|"
                                      r"st(?:ole|olen)\s+(?:\w+\s+){0,4}?(?:cattle|livestock|goats|cows|camels|property|goods|food)|"
                                      r"(?:seized|took|rustled|drove\s+away|raid(?:ed|s)?)\s+(?:\w+\s+){0,3}?(?:livestock|cattle|goats|cows|camels)"),

@@ -188,6 +188,15 @@ def _match_spans(text: str, lowercase: bool) -> tuple:
     return tuple(get_gazetteer().match_spans(text, case_sensitive=not lowercase))
 
 
+def _spoken_from(text: str, start: int) -> bool:
+    """The place is where somebody spoke ("told reporters in Kabul"), not where what they
+    told of happened ("said Pakistan launched airstrikes in Khost")."""
+    from .lexicon import ANY_TRIGGER
+
+    m = _SPEAKER_BEFORE.search(text, max(0, start - 90), start)
+    return m is not None and not ANY_TRIGGER.search(text, m.start() + len(m.group(0).split()[0]), start)
+
+
 def organization_votes(text: str, *, lowercase: bool = False) -> Counter:
     """Half a country vote for each place name inside a domestic institution's name."""
     from ..geo import get_gazetteer
@@ -461,7 +470,7 @@ def _resolve_spans(text, spans, gaz, country, countries, provinces, lowered, own
             role = "dateline"
             if cand.latitude is not None:
                 dateline_point = (cand.latitude, cand.longitude)
-        elif _SPEAKER_BEFORE.search(text[max(0, start - 90): start]) or _AFFILIATION_AFTER.match(text, end):
+        elif _spoken_from(text, start) or _AFFILIATION_AFTER.match(text, end):
             role = "speaker"
         elif ((_PART_OF_CITY_AFTER.match(text, end) and not _is_big_city(cand))
               or _part_of_big_city(text, end, gaz, cand.country)):

@@ -226,6 +226,15 @@ _OBJECT_BEFORE = re.compile(
 
 # Between a trigger and a group, words that start a new clause or name an agent: "killed
 # when BLA attacked", "a bomb planted by militants (coded as ...)".
+# The group tells of the violence: "The Taliban said Pakistan launched airstrikes", "Hamas
+# accused Israel of shelling the camp"; not when it speaks of itself ("said its fighters
+# killed five soldiers"), a claim of its own violence.
+_SPEAKS_AFTER = re.compile(r"(?:['’]s?\s+(?:\w+\s+)?spokesm[ae]n(?:\s+[A-Z][\w-]*){0,3})?,?\s+"
+                           r"(?:said|says|alleged|alleges|accused|accuses|reported|reports|stated|states|told|"
+                           r"announced|announces|blamed|blames|warned|warns)\b")
+_OWN_DEED = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:fighters|men|forces|militants|members|units?|commandos|"
+                       r"suicide\s+bombers?|mujahideen)\b|\b(?:it|they)\s+(?:had\s+)?(?:carried\s+out|killed|attacked|"
+                       r"launched|conducted|was\s+behind|were\s+behind)\b", re.I)
 _CLAUSE_GAP = re.compile(r"[,;(]|\b(?:when|as|after|while|because|before|and|but|that|who|which|where|since|until|"
                          r"by|used|carried|planted|claimed|with|between)\b", re.I)
 
@@ -235,7 +244,7 @@ def perpetrators(mentions: list[Mention], text: str, hint: str | None = None) ->
 
     A group named in a sentence that reports the violence is taken unless the sentence makes
     it something else: the one attacked ("soldiers raided JNIM hideouts"), the one spoken to
-    or about ("accused Hamas"), the agent only of something non-violent in the same story
+    or about ("accused Hamas"), the one telling of it ("the Taliban said"), the agent only of something non-violent in the same story
     ("weapons seized by the Taliban"), or the one denying it. "An attack by al-Shabaab" and
     "blamed on the TTP" name the agent outright. ``hint``: the event's type; a violent event
     takes its perpetrators only from sentences with violent triggers."""
@@ -251,6 +260,8 @@ def perpetrators(mentions: list[Mention], text: str, hint: str | None = None) ->
             if DENIED_RESPONSIBILITY.search(_sentence_of(text, a.start)):
                 continue
             before = [t for t in triggers if t.end <= a.start]
+            if not before and _SPEAKS_AFTER.match(text, a.end) and not _OWN_DEED.search(text, a.end, m.span[1]):
+                continue
             if any(_BY_AFTER.match(text[t.end: a.start]) for t in before):
                 out.append(a)
             elif before and a.start - before[-1].end <= 30 and not _CLAUSE_GAP.search(text[before[-1].end: a.start]):
