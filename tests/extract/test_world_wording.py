@@ -28,6 +28,13 @@ import pytest
     ("Farm workers rallied in Nabunturan on Friday; the rally was stopped by the police.", "Protest with intervention"),
     ("Lawyers demonstrated in Jakarta to demand the release of a colleague who was detained last week.",
      "Peaceful protest"),
+    ("Two union leaders were briefly arrested during a peaceful protest in Adama.", "Protest with intervention"),
+    ("Police arrest activists who were staging a sit-in outside the ministry in Kampala.", "Protest with intervention"),
+    ("Traders protested in Machakos over new market fees. Six arrests reported.", "Protest with intervention"),
+    ("Drivers blocked roads in Kisumu to protest a new levy; police intervene and the crowd leaves.",
+     "Protest with intervention"),
+    ("Students protested in Nakuru over the detention of leaders who were arrested during a protest in May.",
+     "Peaceful protest"),
 ])
 def test_incident_wording_makes_an_event_of_its_type(first, text, sub):
     e = first(text)

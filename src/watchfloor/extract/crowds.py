@@ -55,12 +55,15 @@ _GRIEVANCE = re.compile(r"\b(?:over|demand\w*|against|in\s+response\s+to|followi
 # of those arrested", "protest the arrest of two nationals").
 ARRESTED = re.compile(
     r"(?<!\bwho\s)(?<!\bwho\swere\s)(?<!\bhad\sbeen\s)\b(?:police\s+|security\s+forces\s+|troops\s+|soldiers\s+)?"
-    r"(?:arrested|detained|rounded\s+up)\s+(?:\w+\s+){0,3}?(?:protesters|demonstrators|activists|students|participants|"
-    r"marchers|them|\d+|six|several|dozens|hundreds|some)\b|"
-    r"\b(?:protesters|demonstrators|activists|students|participants|marchers|people|\d+|\w+\s+of\s+them)\s+"
-    r"(?:were|was)\s+(?:\w+\s+)?(?:arrested|detained)\b(?!\s+(?:in|during|on|for|earlier|last))|\bmass\s+arrests\b", re.I)
+    r"(?:arrest(?:ed|s)?|detain(?:ed|s)?|rounded\s+up)\s+(?:[\w-]+\s+){0,3}?(?:protesters|demonstrators|activists|students|"
+    r"participants|marchers|them|\d+|six|several|dozens|hundreds|some)\b|"
+    r"\b(?:protesters|demonstrators|activists|students|participants|marchers|people|leaders|members|organi[sz]ers|protest|"
+    r"\d+|\w+\s+of\s+them)\s+(?:were|was)\s+(?:\w+\s+)?(?:arrested|detained)\b(?!\s+(?:in|on|earlier|last))|"
+    r"\b(?:mass|\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of|many)\s+arrests\b|"
+    r"(?<!\bwho\swere\s)(?<!\bwho\swas\s)(?<!\bbeen\s)\b(?:arrested|detained)\s+(?:during|at)\s+(?:the\s+|a\s+)?(?:\w+\s+){0,3}?(?:protests?|demonstrations?|rall(?:y|ies)|"
+    r"marches|march|sit-ins?)\b", re.I)
 INTERVENED = re.compile(r"\b(?:disrupt\w*|stopped|blocked|prevented|interrupt\w*|quell\w*|intimidat\w*|rubber\s+bullets?|"
-                         r"tear\s?gas|dispers\w+|baton|lathi|broke\s+up|crack(?:ed)?\s+down|met\s+by|intervened)\b", re.I)
+                         r"tear\s?gas|dispers\w+|baton|lathi|broke\s+up|crack(?:ed)?\s+down|met\s+by|interven(?:e|es|ed|ing|tion))\b", re.I)
 
 
 def riot_kind(st, sub: str) -> str:
