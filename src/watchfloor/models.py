@@ -89,6 +89,7 @@ class Place:
     geonameid: int | None = None
     feature: str | None = None  # "city", "admin2", "admin1", "country"
     role: str = "other"  # "event", "speaker", "dateline", "nationality", "reference" or "other"
+    population: int | None = None  # GeoNames'; how well known the place is
 
     def to_dict(self) -> dict[str, Any]:
         return as_dict(self)

@@ -161,3 +161,27 @@ def test_a_district_without_a_point_is_mapped_at_its_province(extract):
     e = extract("In Bale zone of Oromia, security forces killed five people from the same family.").events[0]
     assert (e.admin1, e.admin2) == ("Oromia", "Bale")
     assert e.latitude is not None and e.geo_precision == 3
+
+
+def test_a_well_known_town_outweighs_a_small_namesake_elsewhere():
+    from watchfloor.extract.actors import find_actors
+    from watchfloor.extract.country import country_votes
+    from watchfloor.extract.places import find_places
+
+    # "Mile" is an Ethiopian town of 20,000; Buea a Cameroonian city of 140,000
+    text = "Soldiers stormed a camp near Mile 14 in Buea on Sunday."
+    votes = country_votes(text, find_places(text), find_actors(text))
+    assert votes.most_common(1)[0][0] == "CM", votes
+
+
+def test_a_village_in_a_named_province_is_not_a_namesake_abroad(first):
+    # "Lassa" is one of Lhasa's names, but a village of Soum Province is in Burkina Faso
+    event = first("Militants abducted a councilman in the village of Lassa, Soum Province, on Monday.")
+    assert event is not None and event.country == "Burkina Faso", event and event.country
+
+
+def test_places_carry_their_population():
+    from watchfloor.extract.places import find_places
+
+    [buea] = [p for p in find_places("Gunmen attacked Buea on Sunday.") if p.name == "Buea"]
+    assert buea.population and buea.population > 100_000

@@ -16,6 +16,10 @@ _APPOSITION = re.compile(r"(?:\s+(?i:town|city|village|municipality|district|cou
                          r"\)?\s+in\s+(?:the\s+)?")
 
 
+_ENDS_IN_UNIT_WORD = re.compile(r"\s(?:Province|District|Region|State|County|Prefecture|Governorate|Department|"
+                                r"Division|Zone|Oblast|Regency|Municipality)$")
+
+
 def appositions(text: str, spans, gaz) -> dict[int, tuple[object, object, int]]:
     """Span start -> (its reading inside the unit named right after it, that unit, the unit
     name's start), for names in apposition whose readings nest ("San Rafael town, Bulacan"):
@@ -27,6 +31,8 @@ def appositions(text: str, spans, gaz) -> dict[int, tuple[object, object, int]]:
         if not m or m.end() != s2:
             continue
         named = gaz.candidates(name2)
+        if _ENDS_IN_UNIT_WORD.search(name2):  # "Soum Province" is the province, not a town named Soum
+            named = [c for c in named if c.kind != "city"]
         units = [c for c in named if c.kind in ("admin1", "admin2")]
         if not units or any(c.kind == "country" for c in named):
             continue  # "Tbilisi, Georgia": the second name may be a country, not a unit

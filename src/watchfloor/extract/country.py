@@ -20,6 +20,7 @@ from .actors import ActorMention, actor_table
 from .places import organization_votes
 
 _PLACE_WEIGHT = {"admin1": 3.0, "admin2": 3.0, "city": 2.0, "country": 1.0}
+_KNOWN_TOWN, _SMALL_TOWN = 100_000, 10_000
 _ROLE_FACTOR = {"speaker": 0.3, "dateline": 1.0, "reference": 0.5, "near": 0.8}
 # A group active in several countries shares its vote among them; the first listed (where it
 # began) breaks ties.
@@ -45,12 +46,21 @@ def _share(votes: Counter, codes: tuple[str, ...]) -> None:
         votes[code] += 1.0 / len(codes) + (_HOME_FIRST if i == 0 and len(codes) > 1 else 0.0)
 
 
+def _place_weight(p: Place) -> float:
+    """A province or district says most; a town says more the better known it is: a village
+    found in one country's list may as well be a namesake the gazetteer lacks."""
+    if p.feature == "city":
+        pop = p.population or 0
+        return _PLACE_WEIGHT["city"] if pop >= _KNOWN_TOWN else (1.5 if pop >= _SMALL_TOWN else 1.0)
+    return _PLACE_WEIGHT.get(p.feature or "country", 1.0)
+
+
 def country_votes(text: str, places: list[Place], actors: list[ActorMention], *, lowercase: bool = False,
                   prior: str | None = None, context: Counter | None = None) -> Counter:
     votes: Counter = Counter()
     for p in places:
         if p.country and p.role != "nationality":  # nationality words are counted below
-            votes[p.country] += _PLACE_WEIGHT.get(p.feature or "country", 1.0) * _ROLE_FACTOR.get(p.role, 1.0)
+            votes[p.country] += _place_weight(p) * _ROLE_FACTOR.get(p.role, 1.0)
     for n in find_nations(text, lowercase=lowercase):
         if n.country and n.kind in ("adjective", "people"):
             votes[n.country] += nation_weight(text, n)

@@ -43,7 +43,7 @@ class Candidate:
         return Place(text=text, start=start, end=end, name=self.name, admin1=self.admin1,
                      admin2=self.admin2, country=self.country, iso3=self.iso3,
                      latitude=self.latitude, longitude=self.longitude,
-                     geonameid=self.geonameid, feature=self.kind, role=role)
+                     geonameid=self.geonameid, feature=self.kind, role=role, population=self.population)
 
 
 def _median_points(units: np.ndarray, idx: GeoIndex) -> dict[int, tuple[float, float]]:
