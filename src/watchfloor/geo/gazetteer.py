@@ -324,7 +324,7 @@ class Gazetteer:
             s += 1.5  # hand-curated: a place news reports on
         a2 = idx.t_a2[rid]
         if a2 >= 0 and norm(idx.s_name[idx.s_canon[a2]]) == qkey:
-            s += 1.0  # the town that gives its district its name
+            s += 0.5  # the town that gives its district its name
         return s
 
     def resolve(self, name: str, *, country: str | None = None, admin1: str | None = None,
