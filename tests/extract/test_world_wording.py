@@ -35,6 +35,15 @@ import pytest
      "Protest with intervention"),
     ("Students protested in Nakuru over the detention of leaders who were arrested during a protest in May.",
      "Peaceful protest"),
+    # more forms of a protest: a named rally or march held or staged, a gathering that demands
+    ("Unions held a May Day rally in Tacloban on Friday.", "Peaceful protest"),
+    ("Nurses staged a march in Bamako demanding unpaid wages.", "Peaceful protest"),
+    ("Clerks held a sit-down strike outside the town hall of Iloilo.", "Peaceful protest"),
+    ("Farmers gathered outside the mill in Kericho demanding payment for their cane.", "Peaceful protest"),
+    # more wordings of violence against a person
+    ("Militants decapitated a herder near Kidal on Tuesday.", "Attack"),
+    ("Gunmen slit the throats of two traders in a village near Djibo.", "Attack"),
+    ("Two women were publicly caned by religious police in Langsa on Friday.", "Attack"),
 ])
 def test_incident_wording_makes_an_event_of_its_type(first, text, sub):
     e = first(text)
@@ -349,3 +358,7 @@ def test_a_group_that_tells_of_a_strike_is_not_its_perpetrator(first):
 def test_a_group_that_speaks_of_its_own_fighters_claims_the_deed(first):
     event = first("Al-Shabaab said its fighters killed five soldiers in Lower Shabelle on Monday.")
     assert event is not None and event.actor1 == "Al Shabaab", event and event.actor1
+
+
+def test_a_parade_is_no_march_of_protest(first):
+    assert first("The school held a march past for the national day in Kumasi.") is None

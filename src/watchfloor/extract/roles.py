@@ -38,7 +38,7 @@ _OPERATION = re.compile(r"\b(?:intelligence[- ]based\s+operation|ibo|search\s+op
                         r"military\s+operation|security\s+operation|combing\s+operation|operation\s+against|"
                         r"(?:police|army|military|security|joint)\s+(?:anti-\w+\s+)?(?:raids?|operations?|crackdowns?|"
                         r"encounters?|shootouts?)|(?:killed|shot(?:\s+dead)?|gunned\s+down|beaten|injured|wounded|executed|"
-                        r"tortured)\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?(?:(?!gunmen|militants|assailants|attackers|rebels|"
+                        r"tortured|flogged|caned|lashed|whipped)\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?(?:(?!gunmen|militants|assailants|attackers|rebels|"
                         r"insurgents|while|as|after|when|and)[\w()-]+\s+){0,4}?(?:police|policemen|soldiers|troops|army|"
                         r"military|security\s+forces|agents|operatives|battalion|brigade)|"
                         r"(?:shoot-?outs?|gunfights?|gun\s+battles?|firefights?|encounters?|exchanges?\s+of\s+fire)\s+with\s+"
