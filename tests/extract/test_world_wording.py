@@ -44,6 +44,11 @@ import pytest
     ("Militants decapitated a herder near Kidal on Tuesday.", "Attack"),
     ("Gunmen slit the throats of two traders in a village near Djibo.", "Attack"),
     ("Two women were publicly caned by religious police in Langsa on Friday.", "Attack"),
+    # property: more things burned, belongings taken from people, weapons seized
+    ("Gunmen burns more than 20 huts in a village near Mokolo.", "Looting/property destruction"),
+    ("Rebels burned farm equipment at a plantation near Malaybalay.", "Looting/property destruction"),
+    ("Armed men stopped a bus near Fada and stripped the passengers of their belongings.", "Looting/property destruction"),
+    ("Police seized 40 rifles and 900 bullets from a house in Adama.", "Disrupted weapons use"),
 ])
 def test_incident_wording_makes_an_event_of_its_type(first, text, sub):
     e = first(text)

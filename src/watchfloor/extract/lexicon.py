@@ -163,16 +163,21 @@ _TRIGGERS: list[tuple[str, str]] = [
                                       r"(?<=[A-Za-z]\s)bombs?\s+(?=(?:the|a|an|\d|(?-i:[A-Z])|\w+\s+(?:targets|positions|villages|towns|"
                                       r"neighbou?rhoods|areas|bases|camps|markets|military|civilian)\b|(?:targets|positions|villages|towns|"
                                       r"neighbou?rhoods|areas|bases|camps|markets)\b))"),
-    ("Looting/property destruction", r"burn(?:s|ed|t)?\s+(?:\w+\s+){0,2}?(?:villages?|houses?|homes?|huts?|shops?|cars?|vehicles?|buses|trucks?|"
-                                     r"churches|mosques|schools?|offices?|markets?|property)|set\s+(?:on\s+)?fire|sets?\s+(?:\w+\s+){1,4}?on\s+fire|"
+    ("Looting/property destruction", r"burn(?:s|ed|t)?\s+(?:\w+\s+){0,3}?(?:villages?|houses?|homes?|huts?|shops?|cars?|vehicles?|buses|trucks?|"
+                                     r"churches|mosques|schools?|offices?|markets?|property|bars?|granar(?:y|ies)|tractors?|"
+                                     r"motorbikes?|motorcycles?|(?:\w+\s+)?equipment|machinery|crops)|set\s+(?:on\s+)?fire|sets?\s+(?:\w+\s+){1,4}?on\s+fire|"
                                      r"setting\s+(?:\w+\s+){0,4}?(?:on\s+)?fire|setting\s+ablaze|set\s+ablaze|torched|torching|burnt\s+down|burned\s+down|arson|"
                                      r"torch(?:es)?\s+(?:\w+\s+){0,2}?(?:villages?|houses?|homes?|huts?|shops?|cars?|vehicles?|buses|trucks?|"
                                      r"churches|mosques|schools?|offices?|markets?|property)|"
                                      r"looted|looting|ransacked|vandali[sz]ed|demolished|destroyed|plunder(?:ed|ing)|pillag(?:ed|ing)|"
+                                     r"stripped\s+(?:\w+\s+){1,3}?of\s+(?:their|his|her|all)\s+(?:belongings|possessions|valuables|property|goods)|"
+                                     r"destroys?\s+(?:and\s+\w+\s+)?(?:\w+\s+){0,2}?(?:property|houses|homes|huts|shops|villages?|crops)|"
                                      r"st(?:ole|olen)\s+(?:\w+\s+){0,4}?(?:cattle|livestock|goats|cows|camels|property|goods|food)|"
                                      r"(?:seized|took|rustled|drove\s+away|raid(?:ed|s)?)\s+(?:\w+\s+){0,3}?(?:livestock|cattle|goats|cows|camels)"),
     ("Disrupted weapons use", r"defused|foiled|thwarted|averted|bomb\s+disposal|diffused|recovered\s+(?:explosives|weapons|arms|ammunition)|"
-                              r"seized\s+(?:explosives|weapons|arms|ammunition)|arms\s+cache|weapons\s+cache|cache\s+of\s+(?:arms|weapons|explosives)|"
+                              r"seized\s+(?:explosives|weapons|arms|ammunition)|arms\s+cache|"
+                              r"(?:seized|confiscated|recovered)\s+(?:[\w,]+\s+){0,5}?(?:bullets|rounds\s+of\s+ammunition|pistols|rifles|"
+                              r"firearms|guns|grenades|explosives|weapons)\b|weapons\s+cache|cache\s+of\s+(?:arms|weapons|explosives)|"
                               r"(?:explosives|weapons|arms)\s+(?:were\s+)?(?:recovered|seized)"),
     ("Arrests", r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|apprehend(?:ed|s)?|taken\s+into\s+custody|rounded\s+up|nabbed|held\s+(?:three|two|four|five|\d+)"),
     ("Peaceful protest", r"protest(?:ed|s|ing|ers)?|demonstrat(?:ion|ions|ors|ed|ing)|sit-ins?|rall(?:y|ies|ied)\s+(?:against|to|in|outside|for)|"
