@@ -123,3 +123,20 @@ def test_one_person_and_another_named_by_their_tie_are_two(text, value):
 def test_one_death_in_other_wordings(text, toll):
     killed = [c for c in find_counts(text) if c.kind == "killed" and c.value > 0]
     assert killed and killed[0].value == toll, (text, killed)
+
+
+@pytest.mark.parametrize("text, total", [
+    # nouns that begin like a month's name are people, not dates
+    ("Troops killed four separatists in Wum.", 4),
+    ("Gunmen killed two marines near the port.", 2),
+    ("Three mayors were killed in the province this week.", 3),
+    ("Six soldiers and two guides were killed during the clash.", 8),
+    # suspected criminals killed by a crowd are counted
+    ("Three suspected thieves were burnt to death by a mob.", 3),
+])
+def test_more_nouns_of_the_dead(text, total):
+    assert killed(text).total == total
+
+
+def test_a_month_after_a_number_is_still_a_date():
+    assert killed("He was killed on 5 May 2019 at his home.").total == 1

@@ -133,7 +133,7 @@ SIDE_WORDS = {
         r"hideout\s+occupants|"
         # the armed men of other wars
         r"warriors?|bandits?|raiders?|jihadists?|extremists?|combatants?|guerrillas?|gunm[ae]n|pirates?|"
-        r"kidnappers?|robbers?|cultists?|thugs?|hostiles"
+        r"kidnappers?|robbers?|cultists?|thugs?|hostiles|poachers?|smugglers?"
     ),
     "civilians": (
         r"civilians?|people|persons?|passengers?|labou?rers?|workers?|children|child|women|woman|"
@@ -147,7 +147,9 @@ SIDE_WORDS = {
         r"infants?|babies|sons?|daughters?|brothers?|sisters?|wives|wife|husbands?|aides?|bodyguards?|"
         r"supporters?|activists?|doctors?|nurses?|aid\s+workers|health\s+workers|pastors?|priests?|imams?|"
         r"clerics?|monks?|teenagers?|minors?|widows?|patients?|guests?|customers?|vendors?|peasants?|"
-        r"settlers?|campaigners?|candidates?|victims?"
+        r"settlers?|campaigners?|candidates?|victims?|guides?|porters?|herdsboys?|"
+        # those a crowd kills as suspected criminals are its victims, not fighters
+        r"thie(?:f|ves)|burglars?|witches|wizards"
     ),
 }
 # Generic nouns that do not say which side ("ten people").
@@ -184,7 +186,10 @@ def side_of(noun: str) -> tuple[str, bool]:
 _ADJ = (r"(?:(?:(?!(?:was|were|is|are|killed|died|dead|injured|wounded|hurt|and|or|but|while|left|leaving)\b)[A-Za-z'.-]+,?|"
         r"\([^)]{1,40}\))\s+){0,6}?")
 _NOUN = "|".join(f"(?:{p})" for p in SIDE_WORDS.values()) + "|" + _nationality_nouns()
-_MONTH_AFTER = r"(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+# "five May 2019" is a date, not five of anything; "four separatists", "two marines" and "six
+# mayors" are people: only a month's name itself, or its abbreviation, follows.
+_MONTH_AFTER = (r"(?!\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)")
 _FIG = rf"(?P<fig>{FIGURE}|a|an|one|another|two\s+more|(?:{NUMBER})\s+(?:more|other)){_MONTH_AFTER}"
 _BE = (r"(?:\s+(?:who|that|were|was|have|has|had|been|are|is|got|reportedly|also|later|all|each|left|both|critically|"
        r"seriously|severely|badly|fatally|allegedly|yesterday|today|instantly|brutally|feared|"
