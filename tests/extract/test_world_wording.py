@@ -49,6 +49,14 @@ import pytest
     ("Rebels burned farm equipment at a plantation near Malaybalay.", "Looting/property destruction"),
     ("Armed men stopped a bus near Fada and stripped the passengers of their belongings.", "Looting/property destruction"),
     ("Police seized 40 rifles and 900 bullets from a house in Adama.", "Disrupted weapons use"),
+    # South Asian protest forms
+    ("Teachers held a dharna outside the education office in Patna on Monday.", "Peaceful protest"),
+    ("Party workers took out a rally in Agartala against the fuel price rise.", "Peaceful protest"),
+    ("Villagers raised slogans against the district administration in Sonipat.", "Peaceful protest"),
+    ("Weavers laid siege to the collector's office in Erode to protest unpaid dues.", "Peaceful protest"),
+    ("Vendors have been on strike for a week in Jalandhar to protest the new fees.", "Peaceful protest"),
+    # what a crowd of partisans destroys is a riot
+    ("Opposition supporters torched a bus in Comilla on Sunday during the blockade.", "Violent demonstration"),
 ])
 def test_incident_wording_makes_an_event_of_its_type(first, text, sub):
     e = first(text)
@@ -367,3 +375,7 @@ def test_a_group_that_speaks_of_its_own_fighters_claims_the_deed(first):
 
 def test_a_parade_is_no_march_of_protest(first):
     assert first("The school held a march past for the national day in Kumasi.") is None
+
+
+def test_a_plan_to_protest_is_no_protest(first):
+    assert first("The union is planning to protest outside the ministry in Dhaka next week.") is None

@@ -171,8 +171,8 @@ def _sub_type(st: _Story, actor1, actor2):
         sub, actor2 = _attack_or_clash(st, actor2)
         if unarmed_crowds_fought(st):
             sub = "Mob violence"
-    if sub in ("Attack", "Armed clash") and crowd_was_the_agent(st):
-        sub = "Mob violence"
+    if sub in ("Attack", "Armed clash", "Looting/property destruction") and crowd_was_the_agent(st):
+        sub = "Mob violence"  # "BNP supporters torched a jeep": what a crowd destroys is a riot too
     elif sub == "Armed clash" and crowd_fought_the_forces(st):
         sub = "Violent demonstration"
     else:

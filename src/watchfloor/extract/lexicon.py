@@ -189,6 +189,12 @@ _TRIGGERS: list[tuple[str, str]] = [
                          r"(?:rall(?:y|ies)|march(?:es)?(?!\s+past)|sit-ins?|sit-down\s+strikes?)\b|"
                          r"(?:rally|march|sit-in)\s+was\s+(?:held|staged|organi[sz]ed)|"
                          r"gathered\s+[^.;]{0,60}?\bdemanding\b|"
+                         # South Asian forms: a dharna (sit-in), a rally or procession "taken out",
+                         # slogans raised, an office besieged (gherao), a food strike
+                         r"dharnas?|gherao(?:ed|s)?|took\s+out\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:rall(?:y|ies)|"
+                         r"processions?|marches|march|protests?)|raised\s+slogans|shouted\s+slogans|"
+                         r"(?:food|hunger|relay|indefinite)\s+(?:strike|fast)s?|laid\s+siege\s+to\s+(?:the\s+)?"
+                         r"(?:\w+\s+){0,3}?(?:office|offices|headquarters|residence|secretariat|ministry|station)|"
                          r"picket(?:ed|ing|s)?|took\s+to\s+the\s+streets|chant(?:ed|ing)\s+slogans|staged\s+a\s+walkout|"
                          r"boycott(?:ed|s)?\s+(?:over|classes|work|the|lectures|exams?|polls|elections?|duty|duties)|boycotting|downed\s+tools|human\s+chains?|stay-at-home|walk-?outs?|"
                          r"(?:blocked|blockaded|barricaded)\s+(?:the\s+|a\s+)?(?:\w+\s+){0,3}?(?:roads?|highways?|railway|rail|tracks|traffic|"

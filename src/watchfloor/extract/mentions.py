@@ -124,10 +124,13 @@ _WENT_ON_TO = re.compile(r"\b(?:continued|continues|continuing|began|begins|star
 # done, unlike "planned to protest" or "called on residents to protest".
 _INTENT_VERBS = (r"planned|threatened|vowed|decided|called|urged|asked|invited|wanted|hoped|intended|refused|failed|"
                  r"prepared|agreed|promised|expected|scheduled|resolved|announced|pledged|warned|encouraged|allowed|"
-                 r"permitted|banned|forbade|prevented|tried|attempted|sought|needed|used\s+to")
+                 r"permitted|banned|forbade|prevented|tried|attempted|sought|needed|used\s+to|"
+                 r"planning|threatening|vowing|deciding|calling|urging|asking|inviting|wanting|hoping|intending|"
+                 r"refusing|preparing|promising|expecting|resolving|announcing|pledging|warning|trying|seeking|"
+                 r"going|set|likely|ready|able|unable")
 _DONE_TO_PROTEST = re.compile(
     rf"\b(?!(?:{_INTENT_VERBS})\b)(?:\w+ed|held|took|went|came|wore|gathers?|stages?|invades?|walks?|marches|rallies|"
-    rf"assemble[sd]?|poured)\b(?:(?!\b(?:{_INTENT_VERBS})\b)[^.;]){{0,70}}\bto\s+$", re.I)
+    rf"assemble[sd]?|poured|laid|sat|been|struck|shut|kept)\b(?:(?!\b(?:{_INTENT_VERBS})\b)[^.;]){{0,70}}\bto\s+$", re.I)
 
 
 # "A councillor who planned to run for mayor was shot": a plan, wish or readiness that governs an
@@ -240,7 +243,8 @@ def _names_a_people(sentence: str) -> bool:
 _CLASH_WORD = re.compile(r"clash(?:ed|es)?|fought|fighting|battles?\s+(?:between|with|against)", re.I)
 _CROWD = re.compile(r"\b(?:supporters|youths|villagers|communities|community|militias?|tribesmen|clans?|herders|"
                     r"ethnic|tribal|inter-?tribal|communal|inter-?communal|sectarian|rebels|army|troops|soldiers|"
-                    r"farmers|students|workers|rioters|mobs?|crowds?|rival\s+\w+|factions|gangs?|raiders|inmates)\b", re.I)
+                    r"farmers|students|workers|rioters|mobs?|crowds?|rival\s+\w+|factions|gangs?|raiders|inmates|"
+                    r"activists|cadres|party\s+members|picketers|blockaders)\b", re.I)
 
 
 def is_supported(sentence: str, sent_start: int, triggers: list[Trigger], counts: list[Count],
