@@ -379,3 +379,27 @@ def test_a_parade_is_no_march_of_protest(first):
 
 def test_a_plan_to_protest_is_no_protest(first):
     assert first("The union is planning to protest outside the ministry in Dhaka next week.") is None
+
+
+@pytest.mark.parametrize("text, sub, actor1", [
+    ("Russian strikes hit Ukrainian positions near Bakhmut on Tuesday.", "Air/drone strike", "Military Forces of Russia"),
+    ("An Israeli strike on a house in Khan Younis killed seven people.", "Air/drone strike", "Military Forces of Israel"),
+    ("Russian shelling killed two civilians in Kherson on Sunday.", "Shelling/artillery/missile attack",
+     "Military Forces of Russia"),
+    ("The Saudi-led coalition carried out airstrikes on Sanaa overnight.", "Air/drone strike",
+     "Military Forces of Saudi Arabia"),
+])
+def test_a_state_named_by_its_weapon_gives_the_weapon_s_type(first, text, sub, actor1):
+    event = first(text)
+    assert event is not None and (event.sub_event_type, event.actor1) == (sub, actor1), (text, event)
+
+
+def test_two_states_forces_that_share_a_noun_are_both_sides(first):
+    event = first("Armenian and Azerbaijani forces exchanged fire along the line of contact near Tartar.")
+    assert event is not None
+    assert {event.actor1, event.actor2} == {"Military Forces of Armenia", "Military Forces of Azerbaijan"}
+
+
+def test_a_labour_strike_that_hits_is_no_airstrike(first):
+    event = first("The teachers' strike hit schools across Kenya on Monday.")
+    assert event is None or event.event_type == "Protests"

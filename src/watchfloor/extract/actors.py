@@ -139,6 +139,8 @@ def find_actors(text: str, offset: int = 0, extra_file: str | None = None,
         found[m.start()] = _national_force(m, offset, lowercase)
     for m in states_acting().finditer(text):
         found.setdefault(m.start(), _national_force(m, offset, lowercase))
+    for m in paired_forces().finditer(text):  # "Armenian and Azerbaijani forces": the first nation's too
+        found.setdefault(m.start(), _national_force(m, offset, lowercase))
     if table.pattern_cs:
         for m in table.pattern_cs.finditer(text):
             if m.start() not in found:
@@ -174,7 +176,7 @@ def find_actors(text: str, offset: int = 0, extra_file: str | None = None,
 _POLICE_NOUNS = r"police(?:\s+(?:officers?|forces|personnel))?|policem[ae]n|gendarmes?|gendarmerie|riot\s+police"
 _MILITARY_NOUNS = (
     r"(?:armed|security|defen[cs]e|special|government|regime|ground|air|naval|occupation|coalition)\s+forces|"
-    r"forces|troops|soldiers?|army|military|navy|air\s+force|marines|paratroopers|commandos|border\s+guards?|elements|"
+    r"forces|troops|soldiers?|army|military|navy|air\s+force|marines|paratroopers|commandos|border\s+guards?|elements|coalition|"
     r"coast\s+guard|jets|warplanes|fighter\s+jets|aircraft|drones?|(?:air|drone|missile)\s*strikes?|strikes?|"
     r"airstrikes?|air\s+raids?|missiles?|rockets?|artillery|shelling|shells|bombardment|helicopters?|gunships?|tanks")
 _QUALIFIERS = r"(?:(?:army|military|government|state|federal|national|regime|junta|allied|border)\s+){0,2}"
@@ -202,6 +204,17 @@ _FORCE_VERBS = (r"bomb(?:s|ed)|shell(?:s|ed)|strikes|struck|pound(?:s|ed)|attack
 
 
 @lru_cache(maxsize=1)
+def paired_forces() -> re.Pattern:
+    """The first of two nationalities that share one force noun: "Armenian and Azerbaijani forces"."""
+    from ..geo.demonyms import nation_table
+
+    adjectives = [w for w, (_, kind) in nation_table().by_word.items() if kind == "adjective"]
+    words = _alternation(adjectives, fold=True)
+    return re.compile(rf"(?<![\w-])(?P<nation>{words})(?=\s+and\s+(?:{words})\s+{_QUALIFIERS}"
+                      rf"(?:(?P<police>{_POLICE_NOUNS})|(?P<military>{_MILITARY_NOUNS}))(?![\w-]))", re.I)
+
+
+@lru_cache(maxsize=1)
 def states_acting() -> re.Pattern:
     """A country's name, then a verb of force: the name is the mention (``nation``, ``military``)."""
     from ..geo.demonyms import nation_table
@@ -215,8 +228,9 @@ def _national_force(m: re.Match, offset: int, lowercase: bool) -> ActorMention |
     from ..geo.demonyms import nation_table
 
     word = m.group("nation")
-    if m.groupdict().get("gap") and _NOT_OWN.match(m.group("gap")):
-        return None  # "US-backed forces" are not US forces
+    gap = m.groupdict().get("gap")
+    if gap and _NOT_OWN.match(gap) and not (gap.lower() == "-led" and m.group(0).lower().endswith("coalition")):
+        return None  # "US-backed forces" are not US forces; a "Saudi-led coalition" is Saudi Arabia's
     codes, kind = nation_table().by_word[word.casefold()]
     if len(codes) != 1 or (not lowercase and not word[0].isupper()):
         return None

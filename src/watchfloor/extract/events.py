@@ -119,6 +119,9 @@ def _civilians(st: _Story) -> ActorMention:
 def _first_actors(st: _Story) -> tuple[ActorMention | None, ActorMention | None]:
     """actor1 and actor2 from who acted and who was hit, before the sub-type refines them."""
     opponent = st.groups[0] if st.groups else (st.generic[0] if st.generic else None)
+    rivals = [a for a in st.state if a.nation and st.state[0].nation and a.nation != st.state[0].nation] if st.state else []
+    if opponent is None and rivals and st.best.hint not in ("Arrests", "Disrupted weapons use"):
+        return st.state[0], rivals[0]  # two states' forces: "Armenian and Azerbaijani forces exchanged fire"
     if st.state_agent or st.best.hint in ("Arrests", "Disrupted weapons use", "Government regains territory"):
         # the forces acted: the group they fought is named as their object ("battled LRA rebels")
         opponent = next((a for a in st.actors if a.kind != STATE and a.named_group), None) or opponent
@@ -141,10 +144,27 @@ def _first_actors(st: _Story) -> tuple[ActorMention | None, ActorMention | None]
     return actor1, st.state[0] if st.state else None
 
 
+# The weapon a state's force is named by: "a Russian strike ... killing 12", "Israeli jets".
+_AIR_WEAPON = re.compile(r"(?:air\s*|drone\s+|missile\s+)?strikes?$|airstrikes?|drones?|jets|warplanes|aircraft|"
+                         r"helicopters?|gunships?|air\s+raids?$", re.I)
+_FIRED_WEAPON = re.compile(r"missiles?|rockets?|artillery|shell(?:ing|s)|bombardment", re.I)
+
+
+def _weapon_of_the_state(st: _Story) -> str:
+    """A generic violent verb whose agent is named by its weapon gives that weapon's sub-type."""
+    for a in st.state:
+        if a.nation and a is (st.state_agent or a):
+            if _FIRED_WEAPON.search(a.text):
+                return "Shelling/artillery/missile attack"
+            if _AIR_WEAPON.search(a.text):
+                return "Air/drone strike"
+    return "Violence"
+
+
 def _sub_type(st: _Story, actor1, actor2):
     """The sub-event type, with the actors it implies: explosives in a gunfight are the clash, a
     device defused is disrupted weapons use, shooting is an attack or a clash by who was hit."""
-    sub = st.best.hint
+    sub = _weapon_of_the_state(st) if st.best.hint == "Violence" else st.best.hint
     if st.target_side == "civilians" and not st.security_hit:
         st.civilian_hit = True
     if st.target_side == "security":

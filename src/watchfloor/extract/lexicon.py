@@ -76,6 +76,9 @@ _TRIGGERS: list[tuple[str, str]] = [
     ("Chemical weapon", r"chemical\s+(?:weapons?|attacks?|agents?|munitions?)|sarin|nerve\s+agents?|mustard\s+gas|"
                         r"chlorine\s+(?:gas\s+)?(?:attacks?|bombs?|barrels?)|poison\s+gas\s+attacks?"),
     ("Air/drone strike", r"(?:drone|air|aerial)[- ]?(?:strikes?|attacks?|raids?|bombardments?|bombing)|airstrikes?|"
+                         # "Russian strikes hit positions": a strike that hits or kills is a military one
+                         r"(?<!['\u2019]\s)(?<!['\u2019]s\s)(?<!general\s)(?<!nationwide\s)(?<!labor\s)(?<!labour\s)(?<!hunger\s)(?<!workers\s)"
+                         r"strikes?\s+(?:hit|hits|struck|killed|kills|targeted|targeting|destroyed|levelled|flattened|pounded)\b|"
                          r"(?:jets|warplanes|fighter\s+planes|fighter\s+jets|aircraft|helicopter\s+gunships|gunship\s+helicopters|"
                          r"helicopters?|drones?)\s+(?:bombed|struck|pounded|targeted|fired|hit|attacked|dropped)|bombed\s+from\s+the\s+air|"
                          r"(?:kamikaze|suicide|attack|armed|shahed|loitering)[- ]drones?|shaheds?|loitering\s+munitions?|"
