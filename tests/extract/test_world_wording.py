@@ -403,3 +403,10 @@ def test_two_states_forces_that_share_a_noun_are_both_sides(first):
 def test_a_labour_strike_that_hits_is_no_airstrike(first):
     event = first("The teachers' strike hit schools across Kenya on Monday.")
     assert event is None or event.event_type == "Protests"
+
+
+def test_a_protest_about_violence_of_an_earlier_year_is_a_new_protest(first):
+    # the year belongs to what the protest is about, not to the protest
+    event = first("University students protested in Managua to remember those who have been killed "
+                  "since April 2018 and against the repression.", day="2019-09-20")
+    assert event is not None and event.event_type == "Protests", event

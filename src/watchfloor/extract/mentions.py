@@ -144,7 +144,8 @@ _OWN_FINITE_VERB = re.compile(
 _PROTESTED_OVER = re.compile(
     r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|es)?|sit-ins?|hartals?|strikes?|human\s+chain)\b"
     r"[^.;]{0,60}?\b(?:against|over|condemning|denouncing|to\s+(?:protest|denounce|condemn)|in\s+protest\s+(?:of|against)|"
-    r"protesting|demanding|after|following|about)\b(?:(?!\b(?:when|as|while|but|by)\b)[^.;]){0,70}$", re.I)
+    r"protesting|demanding|after|following|about|to\s+(?:remember|commemorate|honou?r|mourn|mark)|in\s+memory\s+of)\b"
+    r"(?:(?!\b(?:when|as|while|but|by)\b)[^.;]){0,70}$", re.I)
 
 
 _BARE_VERB = re.compile(r"attack|kill|shoot|bomb|target|fight|ambush|raid|abduct|kidnap", re.I)

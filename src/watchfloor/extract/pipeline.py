@@ -216,10 +216,12 @@ _UNFORCED_PROTEST = PROTEST_HINTS - {"Excessive force against protesters"}
 
 def _before_the_cause(sentence: str, start: int, triggers, dates):
     """A protest's sentence up to the protest: the years and dates after it are what it is
-    about ("demonstrated over an assassination in 1990"), not when it happened."""
-    if not all(t.hint in _UNFORCED_PROTEST for t in triggers):
+    about ("demonstrated over an assassination in 1990", "protested to remember those killed
+    since April 2018"), not when it happened."""
+    first = min(triggers, key=lambda t: t.start)
+    if first.hint not in _UNFORCED_PROTEST:
         return sentence, dates
-    end = triggers[0].end
+    end = first.end  # what follows the protest is its cause, violence of the past included
     return sentence[:end - start], [d for d in dates if d.start < end]
 
 
