@@ -185,3 +185,9 @@ def test_places_carry_their_population():
 
     [buea] = [p for p in find_places("Gunmen attacked Buea on Sunday.") if p.name == "Buea"]
     assert buea.population and buea.population > 100_000
+
+
+def test_the_town_inside_the_named_district_is_the_place(first):
+    # "San Pascual" is also a town elsewhere; "Ubay" lies in Bohol, the district named
+    event = first("A drug suspect was shot dead by gunmen in Barangay San Pascual, Ubay, Bohol on Sunday.")
+    assert event is not None and (event.location, event.admin2) == ("Ubay", "Bohol"), event and event.location

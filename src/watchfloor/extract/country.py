@@ -13,7 +13,9 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
+from ..geo import norm
 from ..geo.demonyms import find_nations, nation_weight
+from ..geo.names import strip_generic
 from ..geo.national_terms import find_national_terms
 from ..models import Place
 from .actors import ActorMention, actor_table
@@ -51,7 +53,9 @@ def _place_weight(p: Place) -> float:
     found in one country's list may as well be a namesake the gazetteer lacks."""
     if p.feature == "city":
         pop = p.population or 0
-        return _PLACE_WEIGHT["city"] if pop >= _KNOWN_TOWN else (1.5 if pop >= _SMALL_TOWN else 1.0)
+        weight = _PLACE_WEIGHT["city"] if pop >= _KNOWN_TOWN else (1.5 if pop >= _SMALL_TOWN else 1.0)
+        # a town found only by another spelling ("Inata" for Japan's Inada) may be a different place
+        return weight if strip_generic(norm(p.text)) == strip_generic(norm(p.name or "")) else weight / 2
     return _PLACE_WEIGHT.get(p.feature or "country", 1.0)
 
 

@@ -33,6 +33,8 @@ def locate(mentions: list[Mention], gaz) -> tuple[dict, list[Span]]:
     provinces = {p.admin1 for p in places if p.feature == "admin1"}
     districts, towns = _within(provinces, [p for p in places if p.feature == "admin2"],
                                [p for p in places if p.feature == "city"])
+    # the town inside the district the story names comes first ("Barangay San Pascual, Ubay, Bohol")
+    towns.sort(key=lambda t: not any(d.admin2 == t.admin2 and d.country == t.country for d in districts))
     chosen: Place | None = None
     precision = 3
     if towns:
