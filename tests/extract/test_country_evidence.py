@@ -191,3 +191,21 @@ def test_the_town_inside_the_named_district_is_the_place(first):
     # "San Pascual" is also a town elsewhere; "Ubay" lies in Bohol, the district named
     event = first("A drug suspect was shot dead by gunmen in Barangay San Pascual, Ubay, Bohol on Sunday.")
     assert event is not None and (event.location, event.admin2) == ("Ubay", "Bohol"), event and event.location
+
+
+def test_a_town_and_its_province_in_brackets_nest(first):
+    # Nicaragua has a León province with a León in it; Spain's León is a province's town too,
+    # but only Nicaragua's nests in a first-level unit of that name
+    event = first("In Leon (Leon), government supporters attacked the house of a student leader.")
+    assert event is not None and event.country == "Nicaragua", event and event.country
+
+
+def test_a_bracket_that_does_not_nest_says_nothing(first):
+    # "Debub" is a region of Eritrea, but here it is part of an Ethiopian zone's name
+    event = first("In Dessie town (Debub Wollo, Amhara), residents staged a protest over water cuts.")
+    assert event is not None and event.country == "Ethiopia", event and event.country
+
+
+def test_a_leader_after_pro_is_no_place(first):
+    event = first("Pro-Ortega militants attacked a student leader's house in Masaya.")
+    assert event is not None and event.country == "Nicaragua", event and event.country

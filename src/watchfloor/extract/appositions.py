@@ -10,8 +10,8 @@ import re
 
 
 # "San Rafael town, Bulacan", "Ligao City, Albay", "the Jani Khel area of Bannu district",
-# "Balite (Balete) in Magpet": the second name is the unit the first lies in.
-_APPOSITION = re.compile(r"(?:\s+(?i:town|city|village|municipality|district|county))?\s*,\s*|"
+# "Balite (Balete) in Magpet", "Leon (Leon)": the second name is the unit the first lies in.
+_APPOSITION = re.compile(r"(?:\s+(?i:town|city|village|municipality|district|county))?\s*(?:,|\()\s*|"
                          r"\s+(?i:area|areas|locality|localities|sector|neighbou?rhood|outskirts)\s+of\s+(?:the\s+)?|"
                          r"\)?\s+in\s+(?:the\s+)?")
 
@@ -41,6 +41,8 @@ def appositions(text: str, spans, gaz) -> dict[int, tuple[object, object, int]]:
                      and t.admin1 == u.admin1 and (u.kind == "admin1" or t.admin2 == u.admin2)), None)
         if pair is not None:
             out[s1] = (pair[0], pair[1], s2)
+        elif "(" in m.group(0):
+            continue  # "Dessie town (Debub Wollo, Amhara)": a bracket that does not nest says nothing
         elif len({u.country for u in units}) == 1 and not (
                 m.group(0).strip() == "," and any(c.kind == "city" for c in named)):
             out[s1] = (None, units[0], s2)  # after a bare comma, a unit that is also a town may be a list

@@ -162,7 +162,7 @@ _MAKE_AFTER = re.compile(
     r"[ -](?:machine[- ]?guns?|rifles?|pistols?|guns?|missiles?|drones?|rockets?|tanks?|"
     r"helicopters?|jets?|aircraft|warplanes?|fighters?|ships?|vessels?|frigates?|destroyers?|"
     r"submarines?|carriers?|launchers?|systems?|supporters|loyalists|cadres)\b|"
-    r"-(?:born|backed|made|registered)\b|"
+    r"-(?:born|backed|made|registered|producing|manufacturing|making|owned)\b|"
     r" (?:(?:[A-Z][\w'.-]*|of|and|for|the|de) ){0,3}(?:Road|Street|Avenue|Lane|Highway|Mills?|Company|Corporation|Corp|"
     r"Inc|Ltd|Limited|Group|Bank|University|College|School|Academy|Institute|Hospital|Medical|Clinic|Hotel|"
     r"Stadium|Hall|Church|Cathedral|Mosque|Temple|Front|Movement|Party|Brigade|Battalion|Regiment|Division|"
@@ -215,6 +215,8 @@ def organization_votes(text: str, *, lowercase: bool = False) -> Counter:
 _ORG_BEFORE = re.compile(r"\b(?:University|College|Institute|Academy|Bank|Hospital|Church|Cathedral|Embassy|"
                          r"Department|Ministry|Bureau|Directorate|"
                          r"Consulate|Diocese|Archdiocese|Chamber)\s+of\s+(?:the\s+)?$")
+# "pro-Ortega militants", "anti-Kabul protests": a leader or a government, not where it happened.
+_PARTISAN_BEFORE = re.compile(r"\b(?i:pro|anti)-$")
 # "Samburu raiders", "Kikuyu farmers": a people's name before a noun for its members.
 _MEMBERS_AFTER = re.compile(r"\s+(?:raiders|herders|herdsmen|militias?|militiamen|tribesmen|tribe|clans?|"
                             r"communit(?:y|ies)|elders|warriors|pastoralists|farmers|people|villagers|youths?|"
@@ -316,6 +318,7 @@ def find_places(
     spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in exclude)
              and not is_not_country(s[2]) and not _MAKE_AFTER.match(text, s[1])
              and not _ORG_BEFORE.search(text, max(0, s[0] - 40), s[0])
+             and not _PARTISAN_BEFORE.search(text, max(0, s[0] - 5), s[0])
              and not _compound_fragment(text, s, seen) and not _names_people(text, s)]
     people, local_people = _person_names(text, spans)
     spans = [s for s in spans if s[2] not in people and s[0] not in local_people and is_plausible_place(s[2])
