@@ -140,3 +140,7 @@ def test_more_nouns_of_the_dead(text, total):
 
 def test_a_month_after_a_number_is_still_a_date():
     assert killed("He was killed on 5 May 2019 at his home.").total == 1
+
+
+def test_an_attempt_to_lynch_kills_nobody():
+    assert killed("Residents tried to lynch a man accused of theft in Gulu.").total is None

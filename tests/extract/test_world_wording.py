@@ -57,6 +57,11 @@ import pytest
     ("Vendors have been on strike for a week in Jalandhar to protest the new fees.", "Peaceful protest"),
     # what a crowd of partisans destroys is a riot
     ("Opposition supporters torched a bus in Comilla on Sunday during the blockade.", "Violent demonstration"),
+    # a lynch mob, a mob that formed, drivers who beat a thief: mob violence
+    ("A lynch mob (including market vendors) killed a suspected thief in Lira on Monday.", "Mob violence"),
+    ("Boda boda drivers attacked and killed a suspected thief in Entebbe.", "Mob violence"),
+    ("Students demonstrated in Makassar against the new code. They burned the council building.",
+     "Violent demonstration"),
 ])
 def test_incident_wording_makes_an_event_of_its_type(first, text, sub):
     e = first(text)

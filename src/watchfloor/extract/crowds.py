@@ -87,7 +87,8 @@ def unarmed_crowds_fought(st) -> bool:
 # Nouns for a crowd that is not armed; "people" alone is too vague to say who acted.
 _CROWD_NOUN = (r"(?:mobs?|crowds?|students|pupils|supporters|protesters|protestors|demonstrators|youths|residents|villagers|"
                r"locals|workers|traders|merchants|vendors|activists|cadres|fans|inmates|prisoners|worshippers|mourners|"
-               r"picketers|blockaders|lawyers|community\s+members|party\s+(?:members|workers|activists))")
+               r"picketers|blockaders|lawyers|community\s+members|(?:taxi|boda\s+boda|motorcycle|bus)\s+(?:drivers|operators)|"
+               r"party\s+(?:members|workers|activists))")
 _VIOLENT_ACT = (r"(?:attack(?:ed|s)?|beat(?:s|en)?|lynch(?:ed|es)?|ston(?:ed|es)|assault(?:ed|s)?|hack(?:ed|s)|torch(?:ed|es)|"
                 r"set\s+(?:ablaze|fire|on\s+fire)|burn(?:ed|t|s)|kill(?:ed|s)?|ransack(?:ed|s)|vandali[sz](?:ed|es)|"
                 r"storm(?:ed|s)|manhandled|injur(?:ed|es)|clash(?:ed|es)?\s+with|fought)")

@@ -168,6 +168,7 @@ _TRIGGERS: list[tuple[str, str]] = [
                                       r"neighbou?rhoods|areas|bases|camps|markets)\b))"),
     ("Looting/property destruction", r"burn(?:s|ed|t)?\s+(?:\w+\s+){0,3}?(?:villages?|houses?|homes?|huts?|shops?|cars?|vehicles?|buses|trucks?|"
                                      r"churches|mosques|schools?|offices?|markets?|property|bars?|granar(?:y|ies)|tractors?|"
+                                     r"(?:\w+\s+)?buildings?|dorm(?:itor(?:y|ies))?s?|"
                                      r"motorbikes?|motorcycles?|(?:\w+\s+)?equipment|machinery|crops)|set\s+(?:on\s+)?fire|sets?\s+(?:\w+\s+){1,4}?on\s+fire|"
                                      r"setting\s+(?:\w+\s+){0,4}?(?:on\s+)?fire|setting\s+ablaze|set\s+ablaze|torched|torching|burnt\s+down|burned\s+down|arson|"
                                      r"torch(?:es)?\s+(?:\w+\s+){0,2}?(?:villages?|houses?|homes?|huts?|shops?|cars?|vehicles?|buses|trucks?|"
@@ -223,7 +224,10 @@ _TRIGGERS: list[tuple[str, str]] = [
                               r"(?:burn(?:ed|t|ing)|torch(?:ed|ing)|set\s+fire\s+to)\s+(?:\w+\s+)?(?:tyres|tires)|vandali[sz](?:ed|ing)"),
     ("Mob violence", r"mob\s+(?:attacked|lynched|torched|set|beat|stormed|killed|burned|burnt)|angry\s+mob|by\s+(?:an?\s+)?(?:\w+\s+)?mob|"
                      r"mob\s+justice|stoned\s+to\s+death|"
-                     r"(?:villagers|residents|locals|crowd)\s+(?:lynched|beat\s+(?:\w+\s+){0,2}to\s+death)|lynch(?:ed|ing)"),
+                     r"(?:villagers|residents|locals|crowd)\s+(?:lynched|beat\s+(?:\w+\s+){0,2}to\s+death)|lynch(?:ed|ing)|"
+                     # "a lynch mob (including drivers) killed", "a mob formed", "tried to lynch"
+                     r"lynch\s+mobs?|mobs?\s+\([^)]{1,60}\)\s+(?:attacked|lynched|torched|beat|stormed|killed|burned|burnt)|"
+                     r"mobs?\s+(?:formed|gathered)|(?:tried|attempted)\s+to\s+lynch"),
     ("Headquarters or base established", r"(?:established|set\s+up|setting\s+up|built|opened)\s+(?:a\s+|an\s+|its\s+|their\s+|new\s+)*"
                                          r"(?:military\s+)?(?:base|camp|headquarters|outpost|command\s+post)s?\b(?!\s+(?:of|for)\s+(?:displaced|refugees))"),
     ("Non-violent transfer of territory", r"(?:took|taken|assumed|handed\s+over)\s+(?:over\s+)?control\s+of\s+[^.;]{0,60}?without\s+(?:a\s+)?"

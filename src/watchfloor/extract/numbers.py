@@ -263,10 +263,11 @@ _WAS_KILLED = re.compile(
     rf"\b(?:was|has\s+been|had\s+been)\s+(?:(?:reportedly|allegedly|brutally|yesterday|also)\s+)?"
     rf"(?P<verb>killed|shot\s+dead|gunned\s+down|beheaded|executed|murdered|assassinated|lynched|slain|"
     rf"(?:hacked|stabbed|beaten|burnt|burned|stoned)\s+to\s+death)\b", re.I)
-# "killed a former senator", "beheaded the village chief": one person, named by a singular noun.
+# "killed a former senator", "beheaded the village chief": one person, named by a singular noun
+# ("Mob lynch a thief" in a headline, but not "tried to lynch a man").
 _KILLED_ONE = re.compile(
     rf"\b(?:(?P<verb>killed|killing|shot\s+dead|gunned\s+down|assassinated|beheaded|murdered|lynched|executed)\s+"
-    rf"(?:a|an|the|one)|(?:kills?|lynch(?:es)?)(?=\s+(?-i:[a-z]))|(?:execution|beheading|lynching)\s+of\s+"
+    rf"(?:a|an|the|one)|(?<!\bto\s)(?:kills?|lynch(?:es)?)(?=\s+(?-i:[a-z]))|(?:execution|beheading|lynching)\s+of\s+"
     rf"(?:a|an|the|one))\s+(?:[\w'-]+\s+){{0,3}}?(?P<noun>{_SINGULAR}|chief|pastor|imam|priest|senator|lawmaker|"
     rf"politician|judge|lawyer|activist|chairman|councill?or|commander|leader|cleric|doctor|driver|elder|head)\b"
     rf"(?!\s+(?:and|or)\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens))", re.I)
