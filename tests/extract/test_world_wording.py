@@ -415,3 +415,13 @@ def test_a_protest_about_violence_of_an_earlier_year_is_a_new_protest(first):
     event = first("University students protested in Managua to remember those who have been killed "
                   "since April 2018 and against the repression.", day="2019-09-20")
     assert event is not None and event.event_type == "Protests", event
+
+
+def test_forces_that_attack_a_village_with_no_armed_side_attack_civilians(first):
+    event = first("Troops attacked the village of Zoa near Wum on Monday and burned houses.")
+    assert event is not None and (event.sub_event_type, event.actor2) == ("Attack", "Civilians (Cameroon)"), event
+
+
+def test_forces_that_attack_a_rebel_position_fight(first):
+    event = first("Soldiers attacked a rebel position near Wum on Monday.")
+    assert event is not None and event.sub_event_type == "Armed clash", event

@@ -91,6 +91,11 @@ _MILITARY_TARGET = re.compile(r"military|army|security|police|fc|frontier|check|
                               r"station|patrol|base", re.I)
 
 
+# What forces attack when they fight someone: "a rebel position", "a militant hideout".
+_ARMED_TARGET = re.compile(r"\b(?:rebels?|militants?|insurgents?|jihadists?|separatists?|terrorists?|bandits?|enemy|"
+                           r"hideouts?|positions?|bases?|camps?|fighters?|gunmen|guerrillas?|strongholds?)\b", re.I)
+
+
 _DRUG_SUSPECT = re.compile(
     r"\b(?:(?:alleged|suspected)\s+)?drug\s+(?:suspects?|personalit(?:y|ies)|pushers?|peddlers?|dealers?|users?|"
     r"surrender(?:ee|er)s?)\b|\bdrug\s+watch\s?list\b|\bvigilante[- ]style\b", re.I)
@@ -129,6 +134,9 @@ def _first_actors(st: _Story) -> tuple[ActorMention | None, ActorMention | None]
         armed_dead = st.killed.by_side.get("attackers", 0) > 0
         if st.civilian_hit and not st.security_hit and not armed_dead and st.target_side != "security":
             opponent = _civilians(st)  # "an airstrike killed 17 civilians": the people hit
+        elif opponent is None and not armed_dead and not st.security_hit and not _CLASH.search(st.story) \
+                and st.best.hint in ("Violence", "Looting/property destruction") and not _ARMED_TARGET.search(st.story):
+            opponent = _civilians(st)  # "troops attacked the village of Zoa": no armed side named, no fighting
         return actor1, opponent
     actor1 = opponent
     if (actor1 is None or actor1.name.startswith(("Unidentified Armed Group", "Vigilante Militia"))) and not st.state \
