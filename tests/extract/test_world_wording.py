@@ -425,3 +425,23 @@ def test_forces_that_attack_a_village_with_no_armed_side_attack_civilians(first)
 def test_forces_that_attack_a_rebel_position_fight(first):
     event = first("Soldiers attacked a rebel position near Wum on Monday.")
     assert event is not None and event.sub_event_type == "Armed clash", event
+
+
+@pytest.mark.parametrize("text", [
+    "Residents staged a protest in Pekanbaru against a dam that they say will flood four villages.",
+    "Hospital workers demonstrate in Machakos town against poor working conditions.",
+    "A civilian died after being shot by soldiers during an operation near Santa.",
+    "An aid worker was wounded when mob violence erupted at a project site in Gambella.",
+    "An unidentified man attacked an activist in Jeneponto on Friday.",
+])
+def test_more_reports_of_what_happened(first, text):
+    assert first(text) is not None, text
+
+
+@pytest.mark.parametrize("text", [
+    "The senator attacked the mayor over the budget in Cebu.",
+    "The minister attacked the plan in parliament on Tuesday.",
+    "The figures demonstrate that the policy works.",
+])
+def test_words_of_a_quarrel_are_no_violence(first, text):
+    assert first(text) is None, text

@@ -115,7 +115,7 @@ _TRIGGERS: list[tuple[str, str]] = [
                  r"(?:civilian|man|woman|boy|girl|child|farmer|trader|villager|soldier|policeman|officer|herder)\b|(?:civilians|villagers|residents|people|soldiers|troops|policemen|farmers|herders|traders|women|children|students|worshippers)\b))|(?:wounded|injured)(?=\s+(?:at\s+least\s+|more\s+than\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens|scores|a|an)\s+(?!(?:days?|weeks?|months?|years?|hours?|times?)\b))|targeted(?=\s+(?:a|an|the|two|three|four|\d+|several|his|their)\b)|"
                  r"(?<=\bmilitants\s)(?:injured|wounded)|(?<=\bgunmen\s)(?:injured|wounded)|stabbed|hacked\s+to\s+death|shot\s+\w+\s+dead|"
                  r"found\s+(?:dead|murdered|beheaded|shot\s+dead|with\s+(?:gunshot|bullet|stab)\s+wounds)|bod(?:y|ies)\s+(?:\w+\s+){0,4}?(?:was|were)\s+found|"
-                 r"(?:was|were)\s+shot|executed|beat(?:en)?\s+(?:\w+\s+){0,4}?to\s+death|burn(?:ed|t)\s+alive|battl(?:ed|es|ing)\s+(?:with|against)|"
+                 r"(?:was|were)\s+shot|(?:after\s+)?being\s+(?:shot|stabbed|beaten|hacked|lynched)|executed|beat(?:en)?\s+(?:\w+\s+){0,4}?to\s+death|burn(?:ed|t)\s+alive|battl(?:ed|es|ing)\s+(?:with|against)|"
                  r"(?<=\s)battles\s+(?=[A-Z])|(?:attacks|raids|kills|beheads|ambushes|spears|shoots)\s+(?=(?:the|a|an|[A-Z]|\d))|"
                  r"behead(?:s|ing)?|shot\s+and\s+(?:injured|wounded|killed)|burn(?:ed|t)\s+to\s+death|"
                  r"beat(?:s|en)?\s+(?:up\s+)?(?:\w+\s+){0,2}?(?:people|man|men|woman|women|him|her|them|journalists?|"
@@ -184,7 +184,8 @@ _TRIGGERS: list[tuple[str, str]] = [
                               r"firearms|guns|grenades|explosives|weapons)\b|weapons\s+cache|cache\s+of\s+(?:arms|weapons|explosives)|"
                               r"(?:explosives|weapons|arms)\s+(?:were\s+)?(?:recovered|seized)"),
     ("Arrests", r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|apprehend(?:ed|s)?|taken\s+into\s+custody|rounded\s+up|nabbed|held\s+(?:three|two|four|five|\d+)"),
-    ("Peaceful protest", r"protest(?:ed|s|ing|ers)?|demonstrat(?:ion|ions|ors|ed|ing)|sit-ins?|rall(?:y|ies|ied)\s+(?:against|to|in|outside|for)|"
+    ("Peaceful protest", r"protest(?:ed|s|ing|ers)?|demonstrat(?:ion|ions|ors|ed|ing)|"
+                         r"demonstrates?\b(?!\s+(?:that|how|what|why|its|his|her|the\s+\w+\s+of|a\s+\w+\s+of))|sit-ins?|rall(?:y|ies|ied)\s+(?:against|to|in|outside|for)|"
                          r"(?:shutter-down|wheel-jam|general|hunger|labou?r|nationwide)\s+strikes?|hartals?|bandhs?|"
                          r"(?:went|go|going|were|are|began|begin|launched|staged|called|continued)\s+(?:on\s+)?(?:a\s+)?(?:\w+[- ])?strike\b|"
                          r"held\s+(?:a\s+)?(?:\w+\s+)?(?:rally|march(?!\s+past)|vigil|sit-in|gathering)|marched|protest\s+march|"
@@ -223,7 +224,7 @@ _TRIGGERS: list[tuple[str, str]] = [
                               r"(?:stones|rocks|bricks)\s+(?:were\s+)?(?:thrown|hurled|pelted)|"
                               r"(?:burn(?:ed|t|ing)|torch(?:ed|ing)|set\s+fire\s+to)\s+(?:\w+\s+)?(?:tyres|tires)|vandali[sz](?:ed|ing)"),
     ("Mob violence", r"mob\s+(?:attacked|lynched|torched|set|beat|stormed|killed|burned|burnt)|angry\s+mob|by\s+(?:an?\s+)?(?:\w+\s+)?mob|"
-                     r"mob\s+justice|stoned\s+to\s+death|"
+                     r"mob\s+justice|mob\s+violence|stoned\s+to\s+death|"
                      r"(?:villagers|residents|locals|crowd)\s+(?:lynched|beat\s+(?:\w+\s+){0,2}to\s+death)|lynch(?:ed|ing)|"
                      # "a lynch mob (including drivers) killed", "a mob formed", "tried to lynch"
                      r"lynch\s+mobs?|mobs?\s+\([^)]{1,60}\)\s+(?:attacked|lynched|torched|beat|stormed|killed|burned|burnt)|"
@@ -334,7 +335,8 @@ TARGETS = re.compile(
     r"(?:gas|oil)\s+pipelines?|pipelines?|railway\s+(?:tracks?|lines?)|trains?|(?:mobile|cellular|communications?|telecom)\s+towers?|"
     r"power\s+(?:pylons?|lines?|towers?|grid)|electricity\s+pylons?|bridges?|mosques?|schools?|markets?|bazaars?|"
     r"hospitals?|polling\s+stations?|buses|bus|vehicles?|motorcycles?|houses?|homes?|shops?|offices?|rally|procession|villages?|"
-    r"airbase|air\s+base|naval\s+base|port|camps?|outposts?|posts?|facility|compound|embassy|courts?|checkpoints?)\b",
+    r"airbase|air\s+base|naval\s+base|port|camps?|outposts?|posts?|facility|compound|embassy|courts?|checkpoints?|"
+    r"courthouses?|churches|church)\b",
     re.I,
 )
 

@@ -266,8 +266,24 @@ def is_supported(sentence: str, sent_start: int, triggers: list[Trigger], counts
         return True
     if any(_CLASH_WORD.match(t.text) for t in triggers) and (_CROWD.search(sentence) or _names_a_people(sentence)):
         return True  # "supporters of two candidates clashed", "clashes between Kikuyu and Maasai"
+    if any(_PERSON_OBJECT.match(sentence, t.end - sent_start) for t in triggers) and not _CRITICISM.search(sentence):
+        return True  # "attacked an activist", "assaulted two teachers": a person is the object
     # The thing attacked, right after the verb: "attacked a checkpost", not "schools ... attacked the plan".
     return any(TARGETS.search(sentence[t.end - sent_start: t.end - sent_start + 50]) for t in triggers)
+
+
+def _person_object() -> re.Pattern:
+    from .numbers import SIDE_WORDS
+
+    nouns = "|".join(f"(?:{p})" for p in SIDE_WORDS.values())
+    return re.compile(rf"\s+(?:a|an|the|two|three|four|five|several|\d+|his|her|their|local)\s+(?:[\w-]+\s+){{0,2}}?"
+                      rf"(?:{nouns})\b", re.I)
+
+
+_PERSON_OBJECT = _person_object()
+# Words of a quarrel, not a beating: "attacked the mayor over the budget", "for his remarks".
+_CRITICISM = re.compile(r"\b(?:over\s+(?:the|his|her|their|a|an)\s+[\w-]+|for\s+(?:his|her|their|its)\s+[\w-]+|remarks|"
+                        r"speech|statements?|interview|tweets?|criticis\w+|budget|polic(?:y|ies)|debate|verbally)\b", re.I)
 
 
 _SUPERLATIVE = re.compile(r"\b(?:one\s+of\s+the|deadliest|heaviest|worst|biggest|largest|bloodiest|most\s+\w+|highest)\b"

@@ -149,8 +149,8 @@ class Extractor:
             if category:
                 out_of_scope.append((category, s, e))  # "the blast" after a boiler explosion is that explosion
                 continue
-            if NOT_POLITICAL.search(sentence) and not armed:
-                continue  # cricket "attacks" and the like
+            if NOT_POLITICAL.search(sentence) and not armed and not all(t.hint in PROTEST_HINTS for t in triggers):
+                continue  # cricket "attacks" and the like; a protest about a flood is still a protest
             if is_background(sentence, triggers, counts, s) or not (
                     is_supported(sentence, s, triggers, counts, s_actors) or self._tally_follows(art, i)):
                 continue
