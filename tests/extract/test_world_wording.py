@@ -445,3 +445,18 @@ def test_more_reports_of_what_happened(first, text):
 ])
 def test_words_of_a_quarrel_are_no_violence(first, text):
     assert first(text) is None, text
+
+
+@pytest.mark.parametrize("text, field, value", [
+    # the Arabic article assimilated joins a name: "Deir ez-Zor"
+    ("A landmine exploded in Deir ez-Zor on Sunday, killing a shepherd.", "country", "Syria"),
+    # "Ain" before "al-Asad" is no French department
+    ("Militias fired rockets at the Ain al-Asad air base on Tuesday.", "country", None),
+    # "IS" in capitals is the group, not the verb
+    ("Iraqi forces killed two IS militants in Diyala on Friday.", "fatalities", 2),
+    # forces that demolish or fire missiles are the agents
+    ("Israeli forces demolished a Palestinian house in Hebron on Monday.", "actor1", "Military Forces of Israel"),
+])
+def test_middle_eastern_wordings(first, text, field, value):
+    event = first(text)
+    assert event is not None and getattr(event, field) == value, (text, event and getattr(event, field))

@@ -183,7 +183,7 @@ def side_of(noun: str) -> tuple[str, bool]:
 
 # a few modifiers: "Pakistani security", "off-duty", "FC"; never a verb of the clause ("one victim was
 # killed and five others were wounded" is two figures)
-_ADJ = (r"(?:(?:(?!(?:was|were|is|are|killed|died|dead|injured|wounded|hurt|and|or|but|while|left|leaving)\b)[A-Za-z'.-]+,?|"
+_ADJ = (r"(?:(?:(?!(?:was|were|(?-i:is)|are|killed|died|dead|injured|wounded|hurt|and|or|but|while|left|leaving)\b)[A-Za-z'.-]+,?|"
         r"\([^)]{1,40}\))\s+){0,6}?")
 _NOUN = "|".join(f"(?:{p})" for p in SIDE_WORDS.values()) + "|" + _nationality_nouns()
 # "five May 2019" is a date, not five of anything; "four separatists", "two marines" and "six

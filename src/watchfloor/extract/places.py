@@ -386,6 +386,9 @@ _SMALL_TOWN = 5_000
 _NEWS_TOWN = 20_000
 
 
+_ARTICLE_AFTER = re.compile(r"\s+(?:al|el|ad|ar|as|ash|az|an|at|ul|ud|ez|es)-[A-Z]")
+
+
 def _compound_fragment(text: str, span, seen) -> bool:
     """"Parian" in "Parian-Baunoh": one part of a hyphenated name whose other part is not a
     place is no place by itself ("Baidoa-Mogadishu road" names two)."""
@@ -394,8 +397,8 @@ def _compound_fragment(text: str, span, seen) -> bool:
     before = re.search(r"([A-Z][\w']+)-$", text[max(0, start - 40):start])
     ends = {b for _, b in seen}
     starts = {a for a, _ in seen}
-    if after and end + 1 not in starts:
-        return True
+    if after and end + 1 not in starts or _ARTICLE_AFTER.match(text, end):
+        return True  # ...or the first word of "Ain al-Asad" (an airbase), France's Ain by itself
     return bool(before and start - len(before.group(0)) not in starts and start - 1 not in ends)
 
 

@@ -29,7 +29,8 @@ _STATE_VERB_NEXT = re.compile(
     r"arrests|shoots|bombs|strikes|ambushes|repels|repulses|raided|killed|clashed\s+with|fought|battled|engaged|"
     r"burn(?:s|ed|t)?|torched|looted|open\s+fire|fire\s+(?:on|at|into)|kill|attack|raid|arrest|shoot|beat|torture|detain|"
     r"ambush|battle|clash\s+with|fight|dragged|rounded\s+up|abducted|whipped|flogged|lynched|destroyed|destroy|"
-    r"hacked|stabbed|assaulted|massacred|murdered)\b", re.I)
+    r"hacked|stabbed|assaulted|massacred|murdered|demolished|demolish|"
+    r"(?:fired|launched)\s+(?:\w+\s+){0,3}?(?:missiles?|rockets?|shells?|mortars?|drones?))\b", re.I)
 # A force right after a violent verb is its object, not its agent.
 _HIT_BEFORE = re.compile(r"\b(?:attacked|attacking|ambushed|targeted|targeting|struck|raided|stormed|overran|"
                          r"fired\s+(?:on|at|upon)|shot\s+at|killed|killing|abducted)\s+(?:the\s+|a\s+|an\s+)?"

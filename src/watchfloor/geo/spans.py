@@ -27,6 +27,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]{2,})*")
 # Lower-case words allowed inside a capitalized name ("Dera Ismail Khan" needs none,
 # "Rio de Janeiro", "Bin Qasim", "Tando Allah Yar", "Dasht-e Qal'ah" do).
 _CONNECTORS = frozenset({"de", "del", "da", "do", "dos", "das", "di", "la", "le", "les", "al", "el",
+                         # the Arabic article assimilated ("Deir ez-Zor", "Ras al-Ayn", "Dayr az Zawr")
+                         "ez", "az", "ash", "esh", "ad", "ed", "adh", "ath", "er", "ar", "es",
                          "ul", "ud", "bin", "ibn", "e", "i", "y", "of", "upon", "sur", "am", "an",
                          "der", "van", "von", "du"})
 _NAME_GAPS = frozenset({" ", "-", "- ", " -", " - "})
