@@ -144,3 +144,13 @@ def test_a_month_after_a_number_is_still_a_date():
 
 def test_an_attempt_to_lynch_kills_nobody():
     assert killed("Residents tried to lynch a man accused of theft in Gulu.").total is None
+
+
+@pytest.mark.parametrize("text, total", [
+    ("A suicide bomber killed up to seven Afghans and wounded 20 others.", 7),  # "up to" after the verb
+    ("Seven people have been shot to death in a dispute over land.", 7),
+    ("Two politicians have been killed in an ambush near Mafa.", 2),
+    ("Eight people may have died in the clashes.", 8),
+])
+def test_more_wordings_of_the_dead(text, total):
+    assert killed(text).total == total

@@ -107,7 +107,7 @@ KILL_VERBS = (
     r"killed|dead|died|martyred|slain|shot\s+dead|gunned\s+down|lost\s+(?:their|his|her)\s+li(?:ves|fe)|"
     r"perished|embraced\s+martyrdom|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|"
     r"beheaded|executed|massacred|murdered|assassinated|lynched|burnt\s+alive|burned\s+to\s+death|"
-    r"(?:hacked|stabbed|beaten|bludgeoned|stoned|clubbed|burnt|tortured)\s+to\s+death|found\s+dead|"
+    r"(?:hacked|stabbed|beaten|bludgeoned|stoned|clubbed|burnt|tortured|shot)\s+to\s+death|found\s+dead|"
     r"were\s+among\s+the\s+dead|fatalities|deaths|casualties\s+among\s+the\s+dead|"
     # military statements' word for killing militants: "six terrorists were sent to hell"
     r"sent\s+to\s+hell|dispatched\s+to\s+hell"
@@ -147,7 +147,8 @@ SIDE_WORDS = {
         r"infants?|babies|sons?|daughters?|brothers?|sisters?|wives|wife|husbands?|aides?|bodyguards?|"
         r"supporters?|activists?|doctors?|nurses?|aid\s+workers|health\s+workers|pastors?|priests?|imams?|"
         r"clerics?|monks?|teenagers?|minors?|widows?|patients?|guests?|customers?|vendors?|peasants?|"
-        r"settlers?|campaigners?|candidates?|victims?|guides?|porters?|herdsboys?|"
+        r"settlers?|campaigners?|candidates?|victims?|guides?|porters?|herdsboys?|politicians?|lawmakers?|"
+        r"legislators?|senators?|judges?|lawyers?|"
         # those a crowd kills as suspected criminals are its victims, not fighters
         r"thie(?:f|ves)|burglars?|witches|wizards"
     ),
@@ -192,7 +193,7 @@ _MONTH_AFTER = (r"(?!\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|
                 r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)")
 _FIG = rf"(?P<fig>{FIGURE}|a|an|one|another|two\s+more|(?:{NUMBER})\s+(?:more|other)){_MONTH_AFTER}"
 _BE = (r"(?:\s+(?:who|that|were|was|have|has|had|been|are|is|got|reportedly|also|later|all|each|left|both|critically|"
-       r"seriously|severely|badly|fatally|allegedly|yesterday|today|instantly|brutally|feared|"
+       r"seriously|severely|badly|fatally|allegedly|yesterday|today|instantly|brutally|feared|may|might|"
        r"(?:reported|believed|alleged|said|thought|confirmed|feared)(?:\s+to\s+have\s+been)?))*")
 # "members of the Sibi Scouts", "personnel from the FC", "workers belonging to Punjab"
 _POSTMOD = (r"(?:\s+(?:of|from|belonging\s+to|with|in)\s+(?:the\s+)?[\w'.-]+(?:\s+[\w'.-]+){0,3}?)?"
@@ -306,7 +307,7 @@ _NOT_FIGHTING = re.compile(r"\b(?:retired|former|ex-|off-duty|off\s+duty|village
 # suicide bomber killed 11 people" counts the 11, not the bomber. Verbs that need no object
 # ("died", "martyred") and a preposition after ("a soldier killed in the blast") stay passive.
 _AUXILIARY = re.compile(r"\b(?:was|were|is|are|been|got|be)\b", re.I)
-_OBJECT_AFTER = re.compile(r"\s+(?:(?i:a|an|the|his|her|their|its|him|them|at\s+least|more\s+than|over|some|about|dozens|"
+_OBJECT_AFTER = re.compile(r"\s+(?:(?i:a|an|the|his|her|their|its|him|them|" + QUALIFIER + r"|dozens|"
                            r"scores|hundreds|several|many)\b|\d|[A-Z]|(?i:" + NUMBER + r")\b)")
 _INTRANSITIVE = re.compile(r"dead|died|martyred|perished|slain|embraced|succumbed|lost|found\s+dead", re.I)
 
