@@ -15,7 +15,7 @@ from watchfloor.geo.alternates import is_variant, usable
     ("Oshogbo", "Osogbo", "NG"),
     ("Mombassa", "Mombasa", "KE"),
     ("Bombay", "Mumbai", "IN"),        # an exonym of a city of millions
-    ("Rangoon", "Yangon", "MM"),
+    ("Saigon", "Ho Chi Minh City", "VN"),
 ])
 def test_other_spellings_resolve_to_the_city(spelling: str, own: str, iso2: str) -> None:
     c = get_gazetteer().resolve(spelling)
@@ -57,3 +57,15 @@ def test_alternate_name_beside_a_capitalised_word_is_not_a_place() -> None:
 def test_alternate_spelling_in_running_text_places_the_event() -> None:
     places = find_places("Students protested over fees in Oshogbo on Friday.")
     assert [(p.country, p.admin1) for p in places] == [("NG", "Osun")]
+
+
+def test_a_city_s_own_name_beats_a_bigger_city_s_alternate_name():
+    # "New Delhi" is also one of Delhi's alternate names
+    c = get_gazetteer().resolve("New Delhi")
+    assert c is not None and c.name == "New Delhi"
+
+
+def test_an_exonym_of_a_big_city_beats_a_small_namesake():
+    # Calcutta is also a town in South Africa; Kolkata is a hundred times its size
+    c = get_gazetteer().resolve("Calcutta")
+    assert c is not None and c.country == "IN"

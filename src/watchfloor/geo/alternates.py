@@ -29,8 +29,9 @@ from .spans import STRONG_POPULATION
 if TYPE_CHECKING:
     from .index import GeoIndex
 
-# Match quality of a name that only an alternate name gives, against 1.0 for a city's own.
-ALT_QUALITY = 0.9
+# Match quality of a name that only an alternate name gives, against 1.0 for a city's own and
+# 0.75 for a spelling-insensitive match: "New Delhi" is Delhi's alternate name and New Delhi's own.
+ALT_QUALITY = 0.88
 MIN_POPULATION = 1_000
 # A city this big keeps every alternate name, exonyms included ("Bombay", "Rangoon"); a
 # smaller one only its spelling variants (see is_variant).

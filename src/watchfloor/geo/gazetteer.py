@@ -88,6 +88,8 @@ class Gazetteer:
         else:
             idx = GeoIndex()
             info = apply_aliases(idx, load_table(alias_path))
+            # after the curated aliases, so a name they give is never a weaker alternate one
+            idx.alt_only = alternates.index_alternate_names(idx)
             if use_cache:
                 cache.save("gazetteer", key, {"index": idx.to_state(), "info": {
                     "seats": info.admin_seats, "capitals": info.country_capitals,
@@ -320,8 +322,8 @@ class Gazetteer:
             return s + (2.5 if idx.s_level[rid - SUB] == 1 else 2.0) + 0.1 * math.log10(pop + 1)
         pop = idx.t_pop[rid]
         s += min(4.5, 0.6 * math.log10(pop + 1)) if pop else 0.8
-        if rid in self.info.alias_ids:
-            s += 1.5  # hand-curated: a place news reports on
+        if rid in self.info.alias_ids and rid not in self.idx.alt_only.get(qkey, ()):
+            s += 1.5  # hand-curated: a place news reports on (by its curated names, not GeoNames' others)
         a2 = idx.t_a2[rid]
         if a2 >= 0 and norm(idx.s_name[idx.s_canon[a2]]) == qkey:
             s += 0.5  # the town that gives its district its name

@@ -29,7 +29,6 @@ from collections import Counter
 from importlib import resources
 from pathlib import Path
 
-from .alternates import index_alternate_names
 from .names import GENERIC_WORDS, norm, strip_generic
 
 # A town named "<word> City/Town/Village" is found by "<word>" alone only if this big.
@@ -68,7 +67,6 @@ class GeoIndex:
             self._load_countries()
             self._load_subdivisions()
             self._load_cities()
-            self.alt_only = index_alternate_names(self)
 
     def to_state(self) -> dict:
         """Plain data (for the marshal cache)."""
