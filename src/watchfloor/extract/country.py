@@ -19,10 +19,11 @@ from ..geo.names import strip_generic
 from ..geo.national_terms import find_national_terms
 from ..models import Place
 from .actors import ActorMention, actor_table
-from .places import organization_votes
+from .places import _KNOWN_TOWN, organization_votes
 
 _PLACE_WEIGHT = {"admin1": 3.0, "admin2": 3.0, "city": 2.0, "country": 1.0}
-_KNOWN_TOWN, _SMALL_TOWN = 100_000, 10_000
+# A town this big says half as much as a known one (places._KNOWN_TOWN), a smaller one half.
+_MID_TOWN = 10_000
 _ROLE_FACTOR = {"speaker": 0.3, "dateline": 1.0, "reference": 0.5, "near": 0.8}
 # A group active in several countries shares its vote among them; the first listed (where it
 # began) breaks ties.
@@ -53,7 +54,7 @@ def _place_weight(p: Place) -> float:
     found in one country's list may as well be a namesake the gazetteer lacks."""
     if p.feature == "city":
         pop = p.population or 0
-        weight = _PLACE_WEIGHT["city"] if pop >= _KNOWN_TOWN else (1.5 if pop >= _SMALL_TOWN else 1.0)
+        weight = _PLACE_WEIGHT["city"] if pop >= _KNOWN_TOWN else (1.5 if pop >= _MID_TOWN else 1.0)
         # a town found only by another spelling ("Inata" for Japan's Inada) may be a different place
         return weight if strip_generic(norm(p.text)) == strip_generic(norm(p.name or "")) else weight / 2
     return _PLACE_WEIGHT.get(p.feature or "country", 1.0)

@@ -160,8 +160,8 @@ _FIRED_WEAPON = re.compile(r"missiles?|rockets?|artillery|shell(?:ing|s)|bombard
 
 def _weapon_of_the_state(st: _Story) -> str:
     """A generic violent verb whose agent is named by its weapon gives that weapon's sub-type."""
-    for a in st.state:
-        if a.nation and a is (st.state_agent or a):
+    for a in [st.state_agent] if st.state_agent else st.state:
+        if a.nation:
             if _FIRED_WEAPON.search(a.text):
                 return "Shelling/artillery/missile attack"
             if _AIR_WEAPON.search(a.text):

@@ -214,11 +214,9 @@ class Gazetteer:
         """Record ids matching a name, each with its match quality."""
         found: dict[int, float] = {}
         keys = query_keys(name)
-        alt_only = self.idx.alt_only
         for key, q in keys:
-            weak = alt_only.get(key, ())
             for rid in self.idx.ids(key):
-                found.setdefault(rid, q * alternates.ALT_QUALITY if rid in weak else q)
+                found.setdefault(rid, q * alternates.ALT_QUALITY if self.idx.only_alternate(key, rid) else q)
         spelled = [key for key, q in keys if q > ARTICLE_QUALITY]
         if loose and spelled:
             lk = loose_key(spelled[-1])
@@ -322,7 +320,7 @@ class Gazetteer:
             return s + (2.5 if idx.s_level[rid - SUB] == 1 else 2.0) + 0.1 * math.log10(pop + 1)
         pop = idx.t_pop[rid]
         s += min(4.5, 0.6 * math.log10(pop + 1)) if pop else 0.8
-        if rid in self.info.alias_ids and rid not in self.idx.alt_only.get(qkey, ()):
+        if rid in self.info.alias_ids and not idx.only_alternate(qkey, rid):
             s += 1.5  # hand-curated: a place news reports on (by its curated names, not GeoNames' others)
         a2 = idx.t_a2[rid]
         if a2 >= 0 and norm(idx.s_name[idx.s_canon[a2]]) == qkey:
@@ -468,12 +466,11 @@ class Gazetteer:
     def _strength(self, key: str) -> int:
         """Largest population behind a key; countries, admin units and aliases count as big."""
         best = 0
-        weak = self.idx.alt_only.get(key, ())
         for rid in self.idx.ids(key):
             if rid >= SUB or rid in self.info.alias_ids:
                 return 10**9
             pop = self.idx.t_pop[rid]
-            best = max(best, min(pop, alternates.WEAK_STRENGTH) if rid in weak else pop)
+            best = max(best, min(pop, alternates.WEAK_STRENGTH) if self.idx.only_alternate(key, rid) else pop)
         return best
 
 

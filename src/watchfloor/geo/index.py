@@ -298,6 +298,10 @@ class GeoIndex:
             return ()
         return (p,) if isinstance(p, int) else p
 
+    def only_alternate(self, key: str, rid: int) -> bool:
+        """True when record ``rid`` is under ``key`` only by a GeoNames alternate name."""
+        return rid in self.alt_only.get(key, ())
+
     def country_row(self, code_or_name: str) -> int | None:
         """Row of a country given its ISO2/ISO3 code or any indexed name."""
         c = code_or_name.strip()
