@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -139,6 +139,8 @@ def find_actors(text: str, offset: int = 0, extra_file: str | None = None,
         found[m.start()] = _national_force(m, offset, lowercase)
     for m in states_acting().finditer(text):
         found.setdefault(m.start(), _national_force(m, offset, lowercase))
+    for m in forces_of_states().finditer(text):  # "military forces of Armenia", as coders write it
+        found.setdefault(m.start(), _national_force(m, offset, lowercase))
     for m in paired_forces().finditer(text):  # "Armenian and Azerbaijani forces": the first nation's too
         found.setdefault(m.start(), _national_force(m, offset, lowercase))
     if table.pattern_cs:
@@ -168,8 +170,17 @@ def find_actors(text: str, offset: int = 0, extra_file: str | None = None,
     for mention in sorted(found.values(), key=lambda a: (a.start, -(a.end - a.start))):
         if out and mention.start < out[-1].end:
             continue
+        if out and _names_the_men(out[-1], mention, text, offset):
+            prev = out[-1]  # "Houthi gunmen", "Taliban fighters": the group's own men, one mention
+            out[-1] = replace(prev, end=mention.end, text=text[prev.start - offset: mention.end - offset])
+            continue
         out.append(mention)
     return out
+
+
+def _names_the_men(named: ActorMention, generic: ActorMention, text: str, offset: int) -> bool:
+    return (named.named_group and not generic.named_group and generic.name.startswith("Unidentified Armed Group")
+            and text[named.end - offset: generic.start - offset] == " ")
 
 
 # What a nationality can qualify to name a state's forces. Police nouns give police forces.
@@ -178,7 +189,9 @@ _MILITARY_NOUNS = (
     r"(?:armed|security|defen[cs]e|special|government|regime|ground|air|naval|occupation|coalition)\s+forces|"
     r"forces|troops|soldiers?|army|military|navy|air\s+force|marines|paratroopers|commandos|border\s+guards?|elements|coalition|"
     r"coast\s+guard|jets|warplanes|fighter\s+jets|aircraft|drones?|(?:air|drone|missile)\s*strikes?|strikes?|"
-    r"airstrikes?|air\s+raids?|missiles?|rockets?|artillery|shelling|shells|bombardment|helicopters?|gunships?|tanks")
+    r"airstrikes?|air\s+raids?|missiles?|rockets?|artillery|shelling|shells|bombardment|helicopters?|gunships?|tanks|"
+    r"servicem[ae]n|units?|snipers?|(?:sniper|small[- ]arms|artillery|mortar|machine[- ]gun)\s+fire|fire|gunfire|"
+    r"mortars?|positions|(?:military\s+|army\s+|border\s+)?(?:posts|outposts)")
 _QUALIFIERS = r"(?:(?:army|military|government|state|federal|national|regime|junta|allied|border)\s+){0,2}"
 _NOT_OWN = re.compile(r"^-(?:backed|led|trained|made|funded|allied|supplied|built|designed|based|born)", re.I)
 
@@ -212,6 +225,16 @@ def paired_forces() -> re.Pattern:
     words = _alternation(adjectives, fold=True)
     return re.compile(rf"(?<![\w-])(?P<nation>{words})(?=\s+and\s+(?:{words})\s+{_QUALIFIERS}"
                       rf"(?:(?P<police>{_POLICE_NOUNS})|(?P<military>{_MILITARY_NOUNS}))(?![\w-]))", re.I)
+
+
+@lru_cache(maxsize=1)
+def forces_of_states() -> re.Pattern:
+    """A force named before its country: "the military forces of Armenia", "police of Kenya"."""
+    from ..geo.demonyms import nation_table
+
+    names = [w for w, (_, kind) in nation_table().by_word.items() if kind == "name"]
+    return re.compile(rf"(?<![\w-])(?:(?P<police>police(?:\s+forces)?)|(?P<military>(?:military|armed|security|defen[cs]e)\s+forces|"
+                      rf"army|troops|military))\s+of\s+(?:the\s+)?(?P<nation>{_alternation(names, fold=True)})(?![\w-])", re.I)
 
 
 @lru_cache(maxsize=1)

@@ -46,7 +46,12 @@ _PROTEST_CONTEXT = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|
                               r"sit-ins?|agitat\w+|hartals?|bandhs?|blockades?|picket\w*|boycott\w*)", re.I)
 
 
-_TWO_CROWDS = re.compile(r"\b(?:between|rival|brawl\w*|mobs?|lynch\w*|vigilante)\b", re.I)
+# Two crowds, or a crowd turning on one person: "threw stones at each other", "clashed with those
+# of Jubilee", "Kanu and Jubilee supporters", "beaten to death by residents".
+_TWO_CROWDS = re.compile(r"\b(?:between|rival|brawl\w*|mobs?|lynch\w*|vigilante|each\s+other|one\s+another|"
+                         r"with\s+(?:those|supporters|members)\s+of|and\s+(?:(?-i:[A-Z])[\w'-]*\s+){1,3}(?:supporters|members|cadres|activists)|"
+                         r"(?:beaten|stoned|hacked|burnt|burned)\s+to\s+death|(?:beaten|killed|lynched)\s+by\s+(?:a\s+group\s+of\s+|angry\s+)?"
+                         r"(?:locals|residents|villagers|youths))\b", re.I)
 _GRIEVANCE = re.compile(r"\b(?:over|demand\w*|against|in\s+response\s+to|following|after\s+(?:the\s+)?(?:police|authorities)|"
                         r"angered|angry|upset|to\s+express|calling\s+for)\b", re.I)
 

@@ -126,6 +126,8 @@ def _first_actors(st: _Story) -> tuple[ActorMention | None, ActorMention | None]
     opponent = st.groups[0] if st.groups else (st.generic[0] if st.generic else None)
     rivals = [a for a in st.state if a.nation and st.state[0].nation and a.nation != st.state[0].nation] if st.state else []
     if opponent is None and rivals and st.best.hint not in ("Arrests", "Disrupted weapons use"):
+        if st.state_agent is not None:  # "an Armenian serviceman was wounded by Azerbaijani fire"
+            return st.state_agent, next(a for a in st.state if a.nation != st.state_agent.nation)
         return st.state[0], rivals[0]  # two states' forces: "Armenian and Azerbaijani forces exchanged fire"
     if st.state_agent or st.best.hint in ("Arrests", "Disrupted weapons use", "Government regains territory"):
         # the forces acted: the group they fought is named as their object ("battled LRA rebels")
@@ -289,6 +291,7 @@ def build_event(cluster: Cluster, text: str, published: str | None, claims_of_re
     country_name = gaz.country_name(country_code)
     actor1, actor2 = _first_actors(st)
     sub, actor1, actor2 = _sub_type(st, actor1, actor2)
+    sub = _territory_taker(sub, actor1, country_code)
     event_type, disorder = TYPES[sub]
     civilian_targeting = sub in ("Attack", "Abduction/forced disappearance", "Sexual violence") or (
         event_type == "Explosions/Remote violence" and st.civilian_hit and not st.security_hit
@@ -321,6 +324,15 @@ def build_event(cluster: Cluster, text: str, published: str | None, claims_of_re
         "location", "date", "fatalities", "actor1")) + (0.05 if len(st.mentions) > 1 else 0)), 2)
     event.notes = make_note(event)
     return event
+
+
+def _territory_taker(sub: str, actor1, country_code: str | None) -> str:
+    """ACLED: a state's own forces taking ground at home regain territory; a group, or a foreign
+    state's forces, overtake it ("Azerbaijani troops took control of villages in Jabrayil")."""
+    if sub == "Non-state actor overtakes territory" and actor1 is not None and actor1.kind == STATE \
+            and (actor1.nation is None or actor1.nation == country_code):
+        return "Government regains territory"
+    return sub
 
 
 def _time_of_day(st: _Story, text: str) -> str | None:

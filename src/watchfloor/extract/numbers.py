@@ -125,7 +125,9 @@ SIDE_WORDS = {
         r"lance\s+naik|naik|havildar|subedar|lieutenant|colonel|militiam[ae]n|"
         # the ranks and services of other armies
         r"gendarmes?|marines?|sailors?|airmen|conscripts?|recruits?|peacekeepers?|sergeants?|corporals?|"
-        r"reservists?|brigadiers?|riflem[ae]n|watchm[ae]n"
+        r"reservists?|brigadiers?|riflem[ae]n|watchm[ae]n|"
+        # armed by their office: customs and security agents, auxiliaries, rangers
+        r"agents?|auxiliar(?:y|ies)|rangers?"
     ),
     "attackers": (
         r"militants?|terrorists?|insurgents?|attackers?|assailants?|gunmen|gunman|bombers?|"
@@ -133,7 +135,7 @@ SIDE_WORDS = {
         r"hideout\s+occupants|"
         # the armed men of other wars
         r"warriors?|bandits?|raiders?|jihadists?|extremists?|combatants?|guerrillas?|gunm[ae]n|pirates?|"
-        r"kidnappers?|robbers?|cultists?|thugs?|hostiles|poachers?|smugglers?"
+        r"kidnappers?|robbers?|cultists?|thugs?|hostiles|poachers?|smugglers?|gangsters?|gang\s+members?"
     ),
     "civilians": (
         r"civilians?|people|persons?|passengers?|labou?rers?|workers?|children|child|women|woman|"
@@ -150,7 +152,9 @@ SIDE_WORDS = {
         r"settlers?|campaigners?|candidates?|victims?|guides?|porters?|herdsboys?|politicians?|lawmakers?|"
         r"legislators?|senators?|judges?|lawyers?|"
         # those a crowd kills as suspected criminals are its victims, not fighters
-        r"thie(?:f|ves)|burglars?|witches|wizards"
+        r"thie(?:f|ves)|burglars?|witches|wizards|"
+        # who serves or informs the forces without bearing their arms
+        r"informants?|informers?|interpreters?|translators?"
     ),
 }
 # Generic nouns that do not say which side ("ten people").
@@ -248,7 +252,8 @@ _SINGULAR = "|".join(
                 "member", "individual", "captain", "major", "lieutenant", "colonel", "commando", "cop", "chief",
                 "leader", "head constable", "sho", "commander", "inspector", "sub-inspector", "subedar", "naik",
                 "levies official", "fc official", "engineer", "national", "citizen", "rebel", "insurgent",
-                "victim", "pastor", "priest", "activist", "vendor", "herder", "fisherman")
+                "victim", "pastor", "priest", "activist", "vendor", "herder", "fisherman", "agent", "ranger",
+                "auxiliary", "militiaman", "gendarme", "informant", "informer", "interpreter")
 )
 # "He was killed", "a soldier was martyred", "the driver died" (singular only: "the soldiers were
 # killed" restates a figure given elsewhere)
@@ -293,14 +298,19 @@ def _count_from(value: int | None, verb: str, noun: str, m: re.Match, text: str,
     if "noun" in groups and m.group("noun") and noun:
         fig = m.group("fig") if "fig" in groups and m.group("fig") else ""
         who = re.sub(r"\s+", " ", text[m.start("fig") if fig else m.start("noun"): m.end("noun")]).strip()
-    if noun and "noun" in groups and m.group("noun") and _NOT_FIGHTING.search(text[m.start(): m.end("noun")]):
-        side = "civilians"
+    if noun and "noun" in groups and m.group("noun"):
+        head = _NEXT_NOUN.match(text, m.end("noun"))
+        if side != "unknown" and head and side_of(head.group(1))[0] != "unknown":
+            side, generic = side_of(head.group(1))  # "a police interpreter": the noun was a modifier
+        if _NOT_FIGHTING.search(text[m.start(): m.end("noun")]):
+            side = "civilians"
     return Count(value, kind, side, offset + m.start(), offset + m.end(), m.group(0), claimed, update, generic, who)
 
 
 # Who is not a fighter though the noun is: a retired or off-duty officer, a village "captain"
 # or "commander" (Philippine barangay officials), a drug suspect.
-_NOT_FIGHTING = re.compile(r"\b(?:retired|former|ex-|off-duty|off\s+duty|village|barangay|drug|unarmed)\b", re.I)
+_NEXT_NOUN = re.compile(r"\s+([a-z][a-z-]+)\b(?!\s+(?:of|from)\b)")
+_NOT_FIGHTING = re.compile(r"\b(?:retired|former|ex-|off-duty|off\s+duty|village|barangay|drug(?!\s+enforcement)|unarmed)\b", re.I)
 
 
 # A transitive verb right after its subject, with no "was/were" between, is active voice: "a

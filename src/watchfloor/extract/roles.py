@@ -16,7 +16,7 @@ from .responsibility import DENIED_RESPONSIBILITY
 
 _STATE_AGENT_AFTER = re.compile(
     r"^[^.;]{0,60}?\b(?:killed|arrested|detained|apprehended|neutrali[sz]ed|eliminated|conducted|launched|carried\s+out|"
-    r"raided|repulsed|foiled|thwarted|defused|recovered|seized|gunned\s+down|shot\s+dead|targeted|"
+    r"raided|repulsed|foiled|thwarted|defused|recovered(?!\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?bod(?:y|ies))|seized|gunned\s+down|shot\s+dead|targeted|"
     r"engaged|cordoned|busted|captured|rescued|retaliated|responded|flogged|whipped|beat|kicked|tortured|manhandled|"
     r"ill-?treated|assaulted)\b",
     re.I,
@@ -30,11 +30,18 @@ _STATE_VERB_NEXT = re.compile(
     r"burn(?:s|ed|t)?|torched|looted|open\s+fire|fire\s+(?:on|at|into)|kill|attack|raid|arrest|shoot|beat|torture|detain|"
     r"ambush|battle|clash\s+with|fight|dragged|rounded\s+up|abducted|whipped|flogged|lynched|destroyed|destroy|"
     r"hacked|stabbed|assaulted|massacred|murdered|demolished|demolish|"
-    r"(?:fired|launched)\s+(?:\w+\s+){0,3}?(?:missiles?|rockets?|shells?|mortars?|drones?))\b", re.I)
+    r"(?:fired|launched)\s+(?:\w+\s+){0,3}?(?:missiles?|rockets?|shells?|mortars?|drones?)|"
+    # the moves of a war between armies: "Armenian forces violated the ceasefire", "troops advanced"
+    r"fired\s+(?:\w+\s+)?(?:towards?|in\s+the\s+direction\s+of)|violated\s+(?:the\s+)?(?:ceasefire|truce)|"
+    r"advanced|captured|seized|took\s+(?:full\s+)?control|recaptured|regained|liberated|pushed\s+back)\b", re.I)
 # A force right after a violent verb is its object, not its agent.
 _HIT_BEFORE = re.compile(r"\b(?:attacked|attacking|ambushed|targeted|targeting|struck|raided|stormed|overran|"
                          r"fired\s+(?:on|at|upon)|shot\s+at|killed|killing|abducted)\s+(?:the\s+|a\s+|an\s+)?"
                          r"(?:[\w'-]+\s+){0,2}$", re.I)
+# The agent of a passive: "a man was shot dead by Houthi fighters", "killed by sniper fire from regime forces".
+_BY_BEFORE = re.compile(r"\b(?:killed|shot(?:\s+dead)?|gunned\s+down|wounded|injured|attacked|abducted|kidnapped|"
+                        r"beaten|tortured|targeted|shelled|bombed|executed|fire|shelling)\s+(?:[\w'-]+\s+){0,3}?"
+                        r"(?:by|from)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
 _PASSIVE_BETWEEN = re.compile(r"\b(?:were|was|been|being|is|are)\b", re.I)
 _OPERATION = re.compile(r"\b(?:intelligence[- ]based\s+operation|ibo|search\s+operation|clearance\s+operation|"
                         r"military\s+operation|security\s+operation|combing\s+operation|operation\s+against|"
@@ -52,7 +59,7 @@ _OPERATION = re.compile(r"\b(?:intelligence[- ]based\s+operation|ibo|search\s+op
 # Both sides shooting. A firefight is the attackers' own; a clash also counts the other side
 # answering ("returned fire"), which does not turn shelling into a clash.
 _FIREFIGHT_WORDS = (r"exchang(?:e|ed|ing)\s+(?:of\s+)?fire|exchanged\s+fire|gun\s?(?:fight|battle)|fire\s?fight|"
-                    r"clash(?:ed|es)?|heavy\s+(?:weapons|weaponry|arms)|light\s+and\s+heavy|small\s+(?:arms|weapons)|sniper")
+                    r"clash(?:ed|es)?|heavy\s+(?:weapons|weaponry|arms)|light\s+and\s+heavy|small\s+(?:arms|weapons)")
 _FIREFIGHT = re.compile(rf"\b(?:{_FIREFIGHT_WORDS})\b", re.I)
 _CLASH = re.compile(rf"\b(?:{_FIREFIGHT_WORDS}|retaliat\w+|returned\s+fire|fought\s+back|fight\s+back|repulsed|repelled|"
                     r"fighting|fights?|fought|battles?|battled|encounter(?:s|ed)?|shoot-?outs?|confrontations?|skirmish(?:es|ed)?)\b", re.I)
@@ -99,6 +106,10 @@ _SECURITY_HEADS = re.compile(
     r"vigilantes|warriors|raiders|militias?|scouts|militia)$", re.I)
 
 
+# Who serves the forces without their arms.
+_UNARMED_AIDES = re.compile(r"^(?:informants?|informers?|interpreters?|translators?|cooks?|drivers?|contractors?)$", re.I)
+
+
 def _target_side(mentions: list[Mention], text: str) -> str | None:
     """Who was attacked: the noun phrase after "fired at", "targeted", "shot" ... in the event's sentences."""
     for m in mentions:
@@ -120,6 +131,8 @@ def _target_side(mentions: list[Mention], text: str) -> str | None:
             if _ARMED_WORDS.search(np):
                 return "security"  # pro-government militias are armed: a clash
             words = [w.strip("()'\"").lower() for w in np.split()]
+            if words and _UNARMED_AIDES.match(words[-1]):
+                return "civilians"  # "a police interpreter", "an army informant": the head decides
             if any(re.fullmatch(r"military|army|security|police|fc|levies|frontier", w) for w in words):
                 return "security"
             for word in reversed(words):
@@ -158,7 +171,7 @@ def _finditer_in(pattern: re.Pattern, text: str, mentions: list[Mention]):
 
 
 _ATTACK_NOUN = re.compile(r"(?:strikes?|missiles?|rockets?|artillery|shell(?:ing|s)|bombardment|drones?|jets|"
-                          r"warplanes|aircraft|helicopters?|gunships?|tanks|raids?)$", re.I)
+                          r"warplanes|aircraft|helicopters?|gunships?|tanks|raids?|fire|gunfire|snipers?|mortars?)$", re.I)
 
 
 def _state_is_agent(mentions: list[Mention], text: str) -> ActorMention | None:
@@ -171,6 +184,8 @@ def _state_is_agent(mentions: list[Mention], text: str) -> ActorMention | None:
                 continue
             if a.nation and _ATTACK_NOUN.search(a.text):
                 return a  # "an Israeli strike", "Russian missiles": the state named is the attacker
+            if _BY_BEFORE.search(text[max(s, a.start - 50): a.start]):
+                return a
             if _HIT_BEFORE.search(text[max(s, a.start - 40): a.start]):
                 continue  # "gunmen attacked the gendarmerie ... and killed one": the force was hit
             if _STATE_VERB_NEXT.match(text, a.end):

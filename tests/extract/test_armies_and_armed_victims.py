@@ -1,0 +1,63 @@
+"""Who is armed and whose forces acted: wars between armies (ceasefire violations, ground
+taken, fire named by its nation), the agent of a passive, and victims armed by their office.
+Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    # a force named before its country, as coders write it
+    ("Military forces of Armenia fired at Azerbaijani positions near Tovuz. No casualties were reported.",
+     "Military Forces of Armenia", "Military Forces of Azerbaijan"),
+    # a nation's forces break a ceasefire; the other nation's positions are what they fired at
+    ("Armenian forces violated the ceasefire by firing at Azerbaijani positions near Gadabay.",
+     "Military Forces of Armenia", "Military Forces of Azerbaijan"),
+    # fire named by its nation is that nation's, even after the soldier it hit
+    ("An Armenian serviceman was wounded by Azerbaijani fire near Yeraskh in Ararat province.",
+     "Military Forces of Azerbaijan", "Military Forces of Armenia"),
+])
+def test_two_armies_each_named_for_its_own_country(first, text, actor1, actor2):
+    e = first(text)
+    assert (e.event_type, e.actor1, e.actor2) == ("Battles", actor1, actor2)
+
+
+def test_a_state_taking_ground_at_home_regains_it_and_a_foreign_one_overtakes_it(first):
+    home = first("Azerbaijani troops advanced and took control of several villages in Jabrayil district.")
+    assert (home.sub_event_type, home.actor1, home.country) == (
+        "Government regains territory", "Military Forces of Azerbaijan", "Azerbaijan")
+    abroad = first("Russian troops took control of two villages near Kupiansk in Kharkiv province.")
+    assert (abroad.sub_event_type, abroad.actor1, abroad.country) == (
+        "Non-state actor overtakes territory", "Military Forces of Russia", "Ukraine")
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("A shopkeeper was shot dead by Houthi gunmen in Taiz city.", "Military Forces of Yemen (2017-) Houthi"),
+    ("A farmer was killed by sniper fire from Houthi forces in Taiz.", "Military Forces of Yemen (2017-) Houthi"),
+])
+def test_the_agent_of_a_passive_kill_is_actor1_and_a_sniper_shooting_a_civilian_is_an_attack(first, text, actor1):
+    e = first(text)
+    assert (e.sub_event_type, e.actor1) == ("Attack", actor1)
+
+
+@pytest.mark.parametrize("text, sub", [
+    # armed by their office: a clash, not an attack on civilians
+    ("A customs agent was killed by an unknown gunman in Cebu City.", "Armed clash"),
+    ("A park ranger was hacked to death by illegal loggers in Palawan.", "Armed clash"),
+    ("A militia auxiliary was shot dead by suspected NPA rebels in Bilar, Bohol.", "Armed clash"),
+    ("Police shot dead three gang members in the Mathare area of Nairobi.", "Armed clash"),
+    # who informs or interprets for the forces bears no arms
+    ("A suspected army informant was shot dead by unknown gunmen in Kalibo.", "Attack"),
+    ("Militants killed a police interpreter in Djibo.", "Attack"),
+])
+def test_victims_armed_by_office_make_a_clash_and_informants_an_attack(first, text, sub):
+    assert first(text).sub_event_type == sub
+
+
+@pytest.mark.parametrize("text", [
+    "Supporters of two parties threw stones at each other in Kisumu before police dispersed them.",
+    "A suspected thief was beaten to death by residents in Kisii; police later recovered the body.",
+])
+def test_crowds_turning_on_each_other_or_on_a_person_are_mob_violence_even_with_police_there(first, text):
+    assert first(text).sub_event_type == "Mob violence"
