@@ -61,3 +61,27 @@ def test_victims_armed_by_office_make_a_clash_and_informants_an_attack(first, te
 ])
 def test_crowds_turning_on_each_other_or_on_a_person_are_mob_violence_even_with_police_there(first, text):
     assert first(text).sub_event_type == "Mob violence"
+
+
+@pytest.mark.parametrize("text, actor1", [
+    # a raid whose only outcome is people held is an arrest
+    ("Police raided a house in Kano and arrested three suspects.", "Police Forces of Nigeria"),
+    # a group holding people where it rules is actor1 of the arrest
+    ("Al-Shabaab arrested five men accused of spying in Jilib.", "Al Shabaab"),
+])
+def test_arrests_in_a_raid_and_by_a_ruling_group(first, text, actor1):
+    e = first(text)
+    assert (e.sub_event_type, e.actor1) == ("Arrests", actor1)
+
+
+@pytest.mark.parametrize("text, location, admin1", [
+    # "al-X" after a town's own name ends that name: no other place called "X"
+    ("Unknown gunmen shot dead a former rebel commander in Daraa al-Balad.", "Dar‘a", "Dar'a"),
+    # a road named for its end towns: the place the story gives beside it is the scene
+    ("Drivers blocked the Kericho-Kisumu highway at Kericho on Monday to protest a new levy.", "Kericho", "Kericho"),
+    # with no other place, a town at the road's end stands for it
+    ("A roadside bomb exploded on the Peshawar-Torkham highway, wounding two.", "Peshawar", "Khyber Pakhtunkhwa"),
+])
+def test_places_joined_to_other_words(first, text, location, admin1):
+    e = first(text)
+    assert (e.location, e.admin1) == (location, admin1)

@@ -133,6 +133,8 @@ def _first_actors(st: _Story) -> tuple[ActorMention | None, ActorMention | None]
         # the forces acted: the group they fought is named as their object ("battled LRA rebels")
         opponent = next((a for a in st.actors if a.kind != STATE and a.named_group), None) or opponent
         actor1 = st.state_agent or (st.state[0] if st.state else None)
+        if actor1 is None and st.best.hint == "Arrests" and opponent is not None and opponent.named_group:
+            return opponent, None  # a group holding people where it rules: "SDF forces arrested ten people"
         armed_dead = st.killed.by_side.get("attackers", 0) > 0
         if st.civilian_hit and not st.security_hit and not armed_dead and st.target_side != "security":
             opponent = _civilians(st)  # "an airstrike killed 17 civilians": the people hit
@@ -195,6 +197,8 @@ def _sub_type(st: _Story, actor1, actor2):
             actor2 = st.groups[0] if st.groups else (st.generic[0] if st.generic else None)
     if sub in ("Peaceful protest", "Protest with intervention", "Looting/property destruction") and crowd_destroyed(st):
         sub = "Violent demonstration"  # "students demonstrated and ransacked the police station"
+    if sub == "Violence" and _raid_to_arrest(st):
+        sub = "Arrests"  # "SDF forces arrested ten people during a raid": nobody was hurt, people were held
     if sub == "Violence" and _one_sided(st):
         sub, actor1, actor2 = _force_on_captives(st, actor1)
     if sub == "Violence":
@@ -218,6 +222,17 @@ def _sub_type(st: _Story, actor1, actor2):
     if sub in ("Abduction/forced disappearance", "Sexual violence") and (actor2 is None or actor2.kind != CIVILIANS):
         actor2 = ActorMention("Civilians ({country})", CIVILIANS, -1, -1, "")
     return sub, actor1, actor2
+
+
+_RAID = re.compile(r"^(?:raid(?:ed|s)?|storm(?:ed|ing)|search(?:ed)?)$", re.I)
+
+
+def _raid_to_arrest(st: _Story) -> bool:
+    """A raid whose only outcome is people held: no one killed or hurt, no shots."""
+    violent = [t for t in st.triggers if t.hint == "Violence"]
+    return (bool(violent) and all(_RAID.match(t.text) for t in violent)
+            and any(t.hint == "Arrests" for t in st.triggers) and not st.counts
+            and not _CLASH.search(st.story) and not _GUNFIRE.search(st.story))
 
 
 # Violence only one side can do to the other: torture, beatings, floggings. Never a clash.

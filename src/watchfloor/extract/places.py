@@ -23,18 +23,8 @@ from ..geo.national_terms import find_national_terms, is_people_name
 from ..models import Place
 from .appositions import appositions
 from ..textmatch import LATIN_LETTER, LATIN_UPPER
+from .place_roles import place_role, road_end
 
-# A place right after these words is where somebody spoke, not where something happened. A few
-# words may come between ("told reporters on Thursday in"), not a clause ("the statement said
-# the soldiers came under fire near al-Abbasi in Hawija").
-_SPEAKER_BEFORE = re.compile(
-    r"\b(?:said|says|told|tells|telling|spoke|speaking|addressing|addressed|announced|stated|remarked|"
-    r"statement|press\s+conference|news\s+conference|press\s+briefing|briefing|remarks|interview|"
-    r"news\s+briefing|presser|media\s+talk|talking\s+to\s+(?:reporters|journalists|the\s+media)|"
-    r"representatives|reporters|journalists|media|meeting|summit|ceremony|event|session|parliament|assembly)"
-    r"\b\s+(?:[^\s.;!?]+\s+){0,5}?(?:in|at|from)\s+(?:the\s+(?:capital|city\s+of|provincial\s+capital)\s*,?\s*)?$",
-    re.I,
-)
 # "ISLAMABAD —", "QUETTA:", "Peshawar, Sept 2 (Reuters) -" at the start of a paragraph.
 _DATELINE = re.compile(rf"^[ \t]*([{LATIN_UPPER}][{LATIN_LETTER} .'-]{{2,40}}?)(?:\s*,\s*[^\n]{{0,40}}?)?\s*"
                        r"(?:\([^)]{1,30}\)\s*)?[—–:-]+\s", re.M)
@@ -43,38 +33,6 @@ _DATELINE = re.compile(rf"^[ \t]*([{LATIN_UPPER}][{LATIN_LETTER} .'-]{{2,40}}?)(
 # A nationality word before a unit word names the unit: "the Somali region" of Ethiopia,
 # "Afar State", "Kurdistan Region".
 _UNIT_AFTER = re.compile(r"\s+(?:region|state|province|zone|regional\s+state)\b", re.I)
-_REFERENCE_AFTER = re.compile(r"-(?:based|bound)\b")
-# A place naming whom a person works for ("a Kirkuk police officer said", "the Nabatieh health
-# official") says where the speaker serves, not where the attack was.
-_AFFILIATION_AFTER = re.compile(
-    r"\s+(?:(?:police|security|army|health|hospital|provincial|district|municipal|city|local)\s+)?"
-    r"(?:officer|officers|official|officials|chief|spokesman|spokeswoman|spokesperson|commander|"
-    r"commissioner|source|sources)\b", re.I)
-# Where the wounded were taken or died is not where the attack happened: "shifted to a hospital
-# in Peshawar", "died in a Peshawar hospital", "airlifted to Quetta".
-_CARE = r"(?:hospital|hospitals|clinic|medical\s+(?:centre|center|complex|college)|mortuary|morgue|trauma\s+cent(?:re|er))"
-_TAKEN = r"(?:taken|shifted|rushed|moved|referred|airlifted|flown|evacuated|transported|brought)"
-_CARE_VERB = rf"(?:{_TAKEN[3:-1]}|admitted|treated|died|succumbed)"
-_CARE_BEFORE = re.compile(
-    rf"\b{_CARE_VERB}\b[^.;]{{0,40}}?{_CARE}\s+(?:in|at)\s+(?:the\s+)?(?:(?:provincial|regional|federal)\s+)?"
-    rf"(?:capital\s*,?\s*|city\s+of\s+)?$|\b{_TAKEN}\s+to\s+(?:the\s+)?$", re.I)
-_CARE_AFTER = re.compile(rf"^(?:'s)?\s+(?:[A-Z][\w-]*\s+){{0,2}}?{_CARE}\b", re.I)
-# "the Tierra Blanca neighbourhood of Culiacán": a part of a city, which GeoNames rarely holds
-# (and then often as a namesake elsewhere); the city after it is the place.
-_PART_OF_CITY_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|suburbs?|quarter|colonia|barrio|borough)\b", re.I)
-_PART_OF_PLACE_AFTER = re.compile(
-    r"\s+(?:district|area|sector|zone)\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?"
-    r"(?P<city>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+)?)(?!\s+(?:district|province|state|region|county|governorate|"
-    r"oblast|department|division|agency|tehsil|township|municipality))")
-_BIG_CITY = 200_000  # a city this size has districts of its own; a smaller one is a village's town
-_CARE_ARTICLE_BEFORE = re.compile(rf"\b{_CARE_VERB}\s+(?:\w+\s+){{0,3}}?(?:in|at|to)\s+(?:a|the)\s+$", re.I)
-# "a missile launched from the Belgorod area", "drones fired from Yemen": where the weapon came
-# from, not where it struck.
-_ORIGIN_BEFORE = re.compile(r"\b(?:launched|fired|flown|took\s+off|taken\s+off)\s+from\s+(?:the\s+)?$", re.I)
-# "40 km south of Kabul", "north of the capital, Sanaa": a point to measure from, not the scene.
-_BEARING_BEFORE = re.compile(
-    r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|outside|km|kilometres|kilometers|miles)\s+"
-    r"(?:of|from)\s+(?:the\s+(?:capital|city|town|provincial\s+capital)\s*,?\s*(?:of\s+)?)?$", re.I)
 _DISTRICT_AFTER = re.compile(r"\s+(?:district|agency|tribal\s+district|division)\b", re.I)
 
 
@@ -88,25 +46,6 @@ def _dateline_spans(text: str) -> list[tuple[int, int]]:
         head = re.match(r"[^—–:(]*", text[m.start(1):m.end()])
         spans.append((m.start(1), m.start(1) + len(head.group().rstrip(" -"))))
     return spans
-
-
-def _is_big_city(cand) -> bool:
-    return cand.kind == "city" and (cand.population or 0) >= _BIG_CITY
-
-
-def _part_of_big_city(text: str, end: int, gaz, country: str | None) -> bool:
-    """"the Tierra Blanca district of Culiacán", "the Saltivskyi district of Kharkiv": a part of a
-    big city named before it (but "the Jani Khel area of Bannu district" names a village)."""
-    m = _PART_OF_PLACE_AFTER.match(text, end)
-    if not m:
-        return False
-    return any(_is_big_city(c) for c in gaz.candidates(m.group("city"), country))
-
-
-def _cared_for_in(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - 60): start]
-    return bool(_CARE_BEFORE.search(before)
-                or (_CARE_ARTICLE_BEFORE.search(before) and _CARE_AFTER.match(text[end:end + 40])))
 
 
 # A capitalized word right before a name ("Anwaar-ul-Haq Kakar", "Gen. Asim Munir") or a
@@ -186,15 +125,6 @@ def _match_spans(text: str, lowercase: bool) -> tuple:
     from ..geo import get_gazetteer
 
     return tuple(get_gazetteer().match_spans(text, case_sensitive=not lowercase))
-
-
-def _spoken_from(text: str, start: int) -> bool:
-    """The place is where somebody spoke ("told reporters in Kabul"), not where what they
-    told of happened ("said Pakistan launched airstrikes in Khost")."""
-    from .lexicon import ANY_TRIGGER
-
-    m = _SPEAKER_BEFORE.search(text, max(0, start - 90), start)
-    return m is not None and not ANY_TRIGGER.search(text, m.start() + len(m.group(0).split()[0]), start)
 
 
 def organization_votes(text: str, *, lowercase: bool = False) -> Counter:
@@ -386,6 +316,11 @@ _SMALL_TOWN = 5_000
 _NEWS_TOWN = 20_000
 
 
+# Arabic words that open a place's name ("spring of", "head of", "monastery of"): before "al-X"
+# they are part of that name. A town's own name before "al-X" is still the town ("Daraa al-Balad").
+_ARABIC_NAME_HEADS = frozenset({"ain", "ayn", "ras", "deir", "dayr", "kafr", "bir", "jabal", "jebel", "wadi", "beit",
+                                "bayt", "tal", "tell", "khan", "umm", "abu", "bab", "jisr", "maarat", "qasr", "sheikh",
+                                "shaykh", "tall", "bani", "beni", "hay", "souq", "suq", "marj", "nahr", "qalaat"})
 _ARTICLE_AFTER = re.compile(r"\s+(?:al|el|ad|ar|as|ash|az|an|at|ul|ud|ez|es)-[A-Z]")
 
 
@@ -397,7 +332,9 @@ def _compound_fragment(text: str, span, seen) -> bool:
     before = re.search(r"([A-Z][\w']+)-$", text[max(0, start - 40):start])
     ends = {b for _, b in seen}
     starts = {a for a, _ in seen}
-    if after and end + 1 not in starts or _ARTICLE_AFTER.match(text, end):
+    if road_end(text, start, end):
+        return False  # "the Peshawar-Torkham highway": each end is a town
+    if after and end + 1 not in starts or (_ARTICLE_AFTER.match(text, end) and norm(span[2]) in _ARABIC_NAME_HEADS):
         return True  # ...or the first word of "Ain al-Asad" (an airbase), France's Ain by itself
     return bool(before and start - len(before.group(0)) not in starts and start - 1 not in ends)
 
@@ -471,20 +408,8 @@ def _resolve_spans(text, spans, gaz, country, countries, provinces, lowered, own
             unit = next((c for c in gaz.candidates(surface, cand.country) if c.kind == "admin1"), None)
             if unit is not None:
                 cand = unit  # "the northwestern Sagaing region", "Zamfara State": the province
-        role = "other"
-        if in_dateline:
-            role = "dateline"
-            if cand.latitude is not None:
-                dateline_point = (cand.latitude, cand.longitude)
-        elif _spoken_from(text, start) or _AFFILIATION_AFTER.match(text, end):
-            role = "speaker"
-        elif ((_PART_OF_CITY_AFTER.match(text, end) and not _is_big_city(cand))
-              or _part_of_big_city(text, end, gaz, cand.country)):
-            role = "reference"  # the city it is part of stands for it ("the Nairobi suburb of" is the city)
-        elif _BEARING_BEFORE.search(text[max(0, start - 60): start]) and cand.kind == "city":
-            role = "near"  # the scene is near it: used only when the story names no place of its own
-        elif (_REFERENCE_AFTER.match(text, end) or _cared_for_in(text, start, end)
-              or _ORIGIN_BEFORE.search(text[max(0, start - 40): start])):
-            role = "reference"  # "a Kampala-bound bus", "a London-based monitor": not where it happened
+        if in_dateline and cand.latitude is not None:
+            dateline_point = (cand.latitude, cand.longitude)
+        role = place_role(text, start, end, cand, gaz, in_dateline)
         places.append(cand.to_place(text[start:end], start, end, role))
     return places

@@ -31,6 +31,7 @@ _CONNECTORS = frozenset({"de", "del", "da", "do", "dos", "das", "di", "la", "le"
                          "ez", "az", "ash", "esh", "ad", "ed", "adh", "ath", "er", "ar", "es",
                          "ul", "ud", "bin", "ibn", "e", "i", "y", "of", "upon", "sur", "am", "an",
                          "der", "van", "von", "du"})
+_ARABIC_ARTICLES = frozenset({"al", "el", "ez", "az", "ash", "esh", "ad", "ed", "adh", "ath", "er", "ar", "es", "ul", "ud"})
 _NAME_GAPS = frozenset({" ", "-", "- ", " -", " - "})
 _UPPER = "".join(sorted({c for c in map(chr, range(0x41, 0x530)) if c.isupper()}))
 _UPPER_CLASS = "[" + re.escape(_UPPER) + "]"
@@ -144,12 +145,19 @@ class SpanMatcher:
                     matched = n
                     break
                 n -= 1
+            if matched and self._after_arabic_article(text, words, normed, caps, joins, i):
+                matched = 0  # "Daraa al-Balad": "Balad" ends another name, not a place of its own
             if matched:
                 s, e = words[i][0], words[i + matched - 1][1]
                 out.append(SpanMatch(s, e, text[s:e]))
                 i += matched
             else:
                 i += 1
+
+    def _after_arabic_article(self, text: str, words: list, normed: list, caps: list, joins: list, i: int) -> bool:
+        """Word i follows "<Name> al-": it is the tail of that name."""
+        return (i >= 2 and normed[i - 1] in _ARABIC_ARTICLES and caps[i - 2]
+                and text[words[i - 1][1]:words[i][0]] == "-" and self._joins(text, words, joins, i - 2))
 
     @staticmethod
     def _joins(text: str, words: list, joins: list, i: int) -> bool:
