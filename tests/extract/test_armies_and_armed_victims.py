@@ -85,3 +85,25 @@ def test_arrests_in_a_raid_and_by_a_ruling_group(first, text, actor1):
 def test_places_joined_to_other_words(first, text, location, admin1):
     e = first(text)
     assert (e.location, e.admin1) == (location, admin1)
+
+
+@pytest.mark.parametrize("text, sub, actor1", [
+    ("A soldier fired shots at a trader during an argument in Mokolo.", "Attack", "Military Forces of Cameroon"),
+    ("Rebels shot into a crowd at a market in Gulu.", "Attack", "Unidentified Armed Group (Uganda)"),
+    ("Soldiers bombarded an insurgent camp near Marere in Cabo Delgado.", "Shelling/artillery/missile attack",
+     "Military Forces of Mozambique"),
+    ("Army troops encountered members of the New People's Army in Malita. No casualties were reported.",
+     "Armed clash", "NPA: New People's Army"),
+    ("Unknown gunmen murders two farmers near Kaduna.", "Attack", "Unidentified Armed Group (Nigeria)"),
+    ("The Azerbaijani MoD said Armenian forces violated the ceasefire near Tovuz using machine guns.",
+     "Armed clash", "Military Forces of Armenia"),
+])
+def test_more_wordings_of_violence(first, text, sub, actor1):
+    e = first(text)
+    assert (e.sub_event_type, e.actor1) == (sub, actor1)
+
+
+def test_a_truce_broken_over_time_is_no_event_and_a_shooting_beside_an_accident_is_one(first):
+    assert first("The UN accused the rebels of repeated ceasefire violations over the past year.") is None
+    e = first("A volunteer was shot dead by police as he helped the victims of a road accident in Eldoret.")
+    assert (e.sub_event_type, e.actor1, e.fatalities) == ("Attack", "Police Forces of Kenya", 1)

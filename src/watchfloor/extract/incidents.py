@@ -43,6 +43,16 @@ def is_diplomatic(sentence: str) -> bool:
 
 
 
+# Shooting someone is never an accident or a disaster: "shot dead by police as he helped
+# the victims of a road accident".
+_SHOOTING = re.compile(r"\b(?:shot\s+(?:dead|and\s+killed)|gunned\s+down|opened\s+fire|fired\s+(?:at|on|into)|"
+                       r"shot\s+(?:him|her|them))\b", re.I)
+
+
+def is_shooting(sentence: str) -> bool:
+    return bool(_SHOOTING.search(sentence))
+
+
 def is_out_of_scope(sentence: str, hints: set[str], armed_actor: bool) -> str | None:
     """The category when a sentence with trigger ``hints`` reports an out-of-scope incident.
 
@@ -55,7 +65,7 @@ def is_out_of_scope(sentence: str, hints: set[str], armed_actor: bool) -> str | 
     if hints and hints <= PROTEST_HINTS:
         return None  # "students protested over the forest fires": the incident is the protest
     if cat in ("natural_disaster", "man_made_disaster"):
-        return None if armed_actor else cat
+        return None if armed_actor or _SHOOTING.search(sentence) else cat
     if cat == "organized_crime":
         return cat if hints <= NON_VIOLENT_HINTS else None
     return cat

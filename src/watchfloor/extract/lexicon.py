@@ -83,7 +83,7 @@ _TRIGGERS: list[tuple[str, str]] = [
                          r"helicopters?|drones?)\s+(?:bombed|struck|pounded|targeted|fired|hit|attacked|dropped)|bombed\s+from\s+the\s+air|"
                          r"(?:kamikaze|suicide|attack|armed|shahed|loitering)[- ]drones?|shaheds?|loitering\s+munitions?|"
                          r"barrel\s+bombs?|glide\s+bombs?|aerial\s+bombs?|air\s+raids?|bombing\s+raids?|dropped\s+(?:a\s+)?bombs?"),
-    ("Shelling/artillery/missile attack", r"grenade\s+launchers?|(?:a-1|mortar)\s+shells?|rockets?(?![- ]propelled)|mortars?(?:\s+shells?)?|shell(?:ing|ed|s)\b|artillery|missiles?|"
+    ("Shelling/artillery/missile attack", r"bombard(?:ed|ing|s)\b|grenade\s+launchers?|(?:a-1|mortar)\s+shells?|rockets?(?![- ]propelled)|mortars?(?:\s+shells?)?|shell(?:ing|ed|s)\b|artillery|missiles?|"
                                           r"cross-border\s+(?:firing|shelling|fire)|heavy\s+weapons|rocket\s+launchers?"),
     ("Grenade", r"(?:hand\s+|rocket[- ]propelled\s+)?grenades?(?!\s+launchers?)|rpgs?\b"),
     ("Remote explosive/landmine/IED", r"ieds?\b|improvised\s+explosive(?:\s+devices?)?|roadside\s+(?:bombs?|blasts?|explosions?)|"
@@ -106,6 +106,14 @@ _TRIGGERS: list[tuple[str, str]] = [
                  r"gun(?:fight|battle)s?|gun\s+battle|gun[- ]?duels?|gunfire|shoot(?:out|ing)s?|fire[- ]?fights?|exchanges?\s+of\s+fire|exchanged\s+fire|"
                  r"exchang(?:e|es|ing)\s+fire\s+with|shoots?\s+(?:at|dead)\b|shoots?\s+and\s+(?:kill|wound|injure)s?\b|"
                  r"clash(?:ed|es)?|encounters?|skirmish(?:es)?|fighting|fought|combat|"
+                 # armies on a front line: firing that breaks a truce is a clash
+                 r"violated\s+(?:the\s+)?(?:ceasefire|cease-fire|truce)|"
+                 # shots aimed at someone, and an encounter with armed men (as armies report them)
+                 r"fir(?:ed|ing)\s+(?:shots|bullets|rounds|live\s+(?:rounds|ammunition)|gunshots)\s+(?:at|on|into|towards?)|"
+                 r"(?:shot|fired)\s+into\s+(?:a|the)\s+(?:crowd|house|vehicle|car|bus|market|group)|"
+                 r"encountered\s+(?:\w+\s+){0,4}?(?:members|rebels|militants|fighters|gunmen|insurgents|elements|bandits|terrorists|guerrillas)\b|"
+                 r"(?:attacks?|murders?)(?=\s+(?:civilians|villagers|residents|farmers|herders|students|worshippers|passengers|"
+                 r"traders|women|children|people|journalists|protesters)\b)|murders\s+(?=(?:the|a|an|\d|two|three|four|five|six|seven|eight|nine|ten)\b)|"
                  r"shot\s+(?:dead|and\s+killed|at|him|her|them)|gunned\s+down|killed|killing|murder(?:ed)?|assassinat(?:ed|ion)|"
                  r"behead(?:ed|ing)|decapitat(?:ed|ing)|slit\s+(?:the\s+)?throats?|slain|martyred|lynch(?:ed|ing)|tortured|target(?:ed)?\s+killings?|opened\s+fire|"
                  r"(?:publicly\s+)?(?:caned|lashed)\s+(?:\d+|\w+)\s+times|publicly\s+(?:caned|lashed|flogged)|"

@@ -26,7 +26,7 @@ from .mentions import (
     Mention, cluster_mentions, in_dateline, is_background, is_past, is_statistic, is_supported, keep_trigger,
     make_statistics, refers_back,
 )
-from .incidents import group_incidents, is_diplomatic, is_out_of_scope
+from .incidents import group_incidents, is_diplomatic, is_out_of_scope, is_shooting
 from .lexicon import ANY_TRIGGER, DENIED_REPORT, NO_SUCH_EVENT, NOT_POLITICAL, PROTEST_HINTS, SEPARATE_EVENT, find_triggers
 from .numbers import OWN_DEAD, TOLL_UPDATE, find_counts
 from .tally import tally
@@ -149,7 +149,8 @@ class Extractor:
             if category:
                 out_of_scope.append((category, s, e))  # "the blast" after a boiler explosion is that explosion
                 continue
-            if NOT_POLITICAL.search(sentence) and not armed and not all(t.hint in PROTEST_HINTS for t in triggers):
+            if NOT_POLITICAL.search(sentence) and not armed and not all(t.hint in PROTEST_HINTS for t in triggers) \
+                    and not is_shooting(sentence):
                 continue  # cricket "attacks" and the like; a protest about a flood is still a protest
             if is_background(sentence, triggers, counts, s) or not (
                     is_supported(sentence, s, triggers, counts, s_actors) or self._tally_follows(art, i)):

@@ -32,7 +32,8 @@ _STATE_VERB_NEXT = re.compile(
     r"hacked|stabbed|assaulted|massacred|murdered|demolished|demolish|"
     r"(?:fired|launched)\s+(?:\w+\s+){0,3}?(?:missiles?|rockets?|shells?|mortars?|drones?)|"
     # the moves of a war between armies: "Armenian forces violated the ceasefire", "troops advanced"
-    r"fired\s+(?:\w+\s+)?(?:towards?|in\s+the\s+direction\s+of)|violated\s+(?:the\s+)?(?:ceasefire|truce)|"
+    r"fired\s+(?:\w+\s+)?(?:towards?|in\s+the\s+direction\s+of)|fired\s+(?:shots|bullets|rounds)\s+(?:at|on|into)|"
+    r"(?:shot|fired)\s+into|bombarded|murders|murdered|violated\s+(?:the\s+)?(?:ceasefire|truce)|"
     r"advanced|captured|seized|took\s+(?:full\s+)?control|recaptured|regained|liberated|pushed\s+back)\b", re.I)
 # A force right after a violent verb is its object, not its agent.
 _HIT_BEFORE = re.compile(r"\b(?:attacked|attacking|ambushed|targeted|targeting|struck|raided|stormed|overran|"
@@ -62,7 +63,8 @@ _FIREFIGHT_WORDS = (r"exchang(?:e|ed|ing)\s+(?:of\s+)?fire|exchanged\s+fire|gun\
                     r"clash(?:ed|es)?|heavy\s+(?:weapons|weaponry|arms)|light\s+and\s+heavy|small\s+(?:arms|weapons)")
 _FIREFIGHT = re.compile(rf"\b(?:{_FIREFIGHT_WORDS})\b", re.I)
 _CLASH = re.compile(rf"\b(?:{_FIREFIGHT_WORDS}|retaliat\w+|returned\s+fire|fought\s+back|fight\s+back|repulsed|repelled|"
-                    r"fighting|fights?|fought|battles?|battled|encounter(?:s|ed)?|shoot-?outs?|confrontations?|skirmish(?:es|ed)?)\b", re.I)
+                    r"fighting|fights?|fought|battles?|battled|encounter(?:s|ed)?|shoot-?outs?|confrontations?|skirmish(?:es|ed)?|"
+                    r"violated\s+(?:the\s+)?(?:ceasefire|cease-fire|truce))\b", re.I)
 # The attackers also shot: "opened fire and lobbed a grenade", "fired ... and conducted an IED explosion".
 _GUNFIRE = re.compile(r"\b(?:fired\s+(?:at|on|upon|with)|opened\s+fire|firing|gunfire|automatic\s+weapons|small\s+arms|"
                       r"other\s+weapons|sniper)\b", re.I)
