@@ -107,3 +107,16 @@ def test_a_truce_broken_over_time_is_no_event_and_a_shooting_beside_an_accident_
     assert first("The UN accused the rebels of repeated ceasefire violations over the past year.") is None
     e = first("A volunteer was shot dead by police as he helped the victims of a road accident in Eldoret.")
     assert (e.sub_event_type, e.actor1, e.fatalities) == ("Attack", "Police Forces of Kenya", 1)
+
+
+@pytest.mark.parametrize("text, event_type, sub", [
+    ("Two factions of the ruling party clashed in Ibadan over the list of delegates, leaving one dead.",
+     "Riots", "Mob violence"),
+    ("Members of two communities clashed in Mahoba over a land dispute; several were injured.", "Riots", "Mob violence"),
+    ("Angry residents looted a clinic in Kasipul over a land dispute.", "Riots", None),
+    # herding peoples fight as armed communal militias
+    ("Two pastoralist communities clashed over grazing land near Garissa, leaving two dead.", "Battles", "Armed clash"),
+])
+def test_factions_communities_and_looting_crowds_riot_but_herders_fight(first, text, event_type, sub):
+    e = first(text)
+    assert e.event_type == event_type and (sub is None or e.sub_event_type == sub)

@@ -18,7 +18,7 @@ from .roles import _CLASH
 # People who are not fighters: when only they clash, with no weapon, armed group or force
 # acting, it is a riot ("supporters of two candidates clashed", "students fought villagers").
 _UNARMED_CROWD = re.compile(r"\b(?:supporters|youths|villagers|residents|students|workers|inmates|prisoners|mobs?|crowds?|"
-                            r"activists|cadres|traders|drivers|fans|worshippers|locals|party\s+members)\b", re.I)
+                            r"activists|cadres|traders|drivers|fans|worshippers|locals|party\s+members|factions|communities)\b", re.I)
 
 
 _DESTRUCTION = re.compile(r"\b(?:set(?:s|ting)?\s+(?:on\s+)?fire|set\s+ablaze|torch(?:ed|ing)|burn(?:ed|t|ing)?|looted|looting|loot|"
@@ -48,7 +48,8 @@ _PROTEST_CONTEXT = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|
 
 # Two crowds, or a crowd turning on one person: "threw stones at each other", "clashed with those
 # of Jubilee", "Kanu and Jubilee supporters", "beaten to death by residents".
-_TWO_CROWDS = re.compile(r"\b(?:between|rival|brawl\w*|mobs?|lynch\w*|vigilante|each\s+other|one\s+another|"
+_TWO_CROWDS = re.compile(r"\b(?:between|rival|brawl\w*|mobs?|lynch\w*|vigilante|each\s+other|one\s+another|factions|"
+                         r"two\s+(?:communities|groups|villages|clans|camps|sides)|"
                          r"with\s+(?:those|supporters|members)\s+of|and\s+(?:(?-i:[A-Z])[\w'-]*\s+){1,3}(?:supporters|members|cadres|activists)|"
                          r"(?:beaten|stoned|hacked|burnt|burned)\s+to\s+death|(?:beaten|killed|lynched)\s+by\s+(?:a\s+group\s+of\s+|angry\s+)?"
                          r"(?:locals|residents|villagers|youths))\b", re.I)
@@ -83,8 +84,13 @@ def riot_kind(st, sub: str) -> str:
     return sub
 
 
+# Herding peoples fight as armed communal militias, not as crowds ("pastoralist communities clashed").
+_HERDERS = re.compile(r"\b(?:pastoralists?|herders?|herdsmen|cattle\s+raid\w*)\b", re.I)
+
+
 def unarmed_crowds_fought(st) -> bool:
-    return bool(_CLASH.search(st.story) and _UNARMED_CROWD.search(st.story) and not st.groups and not st.generic
+    return bool(_CLASH.search(st.story) and _UNARMED_CROWD.search(st.story) and not _HERDERS.search(st.story)
+                and not st.groups and not st.generic
                 and not st.state_agent and not WEAPONS.search(st.story))
 
 
@@ -96,7 +102,7 @@ _CROWD_NOUN = (r"(?:mobs?|crowds?|students|pupils|supporters|protesters|protesto
                r"party\s+(?:members|workers|activists))")
 _VIOLENT_ACT = (r"(?:attack(?:ed|s)?|beat(?:s|en)?|lynch(?:ed|es)?|ston(?:ed|es)|assault(?:ed|s)?|hack(?:ed|s)|torch(?:ed|es)|"
                 r"set\s+(?:ablaze|fire|on\s+fire)|burn(?:ed|t|s)|kill(?:ed|s)?|ransack(?:ed|s)|vandali[sz](?:ed|es)|"
-                r"storm(?:ed|s)|manhandled|injur(?:ed|es)|clash(?:ed|es)?\s+with|fought)")
+                r"storm(?:ed|s)|manhandled|injur(?:ed|es)|clash(?:ed|es)?\s+with|fought|loot(?:ed|s)|destroy(?:ed|s))")
 # "students attack six teachers", "a mob of 50 people beat to death ...", "were attacked by
 # suspected NRM supporters": the crowd is the agent. Filler words may not turn it passive, nor
 # may a participle ("two residents killed in ..."); "vigilante mob" is left to the lexicon's mob triggers.
