@@ -79,6 +79,8 @@ def test_arrests_in_a_raid_and_by_a_ruling_group(first, text, actor1):
     ("Unknown gunmen shot dead a former rebel commander in Daraa al-Balad.", "Dar‘a", "Dar'a"),
     # a road named for its end towns: the place the story gives beside it is the scene
     ("Drivers blocked the Kericho-Kisumu highway at Kericho on Monday to protest a new levy.", "Kericho", "Kericho"),
+    # a road named for the town it leads to is not the scene either
+    ("Two bombs exploded along Bauchi road in Jos on Sunday evening.", "Jos", "Plateau"),
     # with no other place, a town at the road's end stands for it
     ("A roadside bomb exploded on the Peshawar-Torkham highway, wounding two.", "Peshawar", "Khyber Pakhtunkhwa"),
 ])

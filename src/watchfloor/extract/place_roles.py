@@ -24,11 +24,9 @@ _ROAD_TO = re.compile(_ROAD, re.I)
 
 
 def road_end(text: str, start: int, end: int) -> bool:
-    """An end of a road named "A-B road" (or the whole "A-B" read as one name)."""
-    if _ROAD_FROM.match(text, end):
-        return True
-    joined = "-" in text[start:end] or re.search(r"[A-Z][\w'’]*-$", text[max(0, start - 40):start])
-    return bool(joined and _ROAD_TO.match(text, end))
+    """A town a road is named for: an end of "the A-B road" (or the whole "A-B" read as one
+    name), or the town "the Kilwa road" leads to."""
+    return bool(_ROAD_FROM.match(text, end) or _ROAD_TO.match(text, end))
 
 
 _REFERENCE_AFTER = re.compile(r"-(?:based|bound)\b")
@@ -100,7 +98,8 @@ def place_role(text: str, start: int, end: int, cand, gaz, in_dateline: bool) ->
         return "speaker"
     if (_PART_OF_CITY_AFTER.match(text, end) and not _is_big_city(cand)) or _part_of_big_city(text, end, gaz, cand.country):
         return "reference"  # the city it is part of stands for it ("the Nairobi suburb of" is the city)
-    if (_BEARING_BEFORE.search(text[max(0, start - 60): start]) or road_end(text, start, end)) and cand.kind == "city":
+    if (_BEARING_BEFORE.search(text[max(0, start - 60): start]) and cand.kind == "city") or (
+            road_end(text, start, end) and cand.kind in ("city", "admin2")):
         return "near"  # the scene is near it ("north of Baghdad", "the Bishkek-Osh highway"): a last resort
     if (_REFERENCE_AFTER.match(text, end) or _cared_for_in(text, start, end)
             or _ORIGIN_BEFORE.search(text[max(0, start - 40): start])):
