@@ -6,6 +6,14 @@ from __future__ import annotations
 
 import pytest
 
+from watchfloor.extract import get_extractor
+
+
+@pytest.fixture(scope="module")
+def extract():
+    x = get_extractor()
+    return lambda text, day="2021-03-05": x.extract(text, day)
+
 
 @pytest.mark.parametrize("text, actor1, actor2", [
     # a force named before its country, as coders write it
@@ -122,3 +130,26 @@ def test_a_truce_broken_over_time_is_no_event_and_a_shooting_beside_an_accident_
 def test_factions_communities_and_looting_crowds_riot_but_herders_fight(first, text, event_type, sub):
     e = first(text)
     assert e.event_type == event_type and (sub is None or e.sub_event_type == sub)
+
+
+@pytest.mark.parametrize("text, sub, actor1", [
+    # a device or weapons found before use: whoever planted them, unknown
+    ("Students found an unexploded bomb near a school in Isiolo.", "Disrupted weapons use", "Unidentified Armed Group (Kenya)"),
+    ("A bomb was found inside a minibus at a stage in Mombasa.", "Disrupted weapons use", "Unidentified Armed Group (Kenya)"),
+    # armed men taking people's goods, and forces doing it
+    ("Militants seized two motorbikes and food from villagers in Djibo.", "Looting/property destruction",
+     "Unidentified Armed Group (Burkina Faso)"),
+    ("Soldiers robbed fishermen on Lake Albert near Hoima.", "Looting/property destruction", "Military Forces of Uganda"),
+    ("Rebels destroyed a bridge near Malanje.", "Looting/property destruction", "Unidentified Armed Group (Angola)"),
+    ("Soldiers took over a health centre in Bamenda and turned it into a military base.", "Headquarters or base established",
+     "Military Forces of Cameroon"),
+])
+def test_strategic_developments_in_news_wording(first, text, sub, actor1):
+    e = first(text)
+    assert (e.sub_event_type, e.actor1) == (sub, actor1)
+
+
+def test_a_drug_seizure_in_a_raid_is_organized_crime_and_theft_of_phones_no_event(extract):
+    ex = extract("Police seized cash and drugs in a raid in Lagos on Friday.")
+    assert ex.events == [] and [o.category for o in ex.other_incidents] == ["organized_crime"]
+    assert extract("Thieves stole phones from a shop in Nairobi.").events == []

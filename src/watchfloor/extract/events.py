@@ -219,6 +219,9 @@ def _sub_type(st: _Story, actor1, actor2):
         actor1, actor2 = _crowd_actors(sub, st.actors, st.state)
     if sub == "Armed clash" and actor1 is not None and actor1.kind == STATE and st.claimed:
         actor1, actor2 = st.claimed[0], actor1  # a group that claims the fight is its initiator
+    if sub == "Disrupted weapons use" and actor1 is None:
+        # a device found with no one acting: whoever planted it, and the force that found it
+        actor1, actor2 = ActorMention("Unidentified Armed Group ({country})", 3, -1, -1, ""), (st.state[0] if st.state else None)
     if sub in ("Abduction/forced disappearance", "Sexual violence") and (actor2 is None or actor2.kind != CIVILIANS):
         actor2 = ActorMention("Civilians ({country})", CIVILIANS, -1, -1, "")
     return sub, actor1, actor2

@@ -49,11 +49,19 @@ _SHOOTING = re.compile(r"\b(?:shot\s+(?:dead|and\s+killed)|gunned\s+down|opened\
                        r"shot\s+(?:him|her|them))\b", re.I)
 
 
+_RAID = re.compile(r"^(?:raid(?:ed|s)?|search(?:ed|es)?)$", re.I)
+
+
+def scope_hints(triggers) -> set[str]:
+    """The trigger hints that decide scope: a raid alone is how police make a seizure, not violence."""
+    return {t.hint for t in triggers if not (t.hint == "Violence" and _RAID.match(t.text))}
+
+
 def is_shooting(sentence: str) -> bool:
     return bool(_SHOOTING.search(sentence))
 
 
-def is_out_of_scope(sentence: str, hints: set[str], armed_actor: bool) -> str | None:
+def is_out_of_scope(sentence: str, hints: set[str], armed_actor: bool, forces: bool = False) -> str | None:
     """The category when a sentence with trigger ``hints`` reports an out-of-scope incident.
 
     Disasters and accidents are out of scope unless an armed actor is named ("militants
@@ -67,6 +75,8 @@ def is_out_of_scope(sentence: str, hints: set[str], armed_actor: bool) -> str | 
     if cat in ("natural_disaster", "man_made_disaster"):
         return None if armed_actor or _SHOOTING.search(sentence) else cat
     if cat == "organized_crime":
+        if "Looting/property destruction" in hints and (armed_actor or forces):
+            return None  # soldiers or militants robbing villagers: looting, not crime for profit
         return cat if hints <= NON_VIOLENT_HINTS else None
     return cat
 

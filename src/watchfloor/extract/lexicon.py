@@ -183,14 +183,25 @@ _TRIGGERS: list[tuple[str, str]] = [
                                      r"churches|mosques|schools?|offices?|markets?|property)|"
                                      r"looted|looting|ransacked|vandali[sz]ed|demolished|destroyed|plunder(?:ed|ing)|pillag(?:ed|ing)|"
                                      r"stripped\s+(?:\w+\s+){1,3}?of\s+(?:their|his|her|all)\s+(?:belongings|possessions|valuables|property|goods)|"
-                                     r"destroys?\s+(?:and\s+\w+\s+)?(?:\w+\s+){0,2}?(?:property|houses|homes|huts|shops|villages?|crops)|"
+                                     r"destroys?\s+(?:and\s+\w+\s+)?(?:\w+\s+){0,2}?(?:property|houses|homes|huts|shops|villages?|crops|bridges?|schools?|"
+                                     r"churches|mosques|vehicles?|towers?|pylons?)|"
+                                     # goods taken from people: robbery by armed men
+                                     r"(?:steal|steals|stole|stolen|stealing|seized|seize|looted|took)\s+(?:\w+\s+){0,3}?(?:oxen|cattle|livestock|goats|"
+                                     r"sheep|cows|camels|motorbikes?|motorcycles?|food|belongings|valuables)\b|"
+                                     r"\brob(?:s|bed)?\s+(?:\w+\s+){0,2}?(?:fishermen|traders|travell?ers|passengers|villagers|residents|farmers|"
+                                     r"herders|motorists|shops?|banks?|homes?|houses?)\b|"
                                      r"st(?:ole|olen)\s+(?:\w+\s+){0,4}?(?:cattle|livestock|goats|cows|camels|property|goods|food)|"
                                      r"(?:seized|took|rustled|drove\s+away|raid(?:ed|s)?)\s+(?:\w+\s+){0,3}?(?:livestock|cattle|goats|cows|camels)"),
     ("Disrupted weapons use", r"defused|foiled|thwarted|averted|bomb\s+disposal|diffused|recovered\s+(?:explosives|weapons|arms|ammunition)|"
                               r"seized\s+(?:explosives|weapons|arms|ammunition)|arms\s+cache|"
                               r"(?:seized|confiscated|recovered)\s+(?:[\w,]+\s+){0,5}?(?:bullets|rounds\s+of\s+ammunition|pistols|rifles|"
                               r"firearms|guns|grenades|explosives|weapons)\b|weapons\s+cache|cache\s+of\s+(?:arms|weapons|explosives)|"
-                              r"(?:explosives|weapons|arms)\s+(?:were\s+)?(?:recovered|seized)"),
+                              r"(?:explosives|weapons|arms)\s+(?:were\s+)?(?:recovered|seized)|"
+                              # a device or weapons found before they were used
+                              r"(?:found|finds?|discovered|recovered|disarmed|dismantled)\s+(?:\w+\s+){0,4}?(?:unexploded\s+)?(?:bombs?|grenades?|"
+                              r"ieds?|improvised\s+explosive\s+devices?|explosive\s+devices?|landmines?|mines|explosives|rockets?|mortar\s+shells?)\b|"
+                              r"(?:(?:an?|the|another)\s+)?(?:(?:unexploded|live|suspected)\s+)?(?:bomb|grenade|ied|explosive\s+device|landmine)s?\s+"
+                              r"(?:was\s+|were\s+)?(?:found|discovered)"),
     ("Arrests", r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|apprehend(?:ed|s)?|taken\s+into\s+custody|rounded\s+up|nabbed|held\s+(?:three|two|four|five|\d+)"),
     ("Peaceful protest", r"protest(?:ed|s|ing|ers)?|demonstrat(?:ion|ions|ors|ed|ing)|"
                          r"demonstrates?\b(?!\s+(?:that|how|what|why|its|his|her|the\s+\w+\s+of|a\s+\w+\s+of))|sit-ins?|rall(?:y|ies|ied)\s+(?:against|to|in|outside|for)|"
@@ -238,7 +249,8 @@ _TRIGGERS: list[tuple[str, str]] = [
                      r"lynch\s+mobs?|mobs?\s+\([^)]{1,60}\)\s+(?:attacked|lynched|torched|beat|stormed|killed|burned|burnt)|"
                      r"mobs?\s+(?:formed|gathered)|(?:tried|attempted)\s+to\s+lynch"),
     ("Headquarters or base established", r"(?:established|set\s+up|setting\s+up|built|opened)\s+(?:a\s+|an\s+|its\s+|their\s+|new\s+)*"
-                                         r"(?:military\s+)?(?:base|camp|headquarters|outpost|command\s+post)s?\b(?!\s+(?:of|for)\s+(?:displaced|refugees))"),
+                                         r"(?:military\s+)?(?:base|camp|headquarters|outpost|command\s+post)s?\b(?!\s+(?:of|for)\s+(?:displaced|refugees))|"
+                                         r"turned\s+(?:it|them|\w+\s+\w+)\s+into\s+(?:an?\s+)?(?:military\s+)?(?:base|barracks|camp|headquarters|outpost)"),
     ("Non-violent transfer of territory", r"(?:took|taken|assumed|handed\s+over)\s+(?:over\s+)?control\s+of\s+[^.;]{0,60}?without\s+(?:a\s+)?"
                                           r"(?:fight|fighting|resistance|clashes)|withdrew\s+from\s+[^.;]{0,40}?(?:allowing|handing|ceding)"),
     ("Change to group/activity", r"pledged\s+allegiance|(?:announced|declared)\s+(?:a\s+|the\s+|its\s+)?(?:merger|formation|split|dissolution|"
@@ -357,6 +369,10 @@ class Trigger:
     text: str
 
 
+def _names_what_was_stopped(outer: Trigger, inner: Trigger) -> bool:
+    return outer.hint == "Disrupted weapons use" and outer.start <= inner.start and inner.end <= outer.end
+
+
 def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
     """Trigger phrases in text order; where two overlap, the higher-ranked one stays."""
     found: list[Trigger] = []
@@ -367,7 +383,9 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
     kept: list[Trigger] = []
     for t in found:
         if kept and t.start < kept[-1].end:
-            if RANK[t.hint] < RANK[kept[-1].hint]:
+            if _names_what_was_stopped(kept[-1], t):
+                continue  # "found four grenades": the weapon named is what was found, not used
+            if RANK[t.hint] < RANK[kept[-1].hint] or _names_what_was_stopped(t, kept[-1]):
                 kept[-1] = t
             continue
         kept.append(t)

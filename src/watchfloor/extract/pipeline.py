@@ -26,7 +26,7 @@ from .mentions import (
     Mention, cluster_mentions, in_dateline, is_background, is_past, is_statistic, is_supported, keep_trigger,
     make_statistics, refers_back,
 )
-from .incidents import group_incidents, is_diplomatic, is_out_of_scope, is_shooting
+from .incidents import group_incidents, is_diplomatic, is_out_of_scope, is_shooting, scope_hints
 from .lexicon import ANY_TRIGGER, DENIED_REPORT, NO_SUCH_EVENT, NOT_POLITICAL, PROTEST_HINTS, SEPARATE_EVENT, find_triggers
 from .numbers import OWN_DEAD, TOLL_UPDATE, find_counts
 from .tally import tally
@@ -144,7 +144,7 @@ class Extractor:
                 continue  # an attack the article reports only as a denied or rumoured claim
             s_actors = [a for a in art.actors if s <= a.start < e]
             armed = any(a.kind in (2, 3) for a in s_actors)
-            category = is_out_of_scope(sentence, {t.hint for t in triggers}, armed) or (
+            category = is_out_of_scope(sentence, scope_hints(triggers), armed, any(a.kind == 1 for a in s_actors)) or (
                 out_of_scope and out_of_scope[-1][0] if not armed and refers_back(triggers, text) else None)
             if category:
                 out_of_scope.append((category, s, e))  # "the blast" after a boiler explosion is that explosion

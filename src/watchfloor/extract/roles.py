@@ -33,7 +33,7 @@ _STATE_VERB_NEXT = re.compile(
     r"(?:fired|launched)\s+(?:\w+\s+){0,3}?(?:missiles?|rockets?|shells?|mortars?|drones?)|"
     # the moves of a war between armies: "Armenian forces violated the ceasefire", "troops advanced"
     r"fired\s+(?:\w+\s+)?(?:towards?|in\s+the\s+direction\s+of)|fired\s+(?:shots|bullets|rounds)\s+(?:at|on|into)|"
-    r"(?:shot|fired)\s+into|bombarded|murders|murdered|violated\s+(?:the\s+)?(?:ceasefire|truce)|"
+    r"(?:shot|fired)\s+into|bombarded|murders|murdered|rob(?:s|bed)?|stole|steal|looted|loot|took\s+over|occupied|violated\s+(?:the\s+)?(?:ceasefire|truce)|"
     r"advanced|captured|seized|took\s+(?:full\s+)?control|recaptured|regained|liberated|pushed\s+back)\b", re.I)
 # A force right after a violent verb is its object, not its agent.
 _HIT_BEFORE = re.compile(r"\b(?:attacked|attacking|ambushed|targeted|targeting|struck|raided|stormed|overran|"
