@@ -153,3 +153,15 @@ def test_a_drug_seizure_in_a_raid_is_organized_crime_and_theft_of_phones_no_even
     ex = extract("Police seized cash and drugs in a raid in Lagos on Friday.")
     assert ex.events == [] and [o.category for o in ex.other_incidents] == ["organized_crime"]
     assert extract("Thieves stole phones from a shop in Nairobi.").events == []
+
+
+@pytest.mark.parametrize("text, toll", [
+    # an age is not a count
+    ("A 45 year old man was shot dead by gunmen in Kisumu.", 1),
+    ("A 17 year-old student was killed by a mob in Kabale.", 1),
+    # two figures listed in one clause add up, whoever they count
+    ("Four villagers and six cattle thieves were killed in clashes near Isiolo.", 10),
+    ("Eight women and one girl were killed by rebels near Kitgum.", 9),
+])
+def test_ages_are_no_tolls_and_a_listing_adds_up(first, text, toll):
+    assert first(text).fatalities == toll

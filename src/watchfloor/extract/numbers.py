@@ -195,7 +195,9 @@ _NOUN = "|".join(f"(?:{p})" for p in SIDE_WORDS.values()) + "|" + _nationality_n
 # mayors" are people: only a month's name itself, or its abbreviation, follows.
 _MONTH_AFTER = (r"(?!\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                 r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)")
-_FIG = rf"(?P<fig>{FIGURE}|a|an|one|another|two\s+more|(?:{NUMBER})\s+(?:more|other)){_MONTH_AFTER}"
+# "a 45 year old man": an age, not a count
+_AGE_AFTER = r"(?![- ]years?[- ]old\b)"
+_FIG = rf"(?P<fig>{FIGURE}|a|an|one|another|two\s+more|(?:{NUMBER})\s+(?:more|other)){_MONTH_AFTER}{_AGE_AFTER}"
 _BE = (r"(?:\s+(?:who|that|were|was|have|has|had|been|are|is|got|reportedly|also|later|all|each|left|both|critically|"
        r"seriously|severely|badly|fatally|allegedly|yesterday|today|instantly|brutally|feared|may|might|"
        r"(?:reported|believed|alleged|said|thought|confirmed|feared)(?:\s+to\s+have\s+been)?))*")

@@ -5,7 +5,7 @@ given."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .numbers import Count
 
@@ -64,6 +64,8 @@ def tally(counts: list[Count], kind: str) -> Tally:
         # usually parts of it: "two of the soldiers were officers").
         if prev is None or (prev.value == 0 and c.value > 0):
             by_side[c.side] = c
+        elif (prev.start, prev.end) == (c.start, c.end):
+            by_side[c.side] = replace(prev, value=prev.value + c.value)  # "four villagers and six thieves were killed"
     specific_total = sum(c.value for c in by_side.values())
     generic_best = max(generic, key=lambda c: c.value) if generic else None
     if generic_best and generic_best.value > specific_total:
