@@ -165,3 +165,17 @@ def test_a_drug_seizure_in_a_raid_is_organized_crime_and_theft_of_phones_no_even
 ])
 def test_ages_are_no_tolls_and_a_listing_adds_up(first, text, toll):
     assert first(text).fatalities == toll
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("Rival militias clashed in Kosofe overnight. Four reported dead from the fighting.", 4),
+    ("Police clashed with rioters near Kibera. Witnesses saw four bodies taken away.", 4),
+    ("A detained student was tortured by soldiers in Merauke and later succumbed to his injuries.", 1),
+    ("At least 15 TTP and LeI militants were killed after jets struck hideouts in Tirah.", 15),
+    ("Teenage boy killed by raiders in Laikipia.", 1),
+    # the bomber's own death is the toll only when no one else's is given
+    ("A suicide bomber blew himself up at a church gate in Gombe, wounding eight people.", 1),
+    ("A suicide bomber blew himself up at a checkpoint in Bannu, killing nine soldiers.", 9),
+])
+def test_more_ways_of_telling_the_dead(first, text, toll):
+    assert first(text).fatalities == toll

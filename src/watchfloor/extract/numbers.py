@@ -127,7 +127,8 @@ SIDE_WORDS = {
         r"gendarmes?|marines?|sailors?|airmen|conscripts?|recruits?|peacekeepers?|sergeants?|corporals?|"
         r"reservists?|brigadiers?|riflem[ae]n|watchm[ae]n|"
         # armed by their office: customs and security agents, auxiliaries, rangers
-        r"agents?|auxiliar(?:y|ies)|rangers?"
+        r"(?:security|intelligence|customs|immigration|federal|secret|drug\s+enforcement|enforcement|border|"
+        r"government|state|(?-i:[A-Z]{2,6}))\s+agents?|operatives?|auxiliar(?:y|ies)|rangers?"
     ),
     "attackers": (
         r"militants?|terrorists?|insurgents?|attackers?|assailants?|gunmen|gunman|bombers?|"
@@ -186,10 +187,10 @@ def side_of(noun: str) -> tuple[str, bool]:
     return "unknown", True
 
 
-# a few modifiers: "Pakistani security", "off-duty", "FC"; never a verb of the clause ("one victim was
+# a few modifiers: "Pakistani security", "off-duty", "FC", "TTP and LeI"; never a verb of the clause ("one victim was
 # killed and five others were wounded" is two figures)
 _ADJ = (r"(?:(?:(?!(?:was|were|(?-i:is)|are|killed|died|dead|injured|wounded|hurt|and|or|but|while|left|leaving)\b)[A-Za-z'.-]+,?|"
-        r"\([^)]{1,40}\))\s+){0,6}?")
+        r"\([^)]{1,40}\)|(?-i:[A-Z][A-Za-z'.-]*)\s+and(?=\s+(?-i:[A-Z])))\s+){0,6}?")
 _NOUN = "|".join(f"(?:{p})" for p in SIDE_WORDS.values()) + "|" + _nationality_nouns()
 # "five May 2019" is a date, not five of anything; "four separatists", "two marines" and "six
 # mayors" are people: only a month's name itself, or its abbreviation, follows.
@@ -219,8 +220,18 @@ _PASSIVE = re.compile(
 )
 # "11 killed", "2 fatalities.", "three dead": a tally with no noun (headlines, coders' notes)
 _BARE = re.compile(rf"(?<![$€£\w.,])(?P<fig>{FIGURE}){_MONTH_AFTER}\s+(?:people\s+)?(?:(?:were|was|are|have\s+been)\s+)?"
+                   r"(?:(?:reported(?:ly)?|said|feared|confirmed|believed)\s+(?:to\s+be\s+)?)?"
                    rf"(?P<verb>killed|dead|fatalities|deaths|injured|wounded)\b"
                    r"(?!\s+(?:in|of|from|since|this|last|so)\s+(?:the\s+)?(?:year|month|war|conflict|19|20))", re.I)
+# "4 bodies were recovered", "saw six bodies": the dead, counted by their bodies
+_BODIES = re.compile(rf"\b(?P<fig>{FIGURE})\s+(?:(?:dead|more|other|charred|decomposed|mutilated|bullet-riddled)\s+)?"
+                     r"(?P<verb>bodies)\b(?!\s+(?:of\s+)?(?:water|armou?r|politic))", re.I)
+# "later succumbed to his injuries", "died of her wounds": one of the hurt died
+_SUCCUMBED = re.compile(r"\b(?:succumbed|died)\s+(?:\w+\s+){0,2}?(?:to|of|from)\s+(?:his|her)\s+(?:injuries|wounds)\b", re.I)
+# "blew himself up", "detonated herself": the bomber died (counted when no other death is)
+_SELF_BLOWN = re.compile(r"\b(?:blew|blowing|blows)\s+(?:himself|herself)\s+up|\bdetonated\s+(?:himself|herself)\b", re.I)
+# "Land agent killed at his home", "Terror suspect killed": a headline's one victim, no article
+_HEADLINE_ONE = None  # built after _SINGULAR
 # "have killed at least 23.", "killing 12 in Amran": the verb's figure with no noun after it
 _ACTIVE_NO_NOUN = re.compile(
     rf"\b(?P<verb>killing|killed|kills|kill)\s+(?:at\s+least\s+|as\s+many\s+as\s+|more\s+than\s+|over\s+|some\s+|about\s+|"
@@ -257,6 +268,10 @@ _SINGULAR = "|".join(
                 "victim", "pastor", "priest", "activist", "vendor", "herder", "fisherman", "agent", "ranger",
                 "auxiliary", "militiaman", "gendarme", "informant", "informer", "interpreter")
 )
+_HEADLINE_ONE = re.compile(
+    rf"(?:^|(?<=[.!?;]\s)|(?<=\n))(?:[\w'-]+\s+){{0,2}}?(?P<noun>{_SINGULAR})\s+"
+    r"(?P<verb>killed|shot\s+dead|gunned\s+down|hacked\s+to\s+death|beheaded|murdered|lynched|stabbed\s+to\s+death)\b"
+    r"(?!\s+(?:a|an|the|his|her|their|two|three|four|five|\d+|(?-i:[A-Z]))\b)", re.I)  # an object after it: active
 # "He was killed", "a soldier was martyred", "the driver died" (singular only: "the soldiers were
 # killed" restates a figure given elsewhere)
 _SINGLE = re.compile(
@@ -293,6 +308,10 @@ def _count_from(value: int | None, verb: str, noun: str, m: re.Match, text: str,
     v = verb.lower()
     kind = "injured" if re.fullmatch(INJURE_VERBS, v) or v in ("injuring", "wounding", "wounds", "injures", "wound", "injure") else "killed"
     side, generic = side_of(noun) if noun else ("unknown", True)
+    if noun and side == "unknown" and "noun" in m.re.groupindex and m.group("noun"):
+        prev = re.search(r"([\w-]+)\s+$", text[max(0, m.start("noun") - 30): m.start("noun")])
+        if prev and side_of(f"{prev.group(1)} {noun}")[0] != "unknown":
+            side, generic = side_of(f"{prev.group(1)} {noun}")  # "a PDEA agent", "a customs agent"
     before = text[max(0, m.start() - 60): m.start()]
     claimed = bool(_GROUP_CLAIM.search(before)) and not _STATE_CLAIMANT.search(before.split("claim")[0][-40:])
     groups = m.re.groupindex
@@ -430,7 +449,13 @@ def find_counts(text: str, offset: int = 0, vague: dict[str, int] | None = None)
                 c.side = "unknown"
             out.append(c)
             taken.append(m.span())
-    for pattern in (_WAS_KILLED, _KILLED_ONE):
+    for m in _BODIES.finditer(text):
+        if free(m) and not any(c.kind == "killed" and c.value > 0 for c in out):
+            c = _count_from(figure_value(m.group("fig"), vague), "killed", "", m, text, offset)
+            if c:
+                out.append(c)
+                taken.append(m.span())
+    for pattern in (_WAS_KILLED, _KILLED_ONE, _HEADLINE_ONE, _SUCCUMBED, _SELF_BLOWN):
         for m in pattern.finditer(text):
             if free(m) and not any(c.kind == "killed" and c.value > 0 for c in out):
                 c = _count_from(1, "killed", m.groupdict().get("noun") or "", m, text, offset)
