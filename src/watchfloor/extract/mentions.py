@@ -18,7 +18,8 @@ from .actors import IDENTITY_MILITIA, REBEL, STATE, ActorMention
 from .dates import DateMention
 from .lexicon import GENERIC_BEFORE, GENERIC_SENTENCE, HYPOTHETICAL, NEGATED, PERIOD, RANK, RECOVERED, TARGETS, \
     WEAPONS, CROWD_HINTS, DENIED_REPORT, Trigger
-from .numbers import FIGURE, SIDE_WORDS, Count, figure_value, word_number
+from .numbers import FIGURE, Count, figure_value, word_number
+from .sides import SIDE_WORDS
 
 _PEOPLE_NOUNS = "|".join(f"(?:{p})" for p in SIDE_WORDS.values())
 
@@ -273,7 +274,7 @@ def is_supported(sentence: str, sent_start: int, triggers: list[Trigger], counts
 
 
 def _person_object() -> re.Pattern:
-    from .numbers import SIDE_WORDS
+    from .sides import SIDE_WORDS
 
     nouns = "|".join(f"(?:{p})" for p in SIDE_WORDS.values())
     return re.compile(rf"\s+(?:a|an|the|two|three|four|five|several|\d+|his|her|their|local)\s+(?:[\w-]+\s+){{0,2}}?"
