@@ -179,3 +179,14 @@ def test_ages_are_no_tolls_and_a_listing_adds_up(first, text, toll):
 ])
 def test_more_ways_of_telling_the_dead(first, text, toll):
     assert first(text).fatalities == toll
+
+
+@pytest.mark.parametrize("text, country", [
+    # a village abroad found in one country's list, or by another spelling, says less than
+    # the peoples, nationalities and groups the story names
+    ("People protested against the government in Dawe as part of a round of Oromo protests.", "Ethiopia"),
+    ("Burkinabe security forces executed nine men in the area of Inata.", "Burkina Faso"),
+    ("BJP workers staged a protest outside the house of a Congress leader over his remarks.", "India"),
+])
+def test_a_small_foreign_namesake_does_not_outvote_the_story(first, text, country):
+    assert first(text).country == country

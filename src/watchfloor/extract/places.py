@@ -17,6 +17,7 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..geo import is_plausible_place, loose_key, norm
+from ..geo.names import strip_generic
 from ..geo.demonyms import find_nations, is_not_country, nation_table, nation_weight
 from ..geo.national_terms import find_national_terms, is_people_name
 
@@ -195,6 +196,12 @@ def _span_votes(span, c) -> dict[str, float]:
             votes[c.country] += 0.1  # ties go to the likeliest reading (the capital of Libya, not a town)
         return votes
     if c.population >= _KNOWN_TOWN or len({x.country for x in cands}) == 1:
+        # a village abroad found only in one country's list, or only by another spelling
+        # ("Pensa" for Russia's Penza), says less than the groups and peoples the story names
+        if (c.population or 0) < _NEWS_TOWN:
+            sure /= 2.0
+        if strip_generic(norm(span[2])) != strip_generic(norm(c.name or "")):
+            sure /= 2.0
         return {c.country: 1.0 * sure}
     return {}
 
