@@ -36,7 +36,7 @@ from .responsibility import CLAIMED_RESPONSIBILITY, DENIED_RESPONSIBILITY, respo
 _REPORTED = re.compile(r"\b(?:claimed|alleged|purported(?:ly)?|reportedly|circulating|shared|posts?|videos?)\b", re.I)
 
 # Bumped whenever extraction output changes, so stored articles are re-extracted.
-EXTRACTOR_VERSION = "0.6.8"
+EXTRACTOR_VERSION = "0.6.9"
 
 
 @dataclass
