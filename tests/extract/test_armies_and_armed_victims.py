@@ -190,3 +190,12 @@ def test_more_ways_of_telling_the_dead(first, text, toll):
 ])
 def test_a_small_foreign_namesake_does_not_outvote_the_story(first, text, country):
     assert first(text).country == country
+
+
+def test_an_officer_off_duty_is_a_civilian_victim_and_officials_are_civilians(first):
+    e = first("A police officer was shot dead by unidentified gunmen in Marihatag. "
+              "He was at home and is presumed off-duty.")
+    assert e.sub_event_type == "Attack"
+    e = first("A village chairperson was shot dead by unidentified gunmen in Manjuyod. "
+              "Police are checking whether rebels were involved.")
+    assert (e.sub_event_type, e.fatalities) == ("Attack", 1)

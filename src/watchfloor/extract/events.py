@@ -260,6 +260,9 @@ def _force_on_captives(st: _Story, actor1):
 _REPORTS_IT = re.compile(r"\s+(?:\w+\s+)?(?:said|say|says|found|reported|recovered|discovered|confirmed)\b", re.I)
 
 
+_OFF_DUTY = re.compile(r"\b(?:off[- ]duty|went\s+AWOL|gone\s+AWOL|on\s+leave|retired|unarmed\s+at\s+the\s+time)\b", re.I)
+
+
 def _attack_or_clash(st: _Story, actor2):
     """Two armed sides make a clash: fighters among the dead, a fight described, forces acting
     against a group or a post. Otherwise the people shot were the unarmed side: an attack."""
@@ -267,7 +270,11 @@ def _attack_or_clash(st: _Story, actor2):
     armed_victims = any(c.side == "attackers" and not _UNARMED_SUSPECT.search(c.who or "") for c in st.counts)
     fight = bool(_CLASH.search(st.story))
     armed_other = actor2 is not None and actor2.kind != CIVILIANS
-    if st.state_agent:
+    after = st.text[st.mentions[-1].span[1]: st.mentions[-1].span[1] + 300] if st.mentions else ""
+    if (_OFF_DUTY.search(st.story) or _OFF_DUTY.search(after)) and not fight and not armed_victims:
+        victims_civilian = True  # "the officer was at home and is presumed off-duty": ACLED's civilian
+        actor2 = None if armed_other else actor2
+    elif st.state_agent:
         victims_civilian = not (armed_victims or fight or st.target_side == "security" or st.security_hit
                                 or armed_other)
     elif st.target_side == "civilians" and not security_dead:

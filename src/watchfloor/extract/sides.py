@@ -41,7 +41,8 @@ SIDE_WORDS = {
         r"supporters?|activists?|doctors?|nurses?|aid\s+workers|health\s+workers|pastors?|priests?|imams?|"
         r"clerics?|monks?|teenagers?|minors?|widows?|patients?|guests?|customers?|vendors?|peasants?|"
         r"settlers?|campaigners?|candidates?|victims?|guides?|porters?|herdsboys?|politicians?|lawmakers?|"
-        r"legislators?|senators?|judges?|lawyers?|"
+        r"legislators?|senators?|judges?|lawyers?|chairpersons?|chairm[ae]n|chairwom[ae]n|secretar(?:y|ies)|"
+        r"investigators?|commissioners?|(?:tax\s+)?collectors?|administrators?|"
         # those a crowd kills as suspected criminals are its victims, not fighters
         r"thie(?:f|ves)|burglars?|witches|wizards|"
         # who serves or informs the forces without bearing their arms
