@@ -199,3 +199,13 @@ def test_an_officer_off_duty_is_a_civilian_victim_and_officials_are_civilians(fi
     e = first("A village chairperson was shot dead by unidentified gunmen in Manjuyod. "
               "Police are checking whether rebels were involved.")
     assert (e.sub_event_type, e.fatalities) == ("Attack", 1)
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("Police and soldiers were heavily deployed across Arua town ahead of the election.", "Police Forces of Uganda"),
+    ("Police withdrew from Djibo amid security concerns.", "Police Forces of Burkina Faso"),
+])
+def test_forces_deployed_or_withdrawn_change_their_activity(first, text, actor1):
+    e = first(text)
+    assert (e.sub_event_type, e.actor1) == ("Change to group/activity", actor1)
+    assert first("The company deployed new software to its servers in Nairobi.") is None

@@ -147,7 +147,9 @@ def _first_actors(st: _Story) -> tuple[ActorMention | None, ActorMention | None]
             and _DRUG_SUSPECT.search(st.story):
         # Unknown gunmen who kill a drug suspect are anti-drug vigilantes, as the coders name them.
         actor1 = ActorMention("Anti-Drug Vigilantes ({country})", 3, -1, -1, "")
-    if actor1 is None and st.best.hint != "Peaceful protest":
+    if actor1 is None and st.best.hint == "Change to group/activity" and st.state:
+        return st.state[0], None  # "police were deployed across Arua": the force that acted
+    if actor1 is None and st.best.hint not in ("Peaceful protest", "Change to group/activity"):
         actor1 = ActorMention("Unidentified Armed Group ({country})", 3, -1, -1, "")
     if st.security_hit or st.military_target or (st.state and not st.civilian_hit):
         return actor1, st.state[0] if st.state else None

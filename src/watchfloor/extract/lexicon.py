@@ -256,7 +256,13 @@ _TRIGGERS: list[tuple[str, str]] = [
     ("Change to group/activity", r"pledged\s+allegiance|(?:announced|declared)\s+(?:a\s+|the\s+|its\s+)?(?:merger|formation|split|dissolution|"
                                  r"new\s+leader|unilateral\s+ceasefire)|(?:deployed|dispatched|sent)\s+(?:\w+\s+){0,2}?(?:reinforcements|troops|forces)|"
                                  r"reinforcements\s+(?:arrived|were\s+deployed)|imposed\s+(?:a\s+)?curfew|curfew\s+was\s+imposed|"
-                                 r"defected\s+to|disband(?:ed|ing)|(?:militants|rebels|fighters)\s+(?:surrendered|laid\s+down\s+(?:their\s+)?arms)"),
+                                 r"defected\s+to|disband(?:ed|ing)|(?:militants|rebels|fighters)\s+(?:surrendered|laid\s+down\s+(?:their\s+)?arms)|"
+                                 # forces moved, and emergency rule: what the state changes in its conduct of a conflict
+                                 r"deployed\s+(?:\w+\s+){0,3}?(?:personnel|troops|soldiers|police(?:men)?|officers|forces|units)|"
+                                 r"(?:troops|soldiers|police|forces|personnel|policemen)\s+(?:were\s+|was\s+|have\s+been\s+)?(?:\w+\s+)?deployed|"
+                                 r"(?:declared|extended|imposed|lifted)\s+(?:a|the)\s+state\s+of\s+(?:emergency|siege)|"
+                                 r"state\s+of\s+(?:emergency|siege)\s+(?:was\s+)?(?:declared|extended|imposed)|curfew\s+(?:was\s+)?(?:imposed|declared)|"
+                                 r"(?:police|troops|forces|soldiers|army|military)\s+withdrew\s+from"),
     ("Agreement", r"cease-?fire\s+(?:agreement|deal)|peace\s+(?:deal|agreement|accord)|truce|"
                   r"surrender(?:ed|s)?\s+(?:\w+\s+){0,3}?to\s+(?:the\s+)?(?:\w+\s+){0,4}?(?:army|military|troops|soldiers|police|"
                   r"battalion|brigade|authorities|government|security\s+forces|forces)|"
