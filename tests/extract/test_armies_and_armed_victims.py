@@ -209,3 +209,9 @@ def test_forces_deployed_or_withdrawn_change_their_activity(first, text, actor1)
     e = first(text)
     assert (e.sub_event_type, e.actor1) == ("Change to group/activity", actor1)
     assert first("The company deployed new software to its servers in Nairobi.") is None
+
+
+def test_an_offensive_launched_by_an_army_is_a_clash_and_a_charm_offensive_no_event(first):
+    e = first("Azerbaijani forces launched a counteroffensive against Armenian forces near Tartar.")
+    assert (e.sub_event_type, e.actor1, e.actor2) == ("Armed clash", "Military Forces of Azerbaijan", "Military Forces of Armenia")
+    assert first("The ministry launched a charm offensive in Brussels.") is None

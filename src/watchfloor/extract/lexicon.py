@@ -108,6 +108,9 @@ _TRIGGERS: list[tuple[str, str]] = [
                  r"clash(?:ed|es)?|encounters?|skirmish(?:es)?|fighting|fought|combat|"
                  # armies on a front line: firing that breaks a truce is a clash
                  r"violated\s+(?:the\s+)?(?:ceasefire|cease-fire|truce)|"
+                 r"(?:launched|conducted|began|started|mounted|resumed)\s+(?:a\s+|an\s+|the\s+|its\s+|their\s+)?"
+                 r"(?:(?:military|ground|major|large-scale|new|fresh|joint|final|full-scale|general)\s+)?(?:counter-?)?offensive\b"
+                 r"(?!\s+(?:against|on)\b)|"  # an offensive against someone needs an armed object (below)
                  # shots aimed at someone, and an encounter with armed men (as armies report them)
                  r"fir(?:ed|ing)\s+(?:shots|bullets|rounds|live\s+(?:rounds|ammunition)|gunshots)\s+(?:at|on|into|towards?)|"
                  r"(?:shot|fired)\s+into\s+(?:a|the)\s+(?:crowd|house|vehicle|car|bus|market|group)|"
@@ -165,7 +168,7 @@ _TRIGGERS: list[tuple[str, str]] = [
                  r"shot\s+in\s+the\s+(?:head|chest|back|legs?|stomach|neck|abdomen)|(?:severely|brutally|badly|mercilessly)\s+beat(?:en|s)?|"
                  r"destroy(?:s|ed)\s+(?:\w+\s+){0,3}?(?:rebel|militant|enemy|insurgent|terrorist)\s+(?:bases?|camps?|positions?|hideouts?)|"
                  r"targeted\s+(?:each\s+other|(?-i:[A-Z])\w+\s+(?:posts?|positions?|troops|forces|soldiers))|"
-                 r"(?:military\s+|ground\s+|joint\s+)?offensives?\s+(?:against|on)\s+(?:the\s+)?(?:(?:suspected|armed|islamist|jihadist|separatist)\s+)?"
+                 r"(?:military\s+|ground\s+|joint\s+)?(?:counter-?)?offensives?\s+(?:against|on)\s+(?:the\s+)?(?:(?:suspected|armed|islamist|jihadist|separatist)\s+)?"
                  r"(?:rebels|militants|insurgents|jihadists|fighters|gunmen|bandits|terrorists|(?-i:[A-Z])\w+)|"
                  rf"{_PLURAL_SUBJECT}(?:shoot|kill|attack|raid|ambush|abduct|kidnap|behead|execute|clash|fight|storm)\b"),
     ("Remote explosive/landmine/IED", r"bombs?\s+(?:explodes|goes\s+off)|explodes|(?:petrol|fire)[- ]?bomb(?:ed|ing)|firebomb(?:ed|s|ing)?|"

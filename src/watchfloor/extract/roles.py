@@ -64,7 +64,7 @@ _FIREFIGHT_WORDS = (r"exchang(?:e|ed|ing)\s+(?:of\s+)?fire|exchanged\s+fire|gun\
 _FIREFIGHT = re.compile(rf"\b(?:{_FIREFIGHT_WORDS})\b", re.I)
 _CLASH = re.compile(rf"\b(?:{_FIREFIGHT_WORDS}|retaliat\w+|returned\s+fire|fought\s+back|fight\s+back|repulsed|repelled|"
                     r"fighting|fights?|fought|battles?|battled|encounter(?:s|ed)?|shoot-?outs?|confrontations?|skirmish(?:es|ed)?|"
-                    r"violated\s+(?:the\s+)?(?:ceasefire|cease-fire|truce))\b", re.I)
+                    r"violated\s+(?:the\s+)?(?:ceasefire|cease-fire|truce)|(?:counter-?)?offensive)\b", re.I)
 # The attackers also shot: "opened fire and lobbed a grenade", "fired ... and conducted an IED explosion".
 _GUNFIRE = re.compile(r"\b(?:fired\s+(?:at|on|upon|with)|opened\s+fire|firing|gunfire|automatic\s+weapons|small\s+arms|"
                       r"other\s+weapons|sniper)\b", re.I)
