@@ -215,3 +215,14 @@ def test_an_offensive_launched_by_an_army_is_a_clash_and_a_charm_offensive_no_ev
     e = first("Azerbaijani forces launched a counteroffensive against Armenian forces near Tartar.")
     assert (e.sub_event_type, e.actor1, e.actor2) == ("Armed clash", "Military Forces of Azerbaijan", "Military Forces of Armenia")
     assert first("The ministry launched a charm offensive in Brussels.") is None
+
+
+@pytest.mark.parametrize("text, actor1", [
+    # where one separatist insurgency is what "separatists" means, it is named
+    ("At least two gendarmes were killed by suspected separatists in Wum during clashes.", "Ambazonian Separatists"),
+    ("Two soldiers were killed as Ambazonian men ambushed them near Mbengwi.", "Ambazonian Separatists"),
+    # elsewhere unnamed separatists are an unidentified armed group
+    ("Separatists attacked a police post in Kirkuk.", "Unidentified Armed Group (Iraq)"),
+])
+def test_separatists_are_named_for_their_country_insurgency(first, text, actor1):
+    assert first(text).actor1 == actor1
