@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..models import Event
 from .actors import CIVILIANS, STATE, ActorMention, interaction
 from .dates import DateMention
-from .lexicon import CROWD_HINTS, RANK, TARGETS, TYPES, WEAPONS
+from .lexicon import CROWD_HINTS, RAID_WORD, RANK, TARGETS, TYPES, WEAPONS
 from .mentions import (
     _RETALIATION, _SPEECH_BEFORE_DATE, _USED, _WEAPON_HINTS, _WEAPON_NOUN, Cluster, Mention, Span, _event_dates,
     dates_a_statement,
@@ -117,6 +117,10 @@ def _members_of_armed_groups(counts, actors: list[ActorMention], text: str) -> N
                 c.side = "attackers"
 
 
+# Armed men the text does not name (a frozen mention: one instance serves every event).
+_UNIDENTIFIED = ActorMention("Unidentified Armed Group ({country})", 3, -1, -1, "")
+
+
 def _civilians(st: _Story) -> ActorMention:
     return st.civilians[0] if st.civilians else ActorMention("Civilians ({country})", CIVILIANS, -1, -1, "")
 
@@ -150,7 +154,7 @@ def _first_actors(st: _Story) -> tuple[ActorMention | None, ActorMention | None]
     if actor1 is None and st.best.hint == "Change to group/activity" and st.state:
         return st.state[0], None  # "police were deployed across Arua": the force that acted
     if actor1 is None and st.best.hint not in ("Peaceful protest", "Change to group/activity"):
-        actor1 = ActorMention("Unidentified Armed Group ({country})", 3, -1, -1, "")
+        actor1 = _UNIDENTIFIED
     if st.security_hit or st.military_target or (st.state and not st.civilian_hit):
         return actor1, st.state[0] if st.state else None
     if st.civilian_hit:
@@ -223,19 +227,19 @@ def _sub_type(st: _Story, actor1, actor2):
         actor1, actor2 = st.claimed[0], actor1  # a group that claims the fight is its initiator
     if sub == "Disrupted weapons use" and actor1 is None:
         # a device found with no one acting: whoever planted it, and the force that found it
-        actor1, actor2 = ActorMention("Unidentified Armed Group ({country})", 3, -1, -1, ""), (st.state[0] if st.state else None)
+        actor1, actor2 = _UNIDENTIFIED, (st.state[0] if st.state else None)
     if sub in ("Abduction/forced disappearance", "Sexual violence") and (actor2 is None or actor2.kind != CIVILIANS):
         actor2 = ActorMention("Civilians ({country})", CIVILIANS, -1, -1, "")
     return sub, actor1, actor2
 
 
-_RAID = re.compile(r"^(?:raid(?:ed|s)?|storm(?:ed|ing)|search(?:ed)?)$", re.I)
+_ENTRY = re.compile(rf"^(?:{RAID_WORD}|storm(?:ed|ing))$", re.I)
 
 
 def _raid_to_arrest(st: _Story) -> bool:
     """A raid whose only outcome is people held: no one killed or hurt, no shots."""
     violent = [t for t in st.triggers if t.hint == "Violence"]
-    return (bool(violent) and all(_RAID.match(t.text) for t in violent)
+    return (bool(violent) and all(_ENTRY.match(t.text) for t in violent)
             and any(t.hint == "Arrests" for t in st.triggers) and not st.counts
             and not _CLASH.search(st.story) and not _GUNFIRE.search(st.story))
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..models import OtherIncident
-from .lexicon import PROTEST_HINTS
+from .lexicon import PROTEST_HINTS, RAID_WORD
 
 CATEGORIES = ("natural_disaster", "man_made_disaster", "organized_crime", "diplomatic")
 # Trigger hints a crime story carries without being violence: the seizure, the arrest.
@@ -49,7 +49,7 @@ _SHOOTING = re.compile(r"\b(?:shot\s+(?:dead|and\s+killed)|gunned\s+down|opened\
                        r"shot\s+(?:him|her|them))\b", re.I)
 
 
-_RAID = re.compile(r"^(?:raid(?:ed|s)?|search(?:ed|es)?)$", re.I)
+_RAID = re.compile(rf"^{RAID_WORD}$", re.I)
 
 
 def scope_hints(triggers) -> set[str]:

@@ -63,6 +63,12 @@ _PLURAL_SUBJECT = "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in (
     "police", "troops", "forces", "soldiers", "rebels", "militants", "militia", "militias", "gunmen", "fighters",
     "army", "bandits", "raiders", "insurgents", "jihadists", "assailants", "attackers", "warriors", "herders")) + ")"
 
+# Armies on a front line: firing that breaks a truce is a clash (and the force that did it acted).
+TRUCE_BROKEN = r"violated\s+(?:the\s+)?(?:ceasefire|cease-fire|truce)"
+# A raid names how forces entered, not a fight: one whose only outcome is a seizure or an arrest
+# is no violence.
+RAID_WORD = r"raid(?:ed|s)?"
+
 # (hint, pattern). "Violence" = shooting/attacking/killing: Armed clash or Attack by victim.
 _TRIGGERS: list[tuple[str, str]] = [
     ("Suicide bomb", r"(?:drove|rammed|rams|crashed|drives|driving|steered)\s+(?:an?\s+|his\s+|the\s+)?(?:\w+\s+){0,2}?"
@@ -107,7 +113,7 @@ _TRIGGERS: list[tuple[str, str]] = [
                  r"exchang(?:e|es|ing)\s+fire\s+with|shoots?\s+(?:at|dead)\b|shoots?\s+and\s+(?:kill|wound|injure)s?\b|"
                  r"clash(?:ed|es)?|encounters?|skirmish(?:es)?|fighting|fought|combat|"
                  # armies on a front line: firing that breaks a truce is a clash
-                 r"violated\s+(?:the\s+)?(?:ceasefire|cease-fire|truce)|"
+                 rf"{TRUCE_BROKEN}|"
                  r"(?:launched|conducted|began|started|mounted|resumed)\s+(?:a\s+|an\s+|the\s+|its\s+|their\s+)?"
                  r"(?:(?:military|ground|major|large-scale|new|fresh|joint|final|full-scale|general)\s+)?(?:counter-?)?offensive\b"
                  r"(?!\s+(?:against|on)\b)|"  # an offensive against someone needs an armed object (below)

@@ -176,8 +176,6 @@ _BODIES = re.compile(rf"\b(?P<fig>{FIGURE})\s+(?:(?:dead|more|other|charred|deco
 _SUCCUMBED = re.compile(r"\b(?:succumbed|died)\s+(?:\w+\s+){0,2}?(?:to|of|from)\s+(?:his|her)\s+(?:injuries|wounds)\b", re.I)
 # "blew himself up", "detonated herself": the bomber died (counted when no other death is)
 _SELF_BLOWN = re.compile(r"\b(?:blew|blowing|blows)\s+(?:himself|herself)\s+up|\bdetonated\s+(?:himself|herself)\b", re.I)
-# "Land agent killed at his home", "Terror suspect killed": a headline's one victim, no article
-_HEADLINE_ONE = None  # built after _SINGULAR
 # "have killed at least 23.", "killing 12 in Amran": the verb's figure with no noun after it
 _ACTIVE_NO_NOUN = re.compile(
     rf"\b(?P<verb>killing|killed|kills|kill)\s+(?:at\s+least\s+|as\s+many\s+as\s+|more\s+than\s+|over\s+|some\s+|about\s+|"
@@ -214,6 +212,7 @@ _SINGULAR = "|".join(
                 "victim", "pastor", "priest", "activist", "vendor", "herder", "fisherman", "agent", "ranger",
                 "auxiliary", "militiaman", "gendarme", "informant", "informer", "interpreter")
 )
+# "Land agent killed at his home", "Terror suspect killed": a headline's one victim, no article
 _HEADLINE_ONE = re.compile(
     rf"(?:^|(?<=[.!?;]\s)|(?<=\n))(?:[\w'-]+\s+){{0,2}}?(?P<noun>{_SINGULAR})\s+"
     r"(?P<verb>killed|shot\s+dead|gunned\s+down|hacked\s+to\s+death|beheaded|murdered|lynched|stabbed\s+to\s+death)\b"

@@ -144,7 +144,7 @@ class Extractor:
                 continue  # an attack the article reports only as a denied or rumoured claim
             s_actors = [a for a in art.actors if s <= a.start < e]
             armed = any(a.kind in (2, 3) for a in s_actors)
-            category = is_out_of_scope(sentence, scope_hints(triggers), armed, any(a.kind == 1 for a in s_actors)) or (
+            category = is_out_of_scope(sentence, scope_hints(triggers), armed, any(a.kind == STATE for a in s_actors)) or (
                 out_of_scope and out_of_scope[-1][0] if not armed and refers_back(triggers, text) else None)
             if category:
                 out_of_scope.append((category, s, e))  # "the blast" after a boiler explosion is that explosion

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .actors import CIVILIANS, EXTERNAL, PROTESTERS, RIOTERS, STATE, ActorMention
-from .lexicon import PROTEST_HINTS
+from .lexicon import PROTEST_HINTS, TRUCE_BROKEN
 from .mentions import _FOLLOW_UPS, Mention
 from .responsibility import DENIED_RESPONSIBILITY
 
@@ -33,7 +33,8 @@ _STATE_VERB_NEXT = re.compile(
     r"(?:fired|launched)\s+(?:\w+\s+){0,3}?(?:missiles?|rockets?|shells?|mortars?|drones?)|"
     # the moves of a war between armies: "Armenian forces violated the ceasefire", "troops advanced"
     r"fired\s+(?:\w+\s+)?(?:towards?|in\s+the\s+direction\s+of)|fired\s+(?:shots|bullets|rounds)\s+(?:at|on|into)|"
-    r"(?:shot|fired)\s+into|bombarded|murders|murdered|rob(?:s|bed)?|stole|steal|looted|loot|took\s+over|occupied|violated\s+(?:the\s+)?(?:ceasefire|truce)|"
+    r"(?:shot|fired)\s+into|bombarded|murders|murdered|rob(?:s|bed)?|stole|steal|looted|loot|took\s+over|occupied|"
+    rf"{TRUCE_BROKEN}|"
     r"advanced|captured|seized|took\s+(?:full\s+)?control|recaptured|regained|liberated|pushed\s+back)\b", re.I)
 # A force right after a violent verb is its object, not its agent.
 _HIT_BEFORE = re.compile(r"\b(?:attacked|attacking|ambushed|targeted|targeting|struck|raided|stormed|overran|"
@@ -64,7 +65,7 @@ _FIREFIGHT_WORDS = (r"exchang(?:e|ed|ing)\s+(?:of\s+)?fire|exchanged\s+fire|gun\
 _FIREFIGHT = re.compile(rf"\b(?:{_FIREFIGHT_WORDS})\b", re.I)
 _CLASH = re.compile(rf"\b(?:{_FIREFIGHT_WORDS}|retaliat\w+|returned\s+fire|fought\s+back|fight\s+back|repulsed|repelled|"
                     r"fighting|fights?|fought|battles?|battled|encounter(?:s|ed)?|shoot-?outs?|confrontations?|skirmish(?:es|ed)?|"
-                    r"violated\s+(?:the\s+)?(?:ceasefire|cease-fire|truce)|(?:counter-?)?offensive)\b", re.I)
+                    rf"{TRUCE_BROKEN}|(?:counter-?)?offensive)\b", re.I)
 # The attackers also shot: "opened fire and lobbed a grenade", "fired ... and conducted an IED explosion".
 _GUNFIRE = re.compile(r"\b(?:fired\s+(?:at|on|upon|with)|opened\s+fire|firing|gunfire|automatic\s+weapons|small\s+arms|"
                       r"other\s+weapons|sniper)\b", re.I)
